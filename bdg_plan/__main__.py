@@ -1,0 +1,5 @@
+"""Allow `python -m bdg_plan`."""
+
+from bdg_plan.cli import main
+
+main()

@@ -1,0 +1,256 @@
+"""Pipeline stage 2: parse YAML text into plain data, keeping the position of every key and value.
+
+Only PyYAML's safe composer runs on the text; the node tree is then turned into dicts, lists and
+scalars here, so that every problem (duplicate key, unknown tag, bad date, control character)
+is collected with its line instead of the first one stopping the load. Aliases are followed with
+a budget, so an "alias bomb" is refused instead of filling memory.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from bdg_plan import messages as msg
+from bdg_plan.errors import Problem, Severity
+from bdg_plan.source import SourceText
+
+#: Path of a value inside the document: mapping keys and list indexes, as pydantic's `loc`.
+Path = tuple[str | int, ...]
+
+#: The most nodes a document may expand to once aliases are followed. The seed plan has about
+#: 300; a plan with big annexes a few thousand. Past this the file is refused (alias bombs).
+MAX_NODES = 100_000
+
+#: The longest single text value, in characters. A long activity is about 1,500 characters;
+#: a page holds about 3,000.
+MAX_TEXT_CHARS = 20_000
+
+#: Characters the compose stage uses as placeholders for user text; never allowed in input.
+RESERVED_CHARS = "\ufff9\ufffa\ufffb"
+
+_TAG = "tag:yaml.org,2002:"
+_DECIMAL = re.compile(r"^[-+]?[0-9]+$")
+# Zero-width and bidirectional controls: invisible, they break search and spell-check in Word.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A 1-based line and column in the source file."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class LoadedDocument:
+    """The loader's result: plain data plus where each part of it came from.
+
+    `values` maps a path to the start of its value; `keys` maps a mapping entry's path to the
+    start of its key. `data` is None when the text is not valid YAML at all.
+    """
+
+    name: str
+    data: Any
+    values: dict[Path, Mark] = field(default_factory=dict)
+    keys: dict[Path, Mark] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def locate(self, path: Path, *, prefer_key: bool = False) -> Mark:
+        """The best known position for `path`: the value (or key), else its nearest parent."""
+        for end in range(len(path), -1, -1):
+            sub = path[:end]
+            if prefer_key and end == len(path) and sub in self.keys:
+                return self.keys[sub]
+            if sub in self.values:
+                return self.values[sub]
+        return Mark(1, 1)
+
+    def resolve(self, loc: tuple[Any, ...]) -> Path:
+        """Map a pydantic error `loc` onto a data path, skipping steps the data does not have.
+
+        pydantic adds steps that are not in the file: shorthand expansions (a string accepted
+        for a list), union member names, validator tags. A step is kept only when the data
+        really has it, so the position lands on the closest real node.
+        """
+        path: Path = ()
+        for step in loc:
+            candidate = (*path, step)
+            if candidate in self.values or candidate in self.keys:
+                path = candidate
+        return path
+
+
+def load_yaml(source: SourceText) -> LoadedDocument:
+    """Parse `source` into plain data with positions; problems are collected, never raised."""
+    doc = LoadedDocument(source.name, None)
+    try:
+        root = yaml.compose(source.text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        doc.problems.append(
+            Problem(source.name, line, column, "yaml-syntax", _syntax_message(exc))
+        )
+        return doc
+    except yaml.reader.ReaderError as exc:
+        line, column = _offset_to_mark(source.text, exc.position)
+        doc.problems.append(
+            Problem(source.name, line, column, "control-char", msg.CONTROL_CHAR_IN_FILE.format(code=exc.character))
+        )
+        return doc
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors for text input
+        doc.problems.append(Problem(source.name, 1, 1, "yaml-syntax", str(exc)))
+        return doc
+    except RecursionError:
+        doc.problems.append(Problem(source.name, 1, 1, "too-deep", msg.TOO_DEEP))
+        return doc
+    if root is None:
+        doc.problems.append(Problem(source.name, 1, 1, "empty-file", msg.EMPTY_FILE))
+        return doc
+    builder = _Builder(doc)
+    try:
+        doc.data = builder.build(root, ())
+    except _BudgetExceeded:
+        doc.data = None
+        doc.problems.append(Problem(source.name, 1, 1, "alias-limit", msg.ALIAS_LIMIT.format(limit=MAX_NODES)))
+    except RecursionError:
+        doc.data = None
+        doc.problems.append(Problem(source.name, 1, 1, "too-deep", msg.TOO_DEEP))
+    return doc
+
+
+class _BudgetExceeded(Exception):
+    """Raised inside the builder when aliases expand past `MAX_NODES`."""
+
+
+class _Builder:
+    """Turns a composed node tree into plain Python values, recording positions and problems."""
+
+    def __init__(self, doc: LoadedDocument) -> None:
+        self.doc = doc
+        self.count = 0
+        self.constructor = yaml.SafeLoader("")
+
+    def problem(self, node: Node, code: str, message: str, severity: Severity = Severity.ERROR) -> None:
+        mark = node.start_mark
+        self.doc.problems.append(
+            Problem(self.doc.name, mark.line + 1, mark.column + 1, code, message, severity)
+        )
+
+    def build(self, node: Node, path: Path) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _BudgetExceeded
+        self.doc.values.setdefault(path, Mark(node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, MappingNode):
+            return self.build_mapping(node, path)
+        if isinstance(node, SequenceNode):
+            if node.tag != _TAG + "seq":
+                self.problem(node, "unsafe-tag", msg.UNSAFE_TAG.format(tag=node.tag))
+                return None
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
+        return self.build_scalar(node)
+
+    def build_mapping(self, node: MappingNode, path: Path) -> dict[str, Any] | None:
+        if node.tag != _TAG + "map":
+            self.problem(node, "unsafe-tag", msg.UNSAFE_TAG.format(tag=node.tag))
+            return None
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _TAG + "merge":
+                self.problem(key_node, "merge-key", msg.MERGE_KEY)
+                continue
+            if not isinstance(key_node, ScalarNode):
+                self.problem(key_node, "wrong-key", msg.KEY_NOT_TEXT)
+                continue
+            key = unicodedata.normalize("NFC", str(key_node.value))
+            child = (*path, key)
+            if key in result:
+                self.problem(key_node, "duplicate-key", msg.DUPLICATE_KEY.format(key=key))
+                continue
+            self.doc.keys[child] = Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.build(value_node, child)
+        return result
+
+    def build_scalar(self, node: ScalarNode) -> Any:
+        tag = node.tag
+        text: str = node.value
+        if tag == _TAG + "str" or tag == _TAG + "timestamp":
+            # Dates stay text here; the model parses them, so "2023-02-30" gets one clear message.
+            return self.check_text(node, text)
+        if tag == _TAG + "null":
+            return None
+        if tag == _TAG + "bool":
+            # YAML 1.1 reads yes/no/on/off as booleans; a clerk means the words.
+            return text.lower() == "true" if text.lower() in ("true", "false") else text
+        if tag == _TAG + "int":
+            # A leading zero means a decimal number to a clerk ("so: 05"), not octal.
+            return int(text.replace("_", ""), 10) if _DECIMAL.match(text) else self.construct(node)
+        if tag == _TAG + "float":
+            return self.construct(node)
+        self.problem(node, "unsafe-tag", msg.UNSAFE_TAG.format(tag=tag))
+        return None
+
+    def construct(self, node: ScalarNode) -> Any:
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError):
+            return node.value
+
+    def check_text(self, node: ScalarNode, text: str) -> str:
+        text = unicodedata.normalize("NFC", text)
+        if len(text) > MAX_TEXT_CHARS:
+            self.problem(node, "too-long", msg.TEXT_TOO_LONG.format(length=len(text), limit=MAX_TEXT_CHARS))
+            return text[:MAX_TEXT_CHARS]
+        for char in _bad_controls(text):
+            self.problem(node, "control-char", msg.CONTROL_CHAR.format(code=f"U+{ord(char):04X}"))
+            break
+        if any(char in RESERVED_CHARS for char in text):
+            self.problem(node, "control-char", msg.RESERVED_CHAR)
+        invisible = _INVISIBLE.search(text)
+        if invisible:
+            self.problem(
+                node,
+                "invisible-char",
+                msg.INVISIBLE_CHAR.format(code=f"U+{ord(invisible.group()):04X}"),
+                Severity.WARNING,
+            )
+        return text
+
+
+def _bad_controls(text: str) -> Iterator[str]:
+    """Characters Word and XML 1.0 cannot hold (C0/C1 controls except tab and newline)."""
+    for char in text:
+        code = ord(char)
+        if (code < 0x20 and char not in "\t\n") or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF:
+            yield char
+        elif code in (0xFFFE, 0xFFFF):
+            yield char
+
+
+def _offset_to_mark(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    """A Vietnamese explanation of a YAML syntax error, with PyYAML's own words after it."""
+    problem = (exc.problem or "").strip()
+    hint = msg.YAML_HINTS.get(problem)
+    if hint is None:
+        for english, vietnamese in msg.YAML_HINTS.items():
+            if problem.startswith(english):
+                hint = vietnamese
+                break
+    base = hint or msg.YAML_SYNTAX_GENERIC
+    return f"{base} ({problem})" if problem else base

@@ -1,0 +1,366 @@
+"""The typed plan model: what a year's KẾ HOẠCH holds, with the Vietnamese YAML keys as field names.
+
+Field names are the YAML keys (Vietnamese without diacritics, named after the Decree 30 terms a
+clerk knows: `trich_yeu`, `can_cu`, `noi_nhan`, `nguoi_ky`). Each field carries a Vietnamese
+description, which becomes the JSON Schema a clerk's editor shows. Shorthands keep the file short:
+a single string where a list of paragraphs is expected, a plain list where a block of bullets is.
+Numbering (I., 1., a)) is never stored: the compose stage computes it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
+
+from bdg_plan import messages as msg
+
+
+def _strip_text(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValueError(msg.EMPTY_TEXT)
+    return value
+
+
+#: A non-empty line of text, trimmed.
+Text = Annotated[str, AfterValidator(_strip_text)]
+
+
+def _as_list(value: Any) -> Any:
+    """Accept one string where a list of strings is expected."""
+    return [value] if isinstance(value, str) else value
+
+
+#: One or more paragraphs: a string, or a list of strings.
+Paragraphs = Annotated[
+    list[Text],
+    BeforeValidator(_as_list, json_schema_input_type=str | list[str]),
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+# --- Dates ------------------------------------------------------------------------------------
+_YEAR_MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
+_FULL_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+
+
+class NgayBanHanh(_Model):
+    """An issue date whose day may be left blank for the registry clerk to fill in.
+
+    Written in YAML as `2023-03-06`, or `2023-03` when the day is left blank.
+    """
+
+    nam: int
+    thang: int
+    ngay: int | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _parse(cls, value: Any) -> Any:
+        if isinstance(value, dt.date):
+            return {"nam": value.year, "thang": value.month, "ngay": value.day}
+        if isinstance(value, str):
+            full = _FULL_DATE.match(value)
+            if full:
+                year, month, day = (int(g) for g in full.groups())
+                try:
+                    dt.date(year, month, day)
+                except ValueError:
+                    raise ValueError(msg.DATE_IMPOSSIBLE.format(value=value.strip())) from None
+                return {"nam": year, "thang": month, "ngay": day}
+            partial = _YEAR_MONTH.match(value)
+            if partial:
+                year, month = (int(g) for g in partial.groups())
+                if not 1 <= month <= 12 or year < 1:
+                    raise ValueError(msg.DATE_IMPOSSIBLE.format(value=value.strip()))
+                return {"nam": year, "thang": month, "ngay": None}
+        raise ValueError(msg.DATE_FORMAT)
+
+    @property
+    def earliest(self) -> dt.date:
+        """The first day the date can mean (the 1st when the day is blank)."""
+        return dt.date(self.nam, self.thang, self.ngay or 1)
+
+    @property
+    def latest(self) -> dt.date:
+        """The last day the date can mean (the month's end when the day is blank)."""
+        last = calendar.monthrange(self.nam, self.thang)[1]
+        return dt.date(self.nam, self.thang, self.ngay or last)
+
+
+IssueDate = Annotated[
+    NgayBanHanh,
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{1,2}(-\d{1,2})?$"}),
+]
+
+
+def _parse_full_date(value: Any) -> Any:
+    if isinstance(value, str):
+        match = _FULL_DATE.match(value)
+        if not match:
+            raise ValueError(msg.EXPECTED_DATE)
+        year, month, day = (int(g) for g in match.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            raise ValueError(msg.DATE_IMPOSSIBLE.format(value=value.strip())) from None
+    return value
+
+
+#: A full calendar date, `YYYY-MM-DD`.
+FullDate = Annotated[dt.date, BeforeValidator(_parse_full_date, json_schema_input_type=str)]
+
+
+# --- Header -----------------------------------------------------------------------------------
+class CoQuan(_Model):
+    """The issuing body (ô 2 of Decree 30's layout) and its place name (ô 4)."""
+
+    ten: Text = Field(
+        description=(
+            "Tên đầy đủ của cơ quan ban hành, ví dụ 'Ủy ban nhân dân xã Hồng Phong'. "
+            "Được in hoa, chia hai dòng trước chữ 'xã/phường/thị trấn/đặc khu'."
+        ),
+        examples=["Ủy ban nhân dân xã Hồng Phong"],
+    )
+    cap_tren: Text | None = Field(
+        None,
+        description=(
+            "Cơ quan chủ quản trực tiếp (nếu có), in hoa không đậm phía trên tên cơ quan. "
+            "UBND xã thường không có. Từ 01/7/2025 không được ghi cấp huyện."
+        ),
+    )
+    dia_danh: Text = Field(
+        description="Địa danh ghi trước ngày tháng, ví dụ 'Hồng Phong' (không ghi chữ 'xã').",
+        examples=["Hồng Phong"],
+    )
+    ten_goi_tat: Text | None = Field(
+        None,
+        description="Tên gọi tắt dùng trong văn bản, ví dụ 'UBND xã'. Chỉ để mẫu văn bản sử dụng.",
+    )
+
+
+class CanCu(_Model):
+    """One higher-level document the plan implements (căn cứ), cited in the preamble."""
+
+    loai: Text = Field(description="Tên loại văn bản, ví dụ 'Kế hoạch', 'Quyết định', 'Luật'.")
+    so_ky_hieu: Text | None = Field(
+        None, description="Số và ký hiệu, ví dụ '108/KH-UBND'. Luật thì để trống."
+    )
+    ten: Text | None = Field(None, description="Tên riêng của văn bản (nếu có), ví dụ 'Bình đẳng giới' của Luật.")
+    ngay: FullDate | None = Field(None, description="Ngày ban hành văn bản căn cứ, dạng NĂM-THÁNG-NGÀY.")
+    co_quan: Text | None = Field(None, description="Cơ quan ban hành, ví dụ 'UBND huyện Cao Lộc'.")
+    trich_yeu: Text | None = Field(None, description="Trích yếu nội dung, viết sau chữ 'về'.")
+
+
+# --- Body -------------------------------------------------------------------------------------
+def _bullet_shorthand(value: Any) -> Any:
+    """Accept a plain string for a bullet without sub-bullets."""
+    return {"y": value} if isinstance(value, str) else value
+
+
+class Y(_Model):
+    """One dash bullet ("- ...") with optional "+" sub-bullets."""
+
+    y: Text = Field(description="Nội dung ý (không gõ dấu '-' ở đầu; bdg-plan tự thêm).")
+    cac_y: list[Text] = Field(default_factory=list, description="Các ý nhỏ, in với dấu '+'.")
+
+
+Bullet = Annotated[Y, BeforeValidator(_bullet_shorthand, json_schema_input_type=str | Y)]
+
+
+def _block_shorthand(value: Any) -> Any:
+    """A string is one paragraph, a list is a list of bullets."""
+    if isinstance(value, str):
+        return {"mo_ta": value}
+    if isinstance(value, list):
+        return {"cac_y": value}
+    return value
+
+
+class Diem(_Model):
+    """A lettered point a), b), c) ... inside a numbered item (khoản)."""
+
+    ten: Text | None = Field(None, description="Tiêu đề của điểm (nếu có), in sau chữ cái 'a)'.")
+    mo_ta: Paragraphs = Field(default_factory=list, description="Các đoạn văn của điểm.")
+    cac_y: list[Bullet] = Field(default_factory=list, description="Các ý gạch đầu dòng.")
+
+
+class Khoan(_Model):
+    """A numbered item ("1.", "2.") of a section: an activity, a unit's tasks, a target."""
+
+    ten: Text | None = Field(
+        None, description="Tiêu đề (in đậm sau số thứ tự, ví dụ 'Mục đích'). Không gõ số thứ tự."
+    )
+    mo_ta: Paragraphs = Field(default_factory=list, description="Các đoạn văn mở đầu.")
+    cac_y: list[Bullet] = Field(default_factory=list, description="Các ý gạch đầu dòng '-'.")
+    cac_diem: list[Diem] = Field(default_factory=list, description="Các điểm a), b), c)...")
+    sau: Paragraphs = Field(default_factory=list, description="Các đoạn văn sau các ý.")
+    thoi_gian: Text | None = Field(None, description="Thời gian thực hiện, ví dụ 'Quý II/2023'.")
+    chu_tri: Text | None = Field(None, description="Đơn vị chủ trì.")
+    phoi_hop: Text | None = Field(None, description="Đơn vị phối hợp.")
+
+
+class NoiDung(_Model):
+    """A block of paragraphs and bullets. Shorthand: a string (one paragraph) or a list (bullets)."""
+
+    mo_ta: Paragraphs = Field(default_factory=list, description="Các đoạn văn.")
+    cac_y: list[Bullet] = Field(default_factory=list, description="Các ý gạch đầu dòng '-'.")
+    sau: Paragraphs = Field(default_factory=list, description="Các đoạn văn sau các ý.")
+
+
+Block = Annotated[
+    NoiDung,
+    BeforeValidator(_block_shorthand, json_schema_input_type=str | list[str | Y] | NoiDung),
+]
+
+#: Where an extra section goes, relative to the standard ones.
+ViTri = Literal[
+    "dau",
+    "sau_muc_dich_yeu_cau",
+    "sau_noi_dung",
+    "sau_kinh_phi",
+    "cuoi",
+]
+
+
+class Muc(_Model):
+    """An extra Roman-numbered section (e.g. "CHỈ TIÊU", "CHẾ ĐỘ BÁO CÁO") placed among the standard ones."""
+
+    ten: Text = Field(description="Tên mục, ví dụ 'Chỉ tiêu' (bdg-plan tự in hoa và đánh số La Mã).")
+    vi_tri: ViTri = Field(
+        "cuoi",
+        description=(
+            "Vị trí của mục: 'dau' (trước mục Mục đích, yêu cầu), 'sau_muc_dich_yeu_cau', "
+            "'sau_noi_dung', 'sau_kinh_phi' hoặc 'cuoi' (sau Tổ chức thực hiện)."
+        ),
+    )
+    mo_ta: Paragraphs = Field(default_factory=list, description="Các đoạn văn mở đầu.")
+    cac_y: list[Bullet] = Field(default_factory=list, description="Các ý gạch đầu dòng '-'.")
+    cac_khoan: list[Khoan] = Field(default_factory=list, description="Các khoản 1., 2., 3....")
+
+
+class ThangHanhDong(_Model):
+    """The action month on gender equality (usually 15/11 to 15/12 of the plan year)."""
+
+    tu: FullDate = Field(description="Ngày bắt đầu, ví dụ 2023-11-15.")
+    den: FullDate = Field(description="Ngày kết thúc, ví dụ 2023-12-15.")
+
+
+# --- Signature and recipients -----------------------------------------------------------------
+ThamQuyen = Literal["KT.", "Q.", "TL.", "TUQ."]
+
+
+class NguoiKy(_Model):
+    """The signer block (ô 7 of Decree 30): authority, titles and name."""
+
+    thay_mat: Text | None = Field(
+        None,
+        description="Ký thay mặt tập thể: tên tập thể sau 'TM.', ví dụ 'Ủy ban nhân dân'.",
+    )
+    tham_quyen: ThamQuyen | None = Field(
+        None,
+        description=(
+            "Quyền hạn ký: 'KT.' (ký thay), 'Q.' (quyền), 'TL.' (thừa lệnh), 'TUQ.' (thừa ủy "
+            "quyền). Để trống khi thủ trưởng ký trực tiếp."
+        ),
+    )
+    thu_truong: Text | None = Field(
+        None, description="Chức danh người đứng đầu, ghi sau quyền hạn, ví dụ 'Chủ tịch'."
+    )
+    chuc_vu: Text | None = Field(None, description="Chức vụ người ký, ví dụ 'Phó Chủ tịch'.")
+    ho_ten: Text = Field(description="Họ và tên người ký, ví dụ 'Hoàng Văn Mẫn'.")
+
+
+def _recipient_shorthand(value: Any) -> Any:
+    return {"ten": value} if isinstance(value, str) else value
+
+
+class NoiNhanMuc(_Model):
+    """One recipient line of "Nơi nhận"."""
+
+    ten: Text = Field(description="Cơ quan, cá nhân nhận (không gõ '-' và ';', bdg-plan tự thêm).")
+    ghi_chu: Text | None = Field(None, description="Ghi chú trong ngoặc, ví dụ 'b/c' hoặc 'để biết'.")
+
+
+Recipient = Annotated[
+    NoiNhanMuc, BeforeValidator(_recipient_shorthand, json_schema_input_type=str | NoiNhanMuc)
+]
+
+
+# --- The plan ---------------------------------------------------------------------------------
+class Plan(_Model):
+    """A year's KẾ HOẠCH, as written in the plan file."""
+
+    nam: int = Field(ge=1900, le=2200, description="Năm kế hoạch, ví dụ 2023.")
+    co_quan: CoQuan = Field(description="Cơ quan ban hành và địa danh.")
+    so: int | None = Field(
+        None,
+        ge=1,
+        description="Số văn bản. Để trống (null) khi văn thư sẽ ghi số lúc ban hành.",
+    )
+    ky_hieu: Text = Field("KH-UBND", description="Ký hiệu văn bản, ví dụ 'KH-UBND'.")
+    ngay: IssueDate = Field(
+        description="Ngày ban hành: 2023-03-06, hoặc 2023-03 để trống ngày cho văn thư điền."
+    )
+    trich_yeu: Text = Field(
+        description=(
+            "Trích yếu nội dung, in đậm dưới chữ 'KẾ HOẠCH'. Xuống dòng trong trích yếu được giữ "
+            "nguyên khi in."
+        )
+    )
+    cach_dan: Literal["Thực hiện", "Căn cứ"] = Field(
+        "Thực hiện",
+        description="Cách dẫn văn bản căn cứ ở phần mở đầu: 'Thực hiện' hoặc 'Căn cứ'.",
+    )
+    can_cu: list[CanCu] = Field(
+        default_factory=list, description="Các văn bản cấp trên mà kế hoạch triển khai."
+    )
+    loi_dan: Text | None = Field(
+        None,
+        description="Phần cuối câu mở đầu, sau các căn cứ, ví dụ 'UBND xã xây dựng Kế hoạch ... như sau:'.",
+    )
+    mo_dau: Paragraphs = Field(
+        default_factory=list,
+        description="Tự viết toàn bộ phần mở đầu (thay cho câu tạo từ 'can_cu' và 'loi_dan').",
+    )
+    muc_dich: Block | None = Field(None, description="Mục I.1 Mục đích.")
+    yeu_cau: Block | None = Field(None, description="Mục I.2 Yêu cầu.")
+    noi_dung: list[Khoan] = Field(default_factory=list, description="Mục II Nội dung: các hoạt động.")
+    kinh_phi: Block | None = Field(None, description="Mục III Kinh phí thực hiện.")
+    to_chuc_thuc_hien: list[Khoan] = Field(
+        default_factory=list,
+        description="Mục IV Tổ chức thực hiện: mỗi khoản là một đơn vị và nhiệm vụ của đơn vị đó.",
+    )
+    muc_them: list[Muc] = Field(
+        default_factory=list,
+        description="Các mục thêm (ví dụ 'Chỉ tiêu', 'Chế độ báo cáo'), đặt theo 'vi_tri'.",
+    )
+    ket_thuc: Text | None = Field(
+        None,
+        description="Câu kết của kế hoạch. bdg-plan thêm dấu './.' nếu chưa có.",
+    )
+    thang_hanh_dong: ThangHanhDong | None = Field(
+        None,
+        description="Thời gian Tháng hành động vì bình đẳng giới trong năm (thường 15/11 - 15/12).",
+    )
+    nguoi_ky: NguoiKy = Field(description="Người ký.")
+    noi_nhan: list[Recipient] = Field(description="Nơi nhận, mỗi dòng một cơ quan.")
+    luu: list[Text] = Field(
+        default_factory=lambda: ["VT"],
+        description="Dòng 'Lưu:': 'VT' (văn thư) và viết tắt đơn vị soạn thảo, số bản lưu nếu cần.",
+    )

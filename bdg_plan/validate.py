@@ -1,0 +1,306 @@
+"""Pipeline stage 3: turn loaded data into a typed `Plan`, collecting every problem with its line.
+
+Two passes: pydantic checks the shape (types, required and unknown keys), its errors translated
+into Vietnamese and mapped back to source positions; then the domain rules of Decree 30 and of
+the 2025 local-government reform run on the typed plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from bdg_plan import messages as msg
+from bdg_plan.errors import Problem, Severity, sort_problems
+from bdg_plan.loader import LoadedDocument, Path
+from bdg_plan.model import Diem, Khoan, Muc, NoiDung, Plan, Y
+
+#: The first day with no district level (Luật Tổ chức chính quyền địa phương 72/2025/QH15).
+REFORM_DATE = dt.date(2025, 7, 1)
+
+_KY_HIEU = re.compile(r"^[A-ZĐ][A-Za-zĐđ]*(-[A-ZĐ][A-Za-zĐđ0-9]*)+$")
+_DISTRICT = re.compile(r"\b(huyện|quận|thị xã)\b", re.IGNORECASE)
+_LEADING_MARK = re.compile(r"^\s*([-+•–]\s)")
+_TYPED_NUMBER = re.compile(r"^\s*((?:[IVX]+|\d+|[a-zđ])[.)])\s")
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    """A plan (None when its shape is wrong) and every problem found, sorted."""
+
+    plan: Plan | None
+    problems: list[Problem]
+
+
+def validate_document(doc: LoadedDocument) -> ValidationResult:
+    """Validate loaded data; the loader's own problems are included in the result."""
+    problems = list(doc.problems)
+    if doc.data is None:
+        return ValidationResult(None, sort_problems(problems))
+    if not isinstance(doc.data, dict):
+        problems.append(Problem(doc.name, 1, 1, "wrong-type", msg.EXPECTED_MAPPING))
+        return ValidationResult(None, sort_problems(problems))
+    if any(p.is_error for p in problems):
+        # Values the loader refused were replaced; checking the shape would only repeat them.
+        problems.extend(_shape_problems(doc))
+        return ValidationResult(None, sort_problems(problems))
+    try:
+        plan = Plan.model_validate(doc.data)
+    except ValidationError as exc:
+        problems.extend(_translate(doc, exc))
+        return ValidationResult(None, sort_problems(problems))
+    for path, code, message, severity in domain_rules(plan):
+        mark = doc.locate(path)
+        problems.append(Problem(doc.name, mark.line, mark.column, code, message, severity))
+    return ValidationResult(plan, sort_problems(problems))
+
+
+def _shape_problems(doc: LoadedDocument) -> list[Problem]:
+    try:
+        Plan.model_validate(doc.data)
+    except ValidationError as exc:
+        # Keep unknown and missing keys: they are independent of the refused values.
+        return [p for p in _translate(doc, exc) if p.code in ("unknown-key", "missing-field")]
+    return []
+
+
+# --- pydantic errors -> problems --------------------------------------------------------------
+_TYPE_MESSAGES = {
+    "string_type": msg.EXPECTED_TEXT,
+    "int_type": msg.EXPECTED_INT,
+    "int_parsing": msg.EXPECTED_INT,
+    "int_from_float": msg.EXPECTED_INT,
+    "list_type": msg.EXPECTED_LIST,
+    "model_type": msg.EXPECTED_MAPPING,
+    "model_attributes_type": msg.EXPECTED_MAPPING,
+    "dict_type": msg.EXPECTED_MAPPING,
+    "date_type": msg.EXPECTED_DATE,
+    "date_parsing": msg.EXPECTED_DATE,
+    "date_from_datetime_parsing": msg.EXPECTED_DATE,
+    "date_from_datetime_inexact": msg.EXPECTED_DATE,
+    "too_short": msg.EMPTY_LIST,
+}
+
+
+def _translate(doc: LoadedDocument, exc: ValidationError) -> Iterator[Problem]:
+    for error in exc.errors(include_url=False):
+        kind = error["type"]
+        path = doc.resolve(tuple(error["loc"]))
+        ctx = error.get("ctx") or {}
+        if kind == "missing":
+            field = str(error["loc"][-1])
+            mark = doc.locate(path, prefer_key=True)
+            yield Problem(doc.name, mark.line, mark.column, "missing-field", msg.MISSING_FIELD.format(field=field))
+            continue
+        if kind == "extra_forbidden":
+            key = str(error["loc"][-1])
+            text = msg.UNKNOWN_KEY.format(key=key)
+            suggestion = difflib.get_close_matches(key, allowed_keys(path[:-1]), n=1, cutoff=0.6)
+            if suggestion:
+                text += msg.DID_YOU_MEAN.format(suggestion=suggestion[0])
+            mark = doc.locate(path, prefer_key=True)
+            yield Problem(doc.name, mark.line, mark.column, "unknown-key", text)
+            continue
+        mark = doc.locate(path)
+        if kind in _TYPE_MESSAGES:
+            code = "empty-text" if kind == "too_short" else "wrong-type"
+            if kind.startswith("date"):
+                code = "invalid-date"
+            yield Problem(doc.name, mark.line, mark.column, code, _TYPE_MESSAGES[kind])
+        elif kind == "literal_error":
+            choices = str(ctx.get("expected", "")).replace("'", "").replace(" or ", " hoặc ")
+            yield Problem(doc.name, mark.line, mark.column, "wrong-value", msg.EXPECTED_CHOICE.format(choices=choices))
+        elif kind in ("greater_than_equal", "greater_than"):
+            limit = ctx.get("ge", ctx.get("gt"))
+            code = "so-invalid" if path[-1:] == ("so",) else "wrong-value"
+            text = msg.SO_NOT_POSITIVE if code == "so-invalid" else msg.NUMBER_TOO_SMALL.format(limit=limit)
+            yield Problem(doc.name, mark.line, mark.column, code, text)
+        elif kind in ("less_than_equal", "less_than"):
+            limit = ctx.get("le", ctx.get("lt"))
+            yield Problem(doc.name, mark.line, mark.column, "wrong-value", msg.NUMBER_TOO_LARGE.format(limit=limit))
+        elif kind == "value_error":
+            text = str(ctx.get("error", msg.INVALID_VALUE))
+            code = "empty-text" if text == msg.EMPTY_TEXT else "invalid-value"
+            if "Ngày" in text or "ngày" in text:
+                code = "invalid-date"
+            yield Problem(doc.name, mark.line, mark.column, code, text)
+        else:
+            yield Problem(doc.name, mark.line, mark.column, "invalid-value", msg.INVALID_VALUE)
+
+
+def allowed_keys(path: Path) -> list[str]:
+    """The field names the model accepts at a data path (for "did you mean")."""
+    current: Any = Plan
+    for step in path:
+        current = _unwrap(current, want_list=isinstance(step, int))
+        if isinstance(step, int):
+            args = typing.get_args(current)
+            current = args[0] if args else None
+        elif isinstance(current, type) and issubclass(current, BaseModel) and step in current.model_fields:
+            current = current.model_fields[step].annotation
+        else:
+            return []
+    current = _unwrap(current, want_list=False)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any, *, want_list: bool) -> Any:
+    """Strip Annotated and Optional; pick the model (or list) member of a union."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            members = [a for a in typing.get_args(annotation) if a is not type(None)]
+            wanted = [m for m in members if (typing.get_origin(m) is list) == want_list]
+            annotation = (wanted or members)[0]
+        else:
+            return annotation
+
+
+# --- Domain rules -----------------------------------------------------------------------------
+Finding = tuple[Path, str, str, Severity]
+
+_E = Severity.ERROR
+_W = Severity.WARNING
+
+
+def format_short_date(day: dt.date) -> str:
+    """Format a date as in citations: "06/3/2023" (day padded, month 1-2 padded)."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"{day.day:02d}/{month}/{day.year}"
+
+
+def domain_rules(plan: Plan) -> Iterator[Finding]:
+    """Decree 30 and reform rules on a typed plan, as (path, code, message, severity)."""
+    if not _KY_HIEU.match(plan.ky_hieu):
+        yield ("ky_hieu",), "ky-hieu-format", msg.KY_HIEU_FORMAT.format(value=plan.ky_hieu), _E
+    elif not plan.ky_hieu.startswith("KH-"):
+        yield ("ky_hieu",), "ky-hieu-format", msg.KY_HIEU_NOT_KH.format(value=plan.ky_hieu), _W
+    if plan.ngay.nam != plan.nam:
+        yield (
+            ("ngay",),
+            "year-mismatch",
+            msg.YEAR_MISMATCH.format(date_year=plan.ngay.nam, plan_year=plan.nam),
+            _E,
+        )
+    for index, can_cu in enumerate(plan.can_cu):
+        if can_cu.ngay and can_cu.ngay > plan.ngay.latest:
+            yield (
+                ("can_cu", index, "ngay"),
+                "can-cu-after-plan",
+                msg.CAN_CU_AFTER_PLAN.format(
+                    cited=format_short_date(can_cu.ngay), plan=format_short_date(plan.ngay.latest)
+                ),
+                _E,
+            )
+    yield from _signer_rules(plan)
+    if not plan.noi_nhan:
+        yield ("noi_nhan",), "no-recipients", msg.NO_RECIPIENTS, _E
+    if plan.thang_hanh_dong:
+        start, end = plan.thang_hanh_dong.tu, plan.thang_hanh_dong.den
+        if start.year != plan.nam or end.year != plan.nam:
+            yield (
+                ("thang_hanh_dong",),
+                "action-month-outside-year",
+                msg.ACTION_MONTH_OUTSIDE.format(
+                    start=format_short_date(start), end=format_short_date(end), year=plan.nam
+                ),
+                _E,
+            )
+        elif start > end:
+            yield ("thang_hanh_dong",), "action-month-outside-year", msg.ACTION_MONTH_ORDER, _E
+    yield from _reform_rules(plan)
+    yield from _typed_marks(plan)
+
+
+def _signer_rules(plan: Plan) -> Iterator[Finding]:
+    signer = plan.nguoi_ky
+    if signer.tham_quyen and not signer.thu_truong:
+        yield (
+            ("nguoi_ky",),
+            "signer-inconsistent",
+            msg.SIGNER_KT_NEEDS.format(prefix=signer.tham_quyen),
+            _E,
+        )
+    needs_title = signer.tham_quyen in ("KT.", "TL.", "TUQ.") or (
+        signer.tham_quyen is None and signer.thu_truong is None
+    )
+    if needs_title and not signer.chuc_vu:
+        yield ("nguoi_ky",), "signer-inconsistent", msg.SIGNER_NEEDS_TITLE, _E
+    if signer.thay_mat is None and signer.tham_quyen is None and signer.thu_truong is not None:
+        yield ("nguoi_ky", "thu_truong"), "signer-inconsistent", msg.SIGNER_TM_NEEDS, _E
+
+
+def _reform_rules(plan: Plan) -> Iterator[Finding]:
+    if plan.ngay.earliest < REFORM_DATE:
+        return
+    date = format_short_date(plan.ngay.earliest) if plan.ngay.ngay else f"{plan.ngay.thang}/{plan.nam}"
+    superior = plan.co_quan.cap_tren
+    if superior and _DISTRICT.search(superior):
+        yield (
+            ("co_quan", "cap_tren"),
+            "district-after-reform",
+            msg.DISTRICT_SUPERIOR_AFTER_REFORM.format(date=date, value=superior),
+            _E,
+        )
+    for index, can_cu in enumerate(plan.can_cu):
+        if can_cu.co_quan and _DISTRICT.search(can_cu.co_quan):
+            yield (
+                ("can_cu", index, "co_quan"),
+                "district-reference",
+                msg.DISTRICT_REFERENCE_AFTER_REFORM.format(value=can_cu.co_quan),
+                _W,
+            )
+    for index, recipient in enumerate(plan.noi_nhan):
+        if _DISTRICT.search(recipient.ten):
+            yield (
+                ("noi_nhan", index),
+                "district-reference",
+                msg.DISTRICT_REFERENCE_AFTER_REFORM.format(value=recipient.ten),
+                _W,
+            )
+
+
+def _typed_marks(plan: Plan) -> Iterator[Finding]:
+    """Warn where the clerk typed a bullet dash or a number the tool adds itself."""
+
+    def bullets(items: list[Y], path: Path) -> Iterator[Finding]:
+        for index, item in enumerate(items):
+            mark = _LEADING_MARK.match(item.y)
+            if mark:
+                yield (*path, index), "typed-mark", msg.LEADING_DASH.format(mark=mark.group(1).strip()), _W
+
+    def title(text: str | None, path: Path) -> Iterator[Finding]:
+        mark = _TYPED_NUMBER.match(text or "")
+        if mark:
+            yield path, "typed-mark", msg.TYPED_NUMBER.format(mark=mark.group(1)), _W
+
+    def block(node: NoiDung | Khoan | Diem | Muc, path: Path) -> Iterator[Finding]:
+        yield from bullets(node.cac_y, (*path, "cac_y"))
+        if isinstance(node, Khoan | Diem | Muc):
+            yield from title(node.ten, (*path, "ten"))
+        if isinstance(node, Khoan):
+            for index, diem in enumerate(node.cac_diem):
+                yield from block(diem, (*path, "cac_diem", index))
+        if isinstance(node, Muc):
+            for index, khoan in enumerate(node.cac_khoan):
+                yield from block(khoan, (*path, "cac_khoan", index))
+
+    for key in ("muc_dich", "yeu_cau", "kinh_phi"):
+        value = getattr(plan, key)
+        if value is not None:
+            yield from block(value, (key,))
+    for key in ("noi_dung", "to_chuc_thuc_hien", "muc_them"):
+        for index, node in enumerate(getattr(plan, key)):
+            yield from block(node, (key, index))
