@@ -6,12 +6,17 @@ point shares one pipeline: source -> load -> validate -> compose -> write -> ato
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bdg_plan.errors import InputFileError, InvalidPlanError, Problem, has_errors
 from bdg_plan.loader import LoadedDocument, load_yaml
 from bdg_plan.source import decode_source, read_source
 from bdg_plan.validate import ValidationResult, validate_document
+
+if TYPE_CHECKING:
+    from bdg_plan.model import Plan
 
 
 def load_text(data: bytes, name: str) -> LoadedDocument:
@@ -32,6 +37,7 @@ def validate(path: Path, display_name: str | None = None) -> ValidationResult:
 
     Raises:
         InputFileError: the file is missing, a folder, unreadable or too large.
+
     """
     name = display_name or str(path)
     return validate_bytes(read_source(path, name), name)
@@ -43,6 +49,7 @@ def load_plan(path: Path, display_name: str | None = None) -> ValidationResult:
     Raises:
         InputFileError: the file cannot be read.
         InvalidPlanError: the plan has errors; the exception holds every problem.
+
     """
     result = validate(path, display_name)
     if result.plan is None or has_errors(result.problems):
@@ -50,4 +57,67 @@ def load_plan(path: Path, display_name: str | None = None) -> ValidationResult:
     return result
 
 
-__all__ = ["InputFileError", "InvalidPlanError", "load_plan", "load_text", "validate", "validate_bytes"]
+def render_plan(plan: Plan, template_dir: Path | None = None) -> bytes:
+    """Compose and write a validated plan; returns the .docx bytes.
+
+    Raises:
+        TemplateError: the body template is missing or fails.
+
+    """
+    from bdg_plan.compose import compose
+    from bdg_plan.docx_writer import write_docx
+
+    return write_docx(compose(plan, template_dir))
+
+
+def default_output(plan_path: Path) -> Path:
+    """The default .docx path: beside the plan, same name."""
+    return plan_path.with_suffix(".docx")
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    """What `render` wrote, and the warnings the plan still has."""
+
+    output: Path
+    problems: list[Problem]
+
+
+def render(
+    plan_path: Path,
+    output: Path | None = None,
+    *,
+    template_dir: Path | None = None,
+    force: bool = False,
+) -> RenderResult:
+    """Validate `plan_path`, render it and save the .docx atomically.
+
+    Raises:
+        InputFileError: the plan file cannot be read.
+        InvalidPlanError: the plan has errors (nothing is written).
+        TemplateError: the template is missing or fails (nothing is written).
+        OutputError: the output exists (without `force`), is open in Word, or cannot be written.
+
+    """
+    from bdg_plan.output import atomic_write, check_target
+
+    target = output or default_output(plan_path)
+    result = load_plan(plan_path)
+    check_target(target, force=force)
+    assert result.plan is not None
+    data = render_plan(result.plan, template_dir)
+    atomic_write(target, data, force=force)
+    return RenderResult(target, result.problems)
+
+
+__all__ = [
+    "InputFileError",
+    "InvalidPlanError",
+    "RenderResult",
+    "load_plan",
+    "load_text",
+    "render",
+    "render_plan",
+    "validate",
+    "validate_bytes",
+]

@@ -1,0 +1,496 @@
+"""Pipeline stage 4: turn a typed plan into a composed document (header values and body blocks).
+
+The body comes from a Jinja template rendered in a sandbox with strict undefined. The template
+writes restricted Markdown (headings, paragraphs, "-"/"+" bullets, bold, italic, tables); every
+value it prints with `{{ }}` is user data, so it is swapped for a placeholder before Markdown is
+parsed and put back, untouched, into the parsed blocks. User text is therefore never read as
+Markdown or as a template: "{{ x }}", "**", "#", "<", "&" or a leading "1." come out literally.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import markupsafe
+from jinja2.sandbox import SandboxedEnvironment
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from bdg_plan import nd30
+from bdg_plan.errors import TemplateError
+from bdg_plan.model import CanCu, Khoan, Muc, NoiDung, Plan
+from bdg_plan.vietnamese import (
+    capitalize_first,
+    format_long_date,
+    format_short_date,
+    letter,
+    roman,
+    upper,
+)
+
+#: The template that writes the body of a KẾ HOẠCH.
+BODY_TEMPLATE = "ke-hoach.md.j2"
+
+_OPEN, _CLOSE = "\ufff9", "\ufffa"
+_PLACEHOLDER = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
+_UNIT_WORD = re.compile(
+    r"\s(?=(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s)", re.IGNORECASE
+)
+
+# Titles of the standard sections of a plan.
+TITLE_MUC_DICH_YEU_CAU = "Mục đích, yêu cầu"
+TITLE_MUC_DICH = "Mục đích"
+TITLE_YEU_CAU = "Yêu cầu"
+TITLE_NOI_DUNG = "Nội dung"
+TITLE_KINH_PHI = "Kinh phí thực hiện"
+TITLE_TO_CHUC = "Tổ chức thực hiện"
+
+
+# --- Composed document values -----------------------------------------------------------------
+@dataclass(frozen=True)
+class Run:
+    """A piece of text with one formatting; a newline inside means a line break."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class Block:
+    """One body paragraph. `kind` names its paragraph style; `prefix` is "- ", "+ " or ""."""
+
+    kind: str
+    runs: tuple[Run, ...]
+    prefix: str = ""
+
+    @property
+    def text(self) -> str:
+        """The paragraph's plain text, prefix included."""
+        return self.prefix + "".join(run.text for run in self.runs)
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    """A table (annexes, task lists): rows of cells, each cell a tuple of runs."""
+
+    rows: tuple[tuple[tuple[Run, ...], ...], ...]
+    header_rows: int = 1
+
+
+BodyItem = Block | TableBlock
+
+
+@dataclass(frozen=True)
+class ComposedDocument:
+    """Everything the writer needs, as text: no formatting decisions left but the layout."""
+
+    superior: str | None
+    organ_lines: tuple[str, ...]
+    so_line: str
+    date_line: str
+    title: str
+    trich_yeu_lines: tuple[str, ...]
+    body: tuple[BodyItem, ...]
+    recipients: tuple[str, ...]
+    signer_lines: tuple[str, ...]
+    signer_name: str
+    core_title: str
+    core_author: str
+    year: int
+    month: int
+    day: int = 1
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# --- Header values ----------------------------------------------------------------------------
+def organ_lines(name: str) -> tuple[str, ...]:
+    """Split the organ's name into header lines before its unit word, in capitals.
+
+    "Ủy ban nhân dân xã Hồng Phong" -> ("ỦY BAN NHÂN DÂN", "XÃ HỒNG PHONG"). A name the clerk
+    broke with a newline keeps the clerk's lines.
+    """
+    if "\n" in name:
+        lines = [line.strip() for line in name.splitlines() if line.strip()]
+    else:
+        lines = [part.strip() for part in _UNIT_WORD.split(name, maxsplit=1)]
+    return tuple(upper(line) for line in lines)
+
+
+def so_line(plan: Plan) -> str:
+    """Ô 3: "Số: 05/KH-UBND"; a blank số keeps its blank space (Mẫu 1.4)."""
+    number = f"{plan.so:02d}" if plan.so is not None else nd30.BLANK_SO
+    return f"Số: {number}/{plan.ky_hieu}" if plan.so is not None else f"Số:{number}/{plan.ky_hieu}"
+
+
+def date_line(plan: Plan) -> str:
+    """Ô 4: "Hồng Phong, ngày 06 tháng 3 năm 2023"."""
+    date = plan.ngay
+    return f"{plan.co_quan.dia_danh}, {format_long_date(date.nam, date.thang, date.ngay, nd30.BLANK_DAY)}"
+
+
+def signer_lines(plan: Plan) -> tuple[str, ...]:
+    """Ô 7a: authority and title lines in capitals, e.g. ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")."""
+    signer = plan.nguoi_ky
+    lines = []
+    if signer.thay_mat:
+        lines.append(f"TM. {signer.thay_mat}")
+    if signer.tham_quyen and signer.thu_truong:
+        lines.append(f"{signer.tham_quyen} {signer.thu_truong}")
+    elif signer.thu_truong and not signer.tham_quyen:
+        lines.append(signer.thu_truong)
+    if signer.chuc_vu:
+        lines.append(signer.chuc_vu)
+    return tuple(upper(line) for line in lines)
+
+
+def recipient_lines(plan: Plan) -> tuple[str, ...]:
+    """Ô 9b: "- Name;" lines and the closing "- Lưu: VT." line."""
+    lines = []
+    for recipient in plan.noi_nhan:
+        text = recipient.ten.rstrip(" ;")
+        if recipient.ghi_chu:
+            text += f" ({recipient.ghi_chu.strip('()')})"
+        lines.append(f"- {text};")
+    lines.append(f"- Lưu: {', '.join(plan.luu)}.")
+    return tuple(lines)
+
+
+def citation(can_cu: CanCu) -> str:
+    """A cited document: "Kế hoạch số 108/KH-UBND, ngày 06/3/2023 của UBND huyện Cao Lộc về ..."."""
+    text = can_cu.loai
+    if can_cu.ten:
+        text += f" {can_cu.ten}"
+    if can_cu.so_ky_hieu:
+        text += f" số {can_cu.so_ky_hieu}"
+    if can_cu.ngay:
+        text += f"{',' if can_cu.so_ky_hieu else ''} ngày {format_short_date(can_cu.ngay)}"
+    if can_cu.co_quan:
+        text += f" của {can_cu.co_quan}"
+    if can_cu.trich_yeu:
+        text += f" về {can_cu.trich_yeu}"
+    return text
+
+
+def preamble(plan: Plan) -> list[str]:
+    """The opening paragraphs: the clerk's own `mo_dau`, or one built from `can_cu` and `loi_dan`."""
+    if plan.mo_dau:
+        return list(plan.mo_dau)
+    citations = [citation(c) for c in plan.can_cu]
+    if not citations:
+        return [capitalize_first(plan.loi_dan)] if plan.loi_dan else []
+    if plan.cach_dan == "Căn cứ":
+        lines = [f"Căn cứ {c};" for c in citations]
+        if plan.loi_dan:
+            return [*lines, capitalize_first(plan.loi_dan)]
+        lines[-1] = lines[-1][:-1] + "."
+        return lines
+    sentence = f"{plan.cach_dan} {'; '.join(citations)}"
+    return [f"{sentence}, {plan.loi_dan}" if plan.loi_dan else f"{sentence}."]
+
+
+def with_end_mark(text: str) -> str:
+    """Add the "./." end mark that closes the content, unless the clerk already wrote it."""
+    if text.endswith(nd30.END_MARK):
+        return text
+    return text.rstrip(".") + nd30.END_MARK
+
+
+def sections(plan: Plan) -> list[Muc]:
+    """The Roman-numbered sections in order, extra sections placed by `vi_tri`."""
+    extra: dict[str, list[Muc]] = {}
+    for muc in plan.muc_them:
+        extra.setdefault(muc.vi_tri, []).append(muc)
+    ordered: list[Muc] = list(extra.get("dau", []))
+    purpose = _purpose_section(plan)
+    if purpose:
+        ordered.append(purpose)
+    ordered += extra.get("sau_muc_dich_yeu_cau", [])
+    if plan.noi_dung:
+        ordered.append(Muc(ten=TITLE_NOI_DUNG, cac_khoan=list(plan.noi_dung)))
+    ordered += extra.get("sau_noi_dung", [])
+    if plan.kinh_phi:
+        ordered.append(_block_section(TITLE_KINH_PHI, plan.kinh_phi))
+    ordered += extra.get("sau_kinh_phi", [])
+    if plan.to_chuc_thuc_hien:
+        ordered.append(Muc(ten=TITLE_TO_CHUC, cac_khoan=list(plan.to_chuc_thuc_hien)))
+    ordered += extra.get("cuoi", [])
+    return ordered
+
+
+def _purpose_section(plan: Plan) -> Muc | None:
+    parts = [(TITLE_MUC_DICH, plan.muc_dich), (TITLE_YEU_CAU, plan.yeu_cau)]
+    present = [(title, block) for title, block in parts if block is not None]
+    if not present:
+        return None
+    title = TITLE_MUC_DICH_YEU_CAU if len(present) == 2 else present[0][0]
+    khoan = [Khoan(ten=t, mo_ta=b.mo_ta, cac_y=b.cac_y, sau=b.sau) for t, b in present]
+    return Muc(ten=title, cac_khoan=khoan)
+
+
+def _block_section(title: str, block: NoiDung) -> Muc:
+    return Muc(ten=title, mo_ta=block.mo_ta, cac_y=block.cac_y, cac_khoan=[])
+
+
+# --- Templates --------------------------------------------------------------------------------
+def builtin_template_dir() -> Path:
+    """The built-in templates: inside the wheel, or the top-level folder of a source checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_templates"
+    return packaged if packaged.is_dir() else here.parent / "templates"
+
+
+_registry: ContextVar[list[str]] = ContextVar("bdg_plan_placeholders")
+
+
+def _finalize(value: Any) -> Any:
+    """Replace every printed value with a placeholder, recording the value as literal text.
+
+    Macro output is `Markup` (autoescape is on for that reason alone): it is template text, so
+    it passes through; everything else printed is data.
+    """
+    if isinstance(value, markupsafe.Markup):
+        return value
+    if value is None:
+        return ""
+    values = _registry.get()
+    values.append(str(value))
+    return f"{_OPEN}{len(values) - 1}{_CLOSE}"
+
+
+@lru_cache(maxsize=8)
+def template_environment(user_dir: str | None = None) -> SandboxedEnvironment:
+    """The sandboxed Jinja environment, searching `user_dir` first, then the built-in templates.
+
+    Built once per search path (and so once per batch worker). FileSystemLoader refuses template
+    names that leave its roots ("../x", absolute paths).
+    """
+    roots = [builtin_template_dir()]
+    if user_dir is not None:
+        roots.insert(0, Path(user_dir))
+    env = SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader([str(r) for r in roots], encoding="utf-8"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=_finalize,
+        auto_reload=False,
+    )
+    env.filters["roman"] = roman
+    env.filters["letter"] = letter
+    env.filters["upper"] = upper
+    env.filters["end_mark"] = with_end_mark
+    return env
+
+
+def render_markdown(plan: Plan, template_dir: Path | None = None) -> tuple[str, list[str]]:
+    """Render the body template: Markdown with placeholders, and the values they stand for.
+
+    Raises:
+        TemplateError: the template is missing, unsafe or fails, with its name and line.
+
+    """
+    env = template_environment(str(template_dir) if template_dir is not None else None)
+    values: list[str] = []
+    token = _registry.set(values)
+    try:
+        template = env.get_template(BODY_TEMPLATE)
+        markdown = template.render(
+            plan=plan,
+            mo_dau=preamble(plan),
+            cac_muc=sections(plan),
+            ket_thuc=with_end_mark(plan.ket_thuc) if plan.ket_thuc else None,
+        )
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(_msg_template_missing(str(exc.name))) from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(_template_failure(exc.filename or exc.name, exc.lineno, exc.message)) from None
+    except jinja2.exceptions.SecurityError as exc:
+        raise TemplateError(
+            _template_failure(*_template_position(exc), f"bị chặn vì lý do an toàn ({exc})")
+        ) from None
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(
+            _template_failure(*_template_position(exc), f"biến chưa định nghĩa ({exc.message})")
+        ) from None
+    except (
+        TypeError,
+        ValueError,
+        AttributeError,
+        LookupError,
+        ArithmeticError,
+        RecursionError,
+    ) as exc:
+        raise TemplateError(_template_failure(*_template_position(exc), str(exc))) from None
+    finally:
+        _registry.reset(token)
+    return markdown, values
+
+
+def _msg_template_missing(name: str) -> str:
+    from bdg_plan import messages as msg
+
+    return msg.TEMPLATE_MISSING.format(name=name)
+
+
+def _template_failure(name: str | None, line: int | None, reason: str | None) -> str:
+    from bdg_plan import messages as msg
+
+    return msg.TEMPLATE_FAILED.format(name=name or BODY_TEMPLATE, line=line or "?", reason=reason or "")
+
+
+def _template_position(exc: BaseException) -> tuple[str | None, int | None]:
+    """The template file and line where an exception was raised, from its traceback."""
+    tb = exc.__traceback__
+    found: tuple[str | None, int | None] = (None, None)
+    while tb is not None:
+        frame = tb.tb_frame
+        if frame.f_globals.get("__jinja_template__") is not None:
+            template = frame.f_globals["__jinja_template__"]
+            found = (template.filename, template.get_corresponding_lineno(tb.tb_lineno))
+        tb = tb.tb_next
+    return found
+
+
+# --- Markdown -> blocks -----------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    # CommonMark without raw HTML, plus tables; no typographer, no linkify.
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+_HEADING_KINDS = {1: "phan", 2: "muc", 3: "khoan", 4: "diem", 5: "diem", 6: "diem"}
+_BULLET_KINDS = {"-": "y", "*": "y", "+": "y_nho"}
+
+
+def parse_blocks(markdown: str, values: Sequence[str]) -> list[BodyItem]:
+    """Parse the template's Markdown into body blocks, putting user values back in."""
+
+    def restore(text: str) -> str:
+        return _PLACEHOLDER.sub(lambda m: values[int(m.group(1))], text)
+
+    tokens = _markdown().parse(markdown)
+    blocks: list[BodyItem] = []
+    lists: list[tuple[str, int]] = []  # (marker, next ordinal)
+    heading_level = 0
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        kind = token.type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            marker = token.markup if kind == "bullet_list_open" else "."
+            start = int(token.attrGet("start") or 1) if kind == "ordered_list_open" else 1
+            lists.append((marker, start))
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif kind == "heading_open":
+            heading_level = int(token.tag[1])
+        elif kind == "heading_close":
+            heading_level = 0
+        elif kind == "table_open":
+            table, index = _parse_table(tokens, index, restore)
+            blocks.append(table)
+            continue
+        elif kind == "inline":
+            runs = tuple(_inline_runs(token, restore))
+            if heading_level:
+                blocks.append(Block(_HEADING_KINDS[heading_level], runs))
+            elif lists:
+                marker, ordinal = lists[-1]
+                first_in_item = (
+                    tokens[index - 1].type == "paragraph_open" and tokens[index - 2].type == "list_item_open"
+                )
+                if marker == ".":
+                    prefix = f"{ordinal}. " if first_in_item else ""
+                    if first_in_item:
+                        lists[-1] = (marker, ordinal + 1)
+                    blocks.append(Block("noi_dung", runs, prefix))
+                else:
+                    prefix = f"{marker if marker != '*' else '-'} " if first_in_item else ""
+                    blocks.append(Block(_BULLET_KINDS.get(marker, "y"), runs, prefix))
+            else:
+                blocks.append(Block("noi_dung", runs))
+        elif kind in ("code_block", "fence"):
+            blocks.append(Block("noi_dung", (Run(restore(token.content.rstrip("\n"))),)))
+        index += 1
+    return blocks
+
+
+def _inline_runs(token: Token, restore: Callable[[str], str]) -> Iterator[Run]:
+    bold = italic = False
+    for child in token.children or []:
+        if child.type == "strong_open":
+            bold = True
+        elif child.type == "strong_close":
+            bold = False
+        elif child.type == "em_open":
+            italic = True
+        elif child.type == "em_close":
+            italic = False
+        elif child.type in ("text", "code_inline", "html_inline"):
+            text = restore(child.content)
+            if text:
+                yield Run(text, bold, italic)
+        elif child.type in ("softbreak", "hardbreak"):
+            yield Run("\n" if child.type == "hardbreak" else " ", bold, italic)
+
+
+def _parse_table(tokens: list[Token], index: int, restore: Callable[[str], str]) -> tuple[TableBlock, int]:
+    rows: list[tuple[tuple[Run, ...], ...]] = []
+    row: list[tuple[Run, ...]] = []
+    header_rows = 0
+    in_head = False
+    while tokens[index].type != "table_close":
+        token = tokens[index]
+        if token.type == "thead_open":
+            in_head = True
+        elif token.type == "thead_close":
+            in_head = False
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close":
+            rows.append(tuple(row))
+            header_rows += in_head
+        elif token.type == "inline":
+            row.append(tuple(_inline_runs(token, restore)))
+        index += 1
+    return TableBlock(tuple(rows), header_rows), index + 1
+
+
+# --- The stage --------------------------------------------------------------------------------
+def compose(plan: Plan, template_dir: Path | None = None) -> ComposedDocument:
+    """Compose a plan into header values and body blocks.
+
+    Raises:
+        TemplateError: the body template is missing or fails.
+
+    """
+    markdown, values = render_markdown(plan, template_dir)
+    body = parse_blocks(markdown, values)
+    date = plan.ngay
+    return ComposedDocument(
+        superior=upper(plan.co_quan.cap_tren) if plan.co_quan.cap_tren else None,
+        organ_lines=organ_lines(plan.co_quan.ten),
+        so_line=so_line(plan),
+        date_line=date_line(plan),
+        title=nd30.TEN_LOAI,
+        trich_yeu_lines=tuple(line.strip() for line in plan.trich_yeu.splitlines() if line.strip()),
+        body=tuple(body),
+        recipients=recipient_lines(plan),
+        signer_lines=signer_lines(plan),
+        signer_name=plan.nguoi_ky.ho_ten,
+        core_title=f"{nd30.TEN_LOAI.capitalize()} {' '.join(plan.trich_yeu.split())}",
+        core_author=plan.co_quan.ten,
+        year=date.nam,
+        month=date.thang,
+        day=date.ngay or 1,
+    )

@@ -1,0 +1,424 @@
+"""Pipeline stage 5: write a composed document as a .docx in the Decree 30/2020/NĐ-CP layout.
+
+This is the only module that imports python-docx or touches WordprocessingML. The page setup,
+the named paragraph styles and the page-number header live in a base document built once per
+process and reopened for each render, so a batch pays for them once. Every value comes from
+`bdg_plan.nd30`. The output is deterministic: fixed core properties and fixed zip entry times.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+from bdg_plan import nd30
+from bdg_plan.compose import Block, ComposedDocument, Run, TableBlock
+
+_CENTER = WD_ALIGN_PARAGRAPH.CENTER
+_JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
+_LEFT = WD_ALIGN_PARAGRAPH.LEFT
+
+#: Zip entry time of every part: a fixed value so the same plan gives the same bytes.
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class StyleSpec:
+    """A named paragraph style: what a clerk sees in Word's style list."""
+
+    style_id: str
+    name: str
+    size: float = nd30.SIZE_BODY
+    bold: bool = False
+    italic: bool = False
+    align: WD_ALIGN_PARAGRAPH = _JUSTIFY
+    first_line_mm: float = 0.0
+    before_pt: float = 0.0
+    after_pt: float = 0.0
+    line_spacing: float | None = None
+    keep_with_next: bool = False
+
+
+_BODY = {
+    "first_line_mm": nd30.FIRST_LINE_INDENT_MM,
+    "before_pt": nd30.PARAGRAPH_SPACE_BEFORE_PT,
+    "line_spacing": nd30.LINE_SPACING,
+}
+
+#: Paragraph styles by the kind names the compose stage uses (Phụ lục I, Mục II and V).
+STYLES: dict[str, StyleSpec] = {
+    "noi_dung": StyleSpec("KHNoiDung", "KH Nội dung", **_BODY),  # type: ignore[arg-type]
+    "y": StyleSpec("KHGachDauDong", "KH Gạch đầu dòng", **_BODY),  # type: ignore[arg-type]
+    "y_nho": StyleSpec("KHYNho", "KH Ý nhỏ", **_BODY),  # type: ignore[arg-type]
+    "phan": StyleSpec("KHPhan", "KH Phần", bold=True, align=_CENTER, before_pt=12, keep_with_next=True),
+    "muc": StyleSpec("KHMuc", "KH Mục", bold=True, keep_with_next=True, **_BODY),  # type: ignore[arg-type]
+    "khoan": StyleSpec("KHKhoan", "KH Khoản", bold=True, keep_with_next=True, **_BODY),  # type: ignore[arg-type]
+    "diem": StyleSpec("KHDiem", "KH Điểm", keep_with_next=True, **_BODY),  # type: ignore[arg-type]
+    "bang": StyleSpec("KHBang", "KH Bảng", size=13, align=_LEFT, before_pt=2, after_pt=2),
+    "cap_tren": StyleSpec("KHCapTren", "KH Cơ quan chủ quản", size=nd30.SIZE_HEADER_ORGAN, align=_CENTER),
+    "co_quan": StyleSpec(
+        "KHCoQuan", "KH Cơ quan ban hành", size=nd30.SIZE_HEADER_ORGAN, bold=True, align=_CENTER
+    ),
+    "so": StyleSpec("KHSo", "KH Số ký hiệu", size=nd30.SIZE_SO, align=_CENTER, before_pt=6),
+    "quoc_hieu": StyleSpec("KHQuocHieu", "KH Quốc hiệu", size=nd30.SIZE_QUOC_HIEU, bold=True, align=_CENTER),
+    "tieu_ngu": StyleSpec("KHTieuNgu", "KH Tiêu ngữ", size=nd30.SIZE_TIEU_NGU, bold=True, align=_CENTER),
+    "ngay": StyleSpec(
+        "KHNgayThang",
+        "KH Địa danh ngày tháng",
+        size=nd30.SIZE_DATE,
+        italic=True,
+        align=_CENTER,
+        before_pt=6,
+    ),
+    "ten_loai": StyleSpec(
+        "KHTenLoai", "KH Tên loại", size=nd30.SIZE_TITLE, bold=True, align=_CENTER, before_pt=24
+    ),
+    "trich_yeu": StyleSpec("KHTrichYeu", "KH Trích yếu", size=nd30.SIZE_TITLE, bold=True, align=_CENTER),
+    "duong_ke": StyleSpec("KHDuongKe", "KH Đường kẻ", size=2, align=_CENTER),
+    "noi_nhan_nhan": StyleSpec(
+        "KHNoiNhanNhan",
+        "KH Nơi nhận",
+        size=nd30.SIZE_NOI_NHAN_LABEL,
+        bold=True,
+        italic=True,
+        align=_LEFT,
+        before_pt=12,
+    ),
+    "noi_nhan": StyleSpec("KHNoiNhanMuc", "KH Nơi nhận - dòng", size=nd30.SIZE_NOI_NHAN, align=_LEFT),
+    "chuc_danh": StyleSpec(
+        "KHChucDanh", "KH Quyền hạn chức vụ", size=nd30.SIZE_SIGNER, bold=True, align=_CENTER
+    ),
+    "ho_ten": StyleSpec("KHHoTen", "KH Họ tên người ký", size=nd30.SIZE_SIGNER, bold=True, align=_CENTER),
+    "so_trang": StyleSpec("KHSoTrang", "KH Số trang", size=nd30.SIZE_PAGE_NUMBER, align=_CENTER),
+}
+
+
+# --- Base document ----------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def base_document_bytes() -> bytes:
+    """The styled, empty base document, built once per process."""
+    document = Document()
+    _setup_defaults(document)
+    for spec in STYLES.values():
+        _add_style(document, spec)
+    _setup_page(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _setup_defaults(document: DocxDocument) -> None:
+    """Times New Roman in every font slot, black, Vietnamese language, in the document defaults."""
+    styles_element = document.styles.element
+    rpr = styles_element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attribute in list(fonts.attrib):
+        del fonts.attrib[attribute]
+    _set_fonts(fonts)
+    for tag, value in (("w:sz", str(nd30.SIZE_BODY * 2)), ("w:szCs", str(nd30.SIZE_BODY * 2))):
+        element = rpr.find(qn(tag))
+        if element is None:
+            element = OxmlElement(tag)
+            rpr.append(element)
+        element.set(qn("w:val"), value)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "vi-VN")
+    lang.set(qn("w:eastAsia"), "vi-VN")
+    lang.set(qn("w:bidi"), "ar-SA")
+    normal = document.styles["Normal"]
+    normal.font.name = nd30.FONT
+    normal.font.size = Pt(nd30.SIZE_BODY)
+    _set_fonts(normal.element.get_or_add_rPr().get_or_add_rFonts())
+    normal_format = normal.paragraph_format
+    normal_format.space_before = Pt(0)
+    normal_format.space_after = Pt(0)
+    normal_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+
+
+def _set_fonts(fonts: Any) -> None:
+    for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(slot), nd30.FONT)
+
+
+def _add_style(document: DocxDocument, spec: StyleSpec) -> None:
+    style = document.styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
+    style.style_id = spec.style_id
+    style.base_style = document.styles["Normal"]
+    style.quick_style = True
+    font = style.font
+    font.name = nd30.FONT
+    _set_fonts(style.element.get_or_add_rPr().get_or_add_rFonts())
+    font.size = Pt(spec.size)
+    font.bold = spec.bold
+    font.italic = spec.italic
+    fmt = style.paragraph_format
+    fmt.alignment = spec.align
+    fmt.first_line_indent = Mm(spec.first_line_mm) if spec.first_line_mm else None
+    fmt.space_before = Pt(spec.before_pt)
+    fmt.space_after = Pt(spec.after_pt)
+    if spec.line_spacing:
+        fmt.line_spacing = spec.line_spacing
+    if spec.keep_with_next:
+        fmt.keep_with_next = True
+    if spec.style_id == "KHDuongKe":
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        fmt.line_spacing = Pt(2)
+
+
+def _setup_page(document: DocxDocument) -> None:
+    """A4 portrait, Decree 30 margins, page number centred in the header from page 2 (Mục I.7)."""
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width = Mm(nd30.PAGE_WIDTH_MM)
+    section.page_height = Mm(nd30.PAGE_HEIGHT_MM)
+    section.top_margin = Mm(nd30.MARGIN_TOP_MM)
+    section.bottom_margin = Mm(nd30.MARGIN_BOTTOM_MM)
+    section.left_margin = Mm(nd30.MARGIN_LEFT_MM)
+    section.right_margin = Mm(nd30.MARGIN_RIGHT_MM)
+    section.header_distance = Mm(nd30.HEADER_DISTANCE_MM)
+    section.footer_distance = Mm(nd30.HEADER_DISTANCE_MM)
+    section.different_first_page_header_footer = True
+    first = section.first_page_header
+    first.is_linked_to_previous = False
+    first.paragraphs[0]._p.style = STYLES["so_trang"].style_id
+    header = section.header
+    header.is_linked_to_previous = False
+    paragraph = header.paragraphs[0]
+    paragraph._p.style = STYLES["so_trang"].style_id
+    _add_page_field(paragraph)
+
+
+def _add_page_field(paragraph: Paragraph) -> None:
+    """A PAGE field as begin/instr/separate/result/end runs, which Word and LibreOffice update."""
+    for kind, text in (
+        ("begin", None),
+        ("instr", " PAGE "),
+        ("separate", None),
+        ("text", "2"),
+        ("end", None),
+    ):
+        run = paragraph.add_run()
+        if kind == "instr":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        elif kind == "text":
+            run.text = text or ""
+        else:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+
+
+# --- Building a document ----------------------------------------------------------------------
+def write_docx(doc: ComposedDocument) -> bytes:
+    """Write a composed document and return the .docx bytes."""
+    document = Document(io.BytesIO(base_document_bytes()))
+    body = document.element.body
+    # The base document's body holds one empty paragraph before sectPr; start clean.
+    for child in list(body):
+        if child.tag == qn("w:p"):
+            body.remove(child)
+    _header_table(document, doc)
+    _title(document, doc)
+    for item in doc.body:
+        if isinstance(item, TableBlock):
+            _table(document, item)
+        else:
+            _block(document, item)
+    _closing_table(document, doc)
+    _core_properties(document, doc)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _normalise_zip(buffer.getvalue())
+
+
+def _paragraph(
+    container: DocxDocument | _Cell, kind: str, text: str = "", *, first: bool = False
+) -> Paragraph:
+    paragraph = container.paragraphs[0] if first else container.add_paragraph()
+    paragraph._p.style = STYLES[kind].style_id
+    if text:
+        paragraph.add_run(text)
+    return paragraph
+
+
+def _rule(container: DocxDocument | _Cell, width_mm: float, length_mm: float) -> None:
+    """A short centred horizontal line: an empty paragraph with a bottom border, indented to length."""
+    length_mm = min(length_mm, width_mm)
+    paragraph = _paragraph(container, "duong_ke")
+    side = Mm((width_mm - length_mm) / 2)
+    paragraph.paragraph_format.left_indent = side
+    paragraph.paragraph_format.right_indent = side
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    bottom.set(qn("w:val"), "single")
+    bottom.set(qn("w:sz"), str(nd30.RULE_WEIGHT_EIGHTHS_PT))
+    bottom.set(qn("w:space"), "1")
+    bottom.set(qn("w:color"), "000000")
+    borders.append(bottom)
+    paragraph._p.get_or_add_pPr().append(borders)
+
+
+def _estimated_width(lines: tuple[str, ...], char_mm: float) -> float:
+    return max((len(line) for line in lines), default=0) * char_mm
+
+
+def _two_column_table(document: DocxDocument, rows: int, left_mm: float, right_mm: float) -> Table:
+    table: Table = document.add_table(rows=rows, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    tbl_pr.append(borders)
+    width = OxmlElement("w:tblW")
+    width.set(qn("w:w"), str(Mm(left_mm + right_mm).twips))
+    width.set(qn("w:type"), "dxa")
+    existing = tbl_pr.find(qn("w:tblW"))
+    if existing is not None:
+        tbl_pr.remove(existing)
+    tbl_pr.append(width)
+    for column, size in zip(table.columns, (left_mm, right_mm), strict=True):
+        column.width = Mm(size)
+        for cell in column.cells:
+            cell.width = Mm(size)
+    return table
+
+
+def _header_table(document: DocxDocument, doc: ComposedDocument) -> None:
+    """Ô 1-4: organ block and number on the left, national name, motto and date on the right."""
+    table = _two_column_table(document, 2, nd30.HEADER_LEFT_MM, nd30.HEADER_RIGHT_MM)
+    organ, motto = table.rows[0].cells
+    first = True
+    if doc.superior:
+        _paragraph(organ, "cap_tren", doc.superior, first=True)
+        first = False
+    for line in doc.organ_lines:
+        _paragraph(organ, "co_quan", line, first=first)
+        first = False
+    organ_width = _estimated_width(doc.organ_lines, nd30.AVG_CHAR_MM_BOLD_CAPS_13)
+    _rule(organ, nd30.HEADER_LEFT_MM - 4, organ_width * nd30.RULE_FRACTION)
+    _paragraph(motto, "quoc_hieu", nd30.QUOC_HIEU, first=True)
+    _paragraph(motto, "tieu_ngu", nd30.TIEU_NGU)
+    _rule(motto, nd30.HEADER_RIGHT_MM - 4, nd30.TIEU_NGU_WIDTH_MM)
+    number, date = table.rows[1].cells
+    _paragraph(number, "so", doc.so_line, first=True)
+    _paragraph(date, "ngay", doc.date_line, first=True)
+
+
+def _title(document: DocxDocument, doc: ComposedDocument) -> None:
+    """Ô 5a: "KẾ HOẠCH", the trích yếu under it, and a short rule."""
+    _paragraph(document, "ten_loai", doc.title)
+    _paragraph(document, "trich_yeu", "\n".join(doc.trich_yeu_lines))
+    width = _estimated_width(doc.trich_yeu_lines, nd30.AVG_CHAR_MM_BOLD_14)
+    _rule(document, nd30.TEXT_WIDTH_MM, min(width, nd30.TEXT_WIDTH_MM) * nd30.RULE_FRACTION)
+    _paragraph(document, "noi_dung")
+
+
+def _add_runs(paragraph: Paragraph, runs: tuple[Run, ...]) -> None:
+    for run in runs:
+        added = paragraph.add_run(run.text)
+        if run.bold:
+            added.bold = True
+        if run.italic:
+            added.italic = True
+
+
+def _block(document: DocxDocument, block: Block) -> None:
+    paragraph = _paragraph(document, block.kind if block.kind in STYLES else "noi_dung", block.prefix)
+    _add_runs(paragraph, block.runs)
+
+
+def _table(document: DocxDocument, block: TableBlock) -> None:
+    columns = max((len(row) for row in block.rows), default=1)
+    table = document.add_table(rows=len(block.rows), cols=columns)
+    table.style = document.styles["Table Grid"]
+    for row_index, row in enumerate(block.rows):
+        for column_index, runs in enumerate(row):
+            paragraph = _paragraph(table.cell(row_index, column_index), "bang", first=True)
+            header = row_index < block.header_rows
+            _add_runs(paragraph, tuple(Run(r.text, r.bold or header, r.italic) for r in runs))
+    _paragraph(document, "noi_dung")
+
+
+def _closing_table(document: DocxDocument, doc: ComposedDocument) -> None:
+    """Ô 9b "Nơi nhận" on the left, ô 7 signer block on the right, on the same first line."""
+    table = _two_column_table(document, 1, nd30.CLOSING_LEFT_MM, nd30.CLOSING_RIGHT_MM)
+    row = table.rows[0]
+    cant_split = OxmlElement("w:cantSplit")
+    row._tr.get_or_add_trPr().append(cant_split)
+    recipients, signer = row.cells
+    _paragraph(recipients, "noi_nhan_nhan", nd30.NOI_NHAN_LABEL, first=True)
+    for line in doc.recipients:
+        _paragraph(recipients, "noi_nhan", line)
+    for index, line in enumerate(doc.signer_lines):
+        paragraph = _paragraph(signer, "chuc_danh", line, first=index == 0)
+        if index == 0:
+            paragraph.paragraph_format.space_before = Pt(12)
+    for _ in range(nd30.SIGNATURE_GAP_LINES):
+        _paragraph(signer, "chuc_danh")
+    _paragraph(signer, "ho_ten", doc.signer_name)
+
+
+def _core_properties(document: DocxDocument, doc: ComposedDocument) -> None:
+    """Fixed document properties, derived from the plan only, for reproducible output."""
+    props = document.core_properties
+    stamp = dt.datetime(doc.year, doc.month, doc.day, 0, 0, 0)
+    props.title = doc.core_title[:255]
+    props.author = doc.core_author[:255]
+    props.last_modified_by = doc.core_author[:255]
+    props.created = stamp
+    props.modified = stamp
+    props.last_printed = stamp
+    props.revision = 1
+    props.comments = ""
+    props.keywords = ""
+    props.subject = ""
+    props.category = ""
+    props.language = "vi-VN"
+
+
+def _normalise_zip(data: bytes) -> bytes:
+    """Re-pack the zip with fixed entry times so the same plan always gives the same bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            target.writestr(entry, source.read(info.filename))
+    return output.getvalue()
+
+
+__all__ = ["STYLES", "base_document_bytes", "write_docx"]
