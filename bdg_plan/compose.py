@@ -349,14 +349,17 @@ def _template_failure(name: str | None, line: int | None, reason: str | None) ->
 
 
 def _template_position(exc: BaseException) -> tuple[str | None, int | None]:
-    """The template file and line where an exception was raised, from its traceback."""
+    """Find the template file and line where an exception was raised, from its traceback.
+
+    Jinja rewrites the traceback of a failed render so that its frames carry the template's
+    file name and line; the innermost such frame is where the template failed.
+    """
     tb = exc.__traceback__
     found: tuple[str | None, int | None] = (None, None)
     while tb is not None:
-        frame = tb.tb_frame
-        if frame.f_globals.get("__jinja_template__") is not None:
-            template = frame.f_globals["__jinja_template__"]
-            found = (template.filename, template.get_corresponding_lineno(tb.tb_lineno))
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2") or "<template>" in filename:
+            found = (Path(filename).name, tb.tb_lineno)
         tb = tb.tb_next
     return found
 

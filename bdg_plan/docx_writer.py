@@ -280,7 +280,9 @@ def _rule(container: DocxDocument | _Cell, width_mm: float, length_mm: float) ->
     bottom.set(qn("w:space"), "1")
     bottom.set(qn("w:color"), "000000")
     borders.append(bottom)
-    paragraph._p.get_or_add_pPr().append(borders)
+    # CT_PPr order: pBdr comes right after pStyle (and before spacing and ind).
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.insert(1 if ppr.find(qn("w:pStyle")) is not None else 0, borders)
 
 
 def _estimated_width(lines: tuple[str, ...], char_mm: float) -> float:
@@ -292,27 +294,56 @@ def _two_column_table(document: DocxDocument, rows: int, left_mm: float, right_m
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     tbl_pr = table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
+    width = OxmlElement("w:tblW")
+    width.set(qn("w:w"), str(Mm(left_mm + right_mm).twips))
+    width.set(qn("w:type"), "dxa")
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         element = OxmlElement(f"w:{edge}")
         element.set(qn("w:val"), "nil")
         borders.append(element)
-    tbl_pr.append(borders)
-    width = OxmlElement("w:tblW")
-    width.set(qn("w:w"), str(Mm(left_mm + right_mm).twips))
-    width.set(qn("w:type"), "dxa")
-    existing = tbl_pr.find(qn("w:tblW"))
-    if existing is not None:
-        tbl_pr.remove(existing)
-    tbl_pr.append(width)
+    _insert_in_order(tbl_pr, width, _TBL_PR_ORDER)
+    _insert_in_order(tbl_pr, borders, _TBL_PR_ORDER)
     for column, size in zip(table.columns, (left_mm, right_mm), strict=True):
         column.width = Mm(size)
         for cell in column.cells:
             cell.width = Mm(size)
     return table
+
+
+#: Child order of w:tblPr (CT_TblPr in the OOXML schema); Word rejects elements out of order.
+_TBL_PR_ORDER = (
+    "tblStyle",
+    "tblpPr",
+    "tblOverlap",
+    "bidiVisual",
+    "tblStyleRowBandSize",
+    "tblStyleColBandSize",
+    "tblW",
+    "jc",
+    "tblCellSpacing",
+    "tblInd",
+    "tblBorders",
+    "shd",
+    "tblLayout",
+    "tblCellMar",
+    "tblLook",
+)
+
+
+def _insert_in_order(parent: Any, child: Any, order: tuple[str, ...]) -> None:
+    """Insert `child` into `parent` at its schema position, replacing an element of its kind."""
+    name = child.tag.split("}")[1]
+    existing = parent.find(qn(f"w:{name}"))
+    if existing is not None:
+        parent.remove(existing)
+    rank = order.index(name)
+    for index, sibling in enumerate(parent):
+        sibling_name = sibling.tag.split("}")[1]
+        if sibling_name in order and order.index(sibling_name) > rank:
+            parent.insert(index, child)
+            return
+    parent.append(child)
 
 
 def _header_table(document: DocxDocument, doc: ComposedDocument) -> None:

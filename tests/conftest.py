@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 EXAMPLE_PLAN = EXAMPLES / "plan2023.yaml"
-SEED = ROOT.parent / "shared" / "seed" / "ke-hoach-bdg-2023-hong-phong.md"
+#: A copy of ../shared/seed/ (the original plan as Markdown text), so tests run without shared/.
+SEED = ROOT / "tests" / "fixtures" / "seed" / "ke-hoach-bdg-2023-hong-phong.md"
 
 
 @pytest.fixture
@@ -20,3 +22,43 @@ def example_text() -> str:
 @pytest.fixture
 def example_path() -> Path:
     return EXAMPLE_PLAN
+
+
+def replace_lines(text: str, *edits: tuple[str, str]) -> str:
+    """Replace whole lines of `text`; each old line must occur exactly once.
+
+    Replacing a line by one line (a comment, to delete it) keeps every other line number, so
+    expected positions can be read off `examples/plan2023.yaml`.
+    """
+    lines = text.split("\n")
+    for old, new in edits:
+        hits = [index for index, line in enumerate(lines) if line == old]
+        assert len(hits) == 1, f"expected the line {old!r} exactly once, found {len(hits)}"
+        lines[hits[0]] = new
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def edit_example(example_text: str) -> Callable[..., str]:
+    """Return a function making a copy of the example plan with whole lines replaced."""
+
+    def edit(*edits: tuple[str, str]) -> str:
+        return replace_lines(example_text, *edits)
+
+    return edit
+
+
+@pytest.fixture
+def write_plan(tmp_path: Path) -> Callable[..., Path]:
+    """Return a function writing plan text (or bytes) to a file under `tmp_path`."""
+
+    def write(content: str | bytes, name: str = "plan.yaml") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_bytes(content)
+        return path
+
+    return write
