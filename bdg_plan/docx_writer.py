@@ -244,11 +244,16 @@ def write_docx(doc: ComposedDocument) -> bytes:
             body.remove(child)
     _header_table(document, doc)
     _title(document, doc)
+    last: Paragraph | None = None
     for item in doc.body:
         if isinstance(item, TableBlock):
             _table(document, item)
+            last = None
         else:
-            _block(document, item)
+            last = _block(document, item)
+    if last is not None:
+        # The signature never stands alone on the last page: the closing sentence goes with it.
+        last.paragraph_format.keep_with_next = True
     _closing_table(document, doc)
     _core_properties(document, doc)
     buffer = io.BytesIO()
@@ -385,9 +390,10 @@ def _add_runs(paragraph: Paragraph, runs: tuple[Run, ...]) -> None:
             added.italic = True
 
 
-def _block(document: DocxDocument, block: Block) -> None:
+def _block(document: DocxDocument, block: Block) -> Paragraph:
     paragraph = _paragraph(document, block.kind if block.kind in STYLES else "noi_dung", block.prefix)
     _add_runs(paragraph, block.runs)
+    return paragraph
 
 
 def _table(document: DocxDocument, block: TableBlock) -> None:

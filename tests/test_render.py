@@ -203,8 +203,10 @@ def test_headings_numbered_bold(doc: Docx) -> None:
     assert khoan_ii == ["1. ", "2. ", "3. ", "4. ", "5. ", "6. "]
 
 
-def test_content_ends_with_end_mark(doc: Docx) -> None:
-    assert doc.text(_body(doc)[-1]).endswith("./.")
+def test_content_ends_with_end_mark_kept_with_the_signature(doc: Docx) -> None:
+    last = _body(doc)[-1]
+    assert doc.text(last).endswith("./.")
+    assert doc.para_props(last).keep_next
 
 
 def test_dash_bullets_are_real_text(doc: Docx) -> None:
