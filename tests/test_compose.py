@@ -241,3 +241,21 @@ def test_unsafe_or_broken_templates_fail_clearly(tmp_path: Path, template: str, 
         compose(plan_of(), tmp_path)
     assert fragment in info.value.message.lower() or fragment in info.value.message
     assert "bí mật" not in info.value.message
+
+
+def test_superior_line_is_capitals_not_bold() -> None:
+    plan = plan_of(
+        ngay="2024-03-01",
+        co_quan={
+            "ten": "Ủy ban nhân dân xã Hồng Phong",
+            "cap_tren": "UBND huyện Cao Lộc",
+            "dia_danh": "Hồng Phong",
+        },
+    )
+    doc = Docx(api.render_plan(plan))
+    cell = doc.cell_paragraphs(doc.tables()[0], 0, 0)
+    assert [doc.text(p) for p in cell[:3]] == ["UBND HUYỆN CAO LỘC", "ỦY BAN NHÂN DÂN", "XÃ HỒNG PHONG"]
+    superior = doc.run_props(cell[0], doc.runs(cell[0])[0])
+    organ = doc.run_props(cell[1], doc.runs(cell[1])[0])
+    assert not superior.bold and superior.size in (24, 26)
+    assert organ.bold
