@@ -36,7 +36,10 @@ MAX_TEXT_CHARS = 20_000
 RESERVED_CHARS = "\ufff9\ufffa\ufffb"
 
 _TAG = "tag:yaml.org,2002:"
-_DECIMAL = re.compile(r"^[-+]?[0-9]+$")
+# A clerk's number is decimal: "05" is 5 and "010" is 10 (not YAML 1.1 octal). Other YAML 1.1
+# integer and float spellings (0x1F, 0b101, sexagesimal 1:30) are read as the text typed, so
+# "so: 1:30" is an error and "thoi_gian: 7:30" stays "7:30" instead of silently becoming 450.
+_DECIMAL = re.compile(r"^[-+]?[0-9][0-9_]*$")
 # Zero-width and bidirectional controls: invisible, they break search and spell-check in Word.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
@@ -64,7 +67,7 @@ class LoadedDocument:
     problems: list[Problem] = field(default_factory=list)
 
     def locate(self, path: Path, *, prefer_key: bool = False) -> Mark:
-        """The best known position for `path`: the value (or key), else its nearest parent."""
+        """Return the best known position for `path`: the value (or key), else its nearest parent."""
         for end in range(len(path), -1, -1):
             sub = path[:end]
             if prefer_key and end == len(path) and sub in self.keys:
@@ -94,17 +97,20 @@ def load_yaml(source: SourceText) -> LoadedDocument:
     try:
         root = yaml.compose(source.text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        doc.problems.append(
-            Problem(source.name, line, column, "yaml-syntax", _syntax_message(exc))
-        )
+        opened = _unclosed_quote(source.text, exc)
+        if opened is not None:
+            line, column = opened
+            message = f"{msg.UNCLOSED_QUOTE} ({(exc.problem or '').strip()})"
+        else:
+            line, column = _syntax_position(exc)
+            message = _syntax_message(exc)
+        doc.problems.append(Problem(source.name, line, column, "yaml-syntax", message))
         return doc
     except yaml.reader.ReaderError as exc:
         line, column = _offset_to_mark(source.text, exc.position)
-        doc.problems.append(
-            Problem(source.name, line, column, "control-char", msg.CONTROL_CHAR_IN_FILE.format(code=exc.character))
-        )
+        code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else str(exc.character)
+        message = msg.CONTROL_CHAR_IN_FILE.format(code=code)
+        doc.problems.append(Problem(source.name, line, column, "control-char", message))
         return doc
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises marked errors for text input
         doc.problems.append(Problem(source.name, 1, 1, "yaml-syntax", str(exc)))
@@ -112,7 +118,8 @@ def load_yaml(source: SourceText) -> LoadedDocument:
     except RecursionError:
         doc.problems.append(Problem(source.name, 1, 1, "too-deep", msg.TOO_DEEP))
         return doc
-    if root is None:
+    # "---" alone or a bare "null"/"~" is a document holding nothing, as empty as no text at all.
+    if root is None or (isinstance(root, ScalarNode) and root.tag == _TAG + "null"):
         doc.problems.append(Problem(source.name, 1, 1, "empty-file", msg.EMPTY_FILE))
         return doc
     builder = _Builder(doc)
@@ -120,7 +127,8 @@ def load_yaml(source: SourceText) -> LoadedDocument:
         doc.data = builder.build(root, ())
     except _BudgetExceeded:
         doc.data = None
-        doc.problems.append(Problem(source.name, 1, 1, "alias-limit", msg.ALIAS_LIMIT.format(limit=MAX_NODES)))
+        message = msg.ALIAS_LIMIT.format(limit=MAX_NODES)
+        doc.problems.append(Problem(source.name, 1, 1, "alias-limit", message))
     except RecursionError:
         doc.data = None
         doc.problems.append(Problem(source.name, 1, 1, "too-deep", msg.TOO_DEEP))
@@ -154,7 +162,7 @@ class _Builder:
             return self.build_mapping(node, path)
         if isinstance(node, SequenceNode):
             if node.tag != _TAG + "seq":
-                self.problem(node, "unsafe-tag", msg.UNSAFE_TAG.format(tag=node.tag))
+                self.problem(node, "unsafe-tag", msg.UNSAFE_TAG.format(tag=_show_tag(node.tag)))
                 return None
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
@@ -162,7 +170,7 @@ class _Builder:
 
     def build_mapping(self, node: MappingNode, path: Path) -> dict[str, Any] | None:
         if node.tag != _TAG + "map":
-            self.problem(node, "unsafe-tag", msg.UNSAFE_TAG.format(tag=node.tag))
+            self.problem(node, "unsafe-tag", msg.UNSAFE_TAG.format(tag=_show_tag(node.tag)))
             return None
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -177,7 +185,8 @@ class _Builder:
             if key in result:
                 self.problem(key_node, "duplicate-key", msg.DUPLICATE_KEY.format(key=key))
                 continue
-            self.doc.keys[child] = Mark(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            key_mark = key_node.start_mark
+            self.doc.keys[child] = Mark(key_mark.line + 1, key_mark.column + 1)
             result[key] = self.build(value_node, child)
         return result
 
@@ -194,10 +203,12 @@ class _Builder:
             return text.lower() == "true" if text.lower() in ("true", "false") else text
         if tag == _TAG + "int":
             # A leading zero means a decimal number to a clerk ("so: 05"), not octal.
-            return int(text.replace("_", ""), 10) if _DECIMAL.match(text) else self.construct(node)
+            if _DECIMAL.match(text):
+                return int(text.replace("_", ""), 10)
+            return self.check_text(node, text)
         if tag == _TAG + "float":
-            return self.construct(node)
-        self.problem(node, "unsafe-tag", msg.UNSAFE_TAG.format(tag=tag))
+            return self.check_text(node, text) if ":" in text else self.construct(node)
+        self.problem(node, "unsafe-tag", msg.UNSAFE_TAG.format(tag=_show_tag(tag)))
         return None
 
     def construct(self, node: ScalarNode) -> Any:
@@ -209,7 +220,8 @@ class _Builder:
     def check_text(self, node: ScalarNode, text: str) -> str:
         text = unicodedata.normalize("NFC", text)
         if len(text) > MAX_TEXT_CHARS:
-            self.problem(node, "too-long", msg.TEXT_TOO_LONG.format(length=len(text), limit=MAX_TEXT_CHARS))
+            message = msg.TEXT_TOO_LONG.format(length=len(text), limit=MAX_TEXT_CHARS)
+            self.problem(node, "too-long", message)
             return text[:MAX_TEXT_CHARS]
         for char in _bad_controls(text):
             self.problem(node, "control-char", msg.CONTROL_CHAR.format(code=f"U+{ord(char):04X}"))
@@ -231,9 +243,12 @@ def _bad_controls(text: str) -> Iterator[str]:
     """Characters Word and XML 1.0 cannot hold (C0/C1 controls except tab and newline)."""
     for char in text:
         code = ord(char)
-        if (code < 0x20 and char not in "\t\n") or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF:
-            yield char
-        elif code in (0xFFFE, 0xFFFF):
+        if (
+            (code < 0x20 and char not in "\t\n")
+            or 0x7F <= code <= 0x9F
+            or 0xD800 <= code <= 0xDFFF
+            or code in (0xFFFE, 0xFFFF)
+        ):
             yield char
 
 
@@ -243,8 +258,52 @@ def _offset_to_mark(text: str, offset: int) -> tuple[int, int]:
     return line, column
 
 
+def _show_tag(tag: str) -> str:
+    """Show a tag the way it is typed in the file ("!!python/object:os.system")."""
+    return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
+
+
+def _unclosed_quote(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int] | None:
+    """Find the opening quote to blame for a syntax error, as a 1-based (line, column).
+
+    An unclosed quote swallows the following lines up to the next quote character (often one
+    in a comment), and PyYAML only fails there. When a quoted value spanning several lines
+    ends on the line of the error, the quote that opened it is where the clerk must look.
+    """
+    problem = exc.problem_mark
+    if problem is None:
+        return None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            start, end = token.start_mark, token.end_mark
+            if start.line > problem.line:
+                break
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and token.style in ("'", '"')
+                and start.line < end.line
+                and end.line == problem.line
+            ):
+                return start.line + 1, start.column + 1
+    except yaml.YAMLError:
+        pass
+    return None
+
+
+def _syntax_position(exc: yaml.MarkedYAMLError) -> tuple[int, int]:
+    """Return where to point for a syntax error, as a 1-based (line, column).
+
+    PyYAML marks where it gave up. When that is the end of the file (an unclosed quote or
+    bracket), the place to fix is where the quote or bracket was opened: the context mark.
+    """
+    problem = exc.problem or ""
+    at_end = "end of stream" in problem or "<stream end>" in problem
+    mark = (exc.context_mark if at_end else None) or exc.problem_mark or exc.context_mark
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+
+
 def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
-    """A Vietnamese explanation of a YAML syntax error, with PyYAML's own words after it."""
+    """Explain a YAML syntax error in Vietnamese, with PyYAML's own words after it."""
     problem = (exc.problem or "").strip()
     hint = msg.YAML_HINTS.get(problem)
     if hint is None:

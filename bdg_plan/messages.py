@@ -18,8 +18,7 @@ ENCODING_NOT_UTF8 = (
     "Hãy mở tệp bằng Notepad, chọn Lưu thành (Save As), mã hóa 'UTF-8', rồi chạy lại."
 )
 ENCODING_UTF16_NO_BOM = (
-    "Tệp có vẻ là UTF-16 nhưng thiếu dấu BOM ở đầu tệp. Hãy mở bằng Notepad và lưu lại với "
-    "mã hóa 'UTF-8'."
+    "Tệp có vẻ là UTF-16 nhưng thiếu dấu BOM ở đầu tệp. Hãy mở bằng Notepad và lưu lại với mã hóa 'UTF-8'."
 )
 ENCODING_NUL = "Tệp chứa ký tự NUL (tệp nhị phân hoặc bị hỏng), không phải tệp văn bản YAML."
 EMPTY_FILE = "Tệp trống: chưa có nội dung kế hoạch nào."
@@ -27,12 +26,11 @@ EMPTY_FILE = "Tệp trống: chưa có nội dung kế hoạch nào."
 # --- YAML syntax ------------------------------------------------------------------------------
 YAML_SYNTAX_GENERIC = "Lỗi cú pháp YAML"
 YAML_HINTS = {
-    "found character '\\t' that cannot start any token": (
-        "Có ký tự Tab: YAML chỉ cho thụt lề bằng dấu cách"
-    ),
+    "found character '\\t' that cannot start any token": ("Có ký tự Tab: YAML chỉ cho thụt lề bằng dấu cách"),
     "found character that cannot start any token": "Có ký tự không được phép ở đầu giá trị",
     "mapping values are not allowed here": (
-        "Có dấu ':' không đúng chỗ. Nếu nội dung có dấu ':', hãy đặt cả câu trong dấu nháy kép"
+        "Có dấu ':' không đúng chỗ: dòng này thụt lề sai, hoặc nội dung có dấu ':' (khi đó hãy "
+        "đặt cả câu trong dấu nháy kép)"
     ),
     "could not find expected ':'": "Thiếu dấu ':' sau tên khóa",
     "expected <block end>, but found": "Thụt lề không thẳng hàng với các dòng cùng cấp",
@@ -43,6 +41,10 @@ YAML_HINTS = {
     "expected ',' or ']', but got": "Danh sách trong ngoặc vuông chưa đóng đúng",
     "expected ',' or '}', but got": "Bảng trong ngoặc nhọn chưa đóng đúng",
 }
+UNCLOSED_QUOTE = (
+    "Dấu nháy mở ở đây chưa được đóng trên cùng dòng, nên các dòng sau bị nuốt vào giá trị này. "
+    "Hãy thêm dấu nháy đóng ở cuối giá trị"
+)
 CONTROL_CHAR_IN_FILE = "Tệp có ký tự điều khiển không được phép (mã {code})."
 TOO_DEEP = "Tệp lồng quá nhiều cấp, không phải một kế hoạch hợp lệ."
 ALIAS_LIMIT = (
@@ -66,6 +68,10 @@ MISSING_FIELD = "Thiếu mục bắt buộc '{field}'."
 UNKNOWN_KEY = "Khóa '{key}' không có trong mẫu kế hoạch."
 DID_YOU_MEAN = " Có phải ý bạn là '{suggestion}'?"
 EXPECTED_TEXT = "Cần một đoạn chữ."
+EXPECTED_TEXT_NOT_NUMBER = (
+    "Cần một đoạn chữ, nhưng giá trị được đọc là một số. Nếu muốn ghi số, hãy đặt trong dấu nháy, "
+    "ví dụ '2023'."
+)
 EXPECTED_INT = "Cần một số nguyên."
 EXPECTED_LIST = "Cần một danh sách (mỗi mục một dòng bắt đầu bằng '- ')."
 EXPECTED_MAPPING = "Cần một bảng các khóa (dạng 'khoa: gia_tri')."
@@ -77,10 +83,22 @@ EMPTY_TEXT = "Nội dung đang để trống. Hãy viết nội dung hoặc xóa
 EMPTY_LIST = "Danh sách đang trống."
 INVALID_VALUE = "Giá trị không hợp lệ."
 
-# --- Domain rules -----------------------------------------------------------------------------
-DATE_FORMAT = (
-    "Ngày ban hành cần dạng NĂM-THÁNG-NGÀY (2023-03-06) hoặc NĂM-THÁNG (2023-03) khi để trống ngày."
+# --- Templates and output --------------------------------------------------------------------
+TEMPLATE_MISSING = "Không tìm thấy mẫu văn bản '{name}' (trong thư mục --templates hoặc bộ mẫu có sẵn)."
+TEMPLATE_FAILED = "Mẫu văn bản '{name}', dòng {line}: {reason}"
+OUTPUT_EXISTS = (
+    "Tệp '{file}' đã có. bdg-plan không ghi đè để tránh mất bản đã sửa; "
+    "hãy chọn tên khác bằng -o hoặc thêm --force để ghi đè."
 )
+OUTPUT_LOCKED = "Tệp '{file}' đang mở trong Word hoặc LibreOffice. Hãy đóng tệp đó rồi chạy lại."
+OUTPUT_DIR_MISSING = "Thư mục '{folder}' không tồn tại. Hãy tạo thư mục hoặc chọn nơi lưu khác."
+OUTPUT_NOT_WRITABLE = "Không ghi được vào '{folder}' (không có quyền ghi hoặc ổ đĩa chỉ đọc)."
+OUTPUT_FAILED = "Không ghi được tệp '{file}': {reason}."
+OUTPUT_IS_DIR = "'{file}' là một thư mục; hãy ghi rõ tên tệp .docx cần tạo."
+RENDERED = "Đã tạo văn bản: {file}"
+
+# --- Domain rules -----------------------------------------------------------------------------
+DATE_FORMAT = "Ngày ban hành cần dạng NĂM-THÁNG-NGÀY (2023-03-06) hoặc NĂM-THÁNG (2023-03) khi để trống ngày."
 DATE_IMPOSSIBLE = "Ngày {value} không có thật."
 SO_NOT_POSITIVE = "Số văn bản phải là số nguyên dương (1, 2, 3...), hoặc để trống."
 KY_HIEU_FORMAT = (
@@ -97,12 +115,152 @@ NO_RECIPIENTS = "Chưa có nơi nhận nào. Hãy liệt kê các cơ quan nhậ
 ACTION_MONTH_OUTSIDE = "Tháng hành động ({start} - {end}) phải nằm trong năm kế hoạch {year}."
 ACTION_MONTH_ORDER = "Ngày bắt đầu Tháng hành động phải trước ngày kết thúc."
 DISTRICT_SUPERIOR_AFTER_REFORM = (
-    "Từ ngày 01/7/2025 không còn cấp huyện: kế hoạch ban hành ngày {date} không được ghi cơ quan "
+    "Từ ngày 01/7/2025 không còn cấp huyện: kế hoạch ban hành {date} không được ghi cơ quan "
     "chủ quản '{value}'. Hãy xóa dòng 'cap_tren'."
 )
 DISTRICT_REFERENCE_AFTER_REFORM = (
     "Từ ngày 01/7/2025 không còn cấp huyện: '{value}' nhắc đến cơ quan cấp huyện. Hãy kiểm tra lại "
     "(văn bản cũ vẫn được trích dẫn, nhưng nơi nhận và cơ quan chỉ đạo nay thuộc cấp tỉnh)."
 )
+BULLET_IS_LIST = (
+    "Ý này là một danh sách lồng nhau, thường do gõ thêm dấu '-' ở đầu ý ('- - ...'). "
+    "Hãy xóa dấu '-' thừa: bdg-plan tự thêm dấu gạch đầu dòng."
+)
 LEADING_DASH = "Không cần gõ '{mark}' ở đầu ý: bdg-plan tự thêm dấu gạch đầu dòng."
 TYPED_NUMBER = "Không cần gõ số thứ tự '{mark}': bdg-plan tự đánh số các mục."
+
+# --- new-year ---
+OLD_ANNUAL_PLAN = (
+    "Căn cứ là kế hoạch của năm {cited_year}, trước năm kế hoạch {plan_year}: nếu cấp trên đã có "
+    "văn bản cho năm {plan_year}, hãy thay căn cứ này."
+)
+NEW_YEAR_REVIEW_MARKER = "CẦN XEM LẠI:"
+NEW_YEAR_BEFORE_PLAN = (
+    "Năm mới ({year}) không được trước năm của kế hoạch gốc ({plan_year}). Hãy kiểm tra --year."
+)
+NEW_YEAR_SAME_FILE = (
+    "Tệp kết quả '{file}' chính là tệp kế hoạch gốc; bdg-plan không sửa tệp gốc. Hãy chọn tên khác bằng -o."
+)
+NEW_YEAR_BROKEN_OUTPUT = (
+    "Lỗi chương trình: tệp kế hoạch năm {year} tạo ra không đọc lại được nên chưa được ghi. "
+    "Xin gửi tệp kế hoạch gốc cho bộ phận hỗ trợ."
+)
+NEW_YEAR_INVALID_INPUT = "Tệp kế hoạch gốc có lỗi (xem trên). Hãy sửa rồi chạy lại bdg-plan new-year."
+NEW_YEAR_CHECK_COMMUNE = (
+    "Kế hoạch mới ban hành sau ngày 01/7/2025 (sắp xếp lại đơn vị hành chính, nhiều xã đã sáp nhập "
+    "và đổi tên): kiểm tra tên cơ quan '{value}' và địa danh."
+)
+NEW_YEAR_DISTRICT_TEXT = (
+    "Từ ngày 01/7/2025 không còn cấp huyện, nhưng nội dung còn nhắc '{excerpt}'. Hãy sửa cho phù "
+    "hợp (cấp xã, cấp tỉnh)."
+)
+NEW_YEAR_PERIOD_ENDED = (
+    "Giai đoạn {period} đã kết thúc trước năm {year}: kiểm tra chương trình, văn bản của giai đoạn mới."
+)
+NEW_YEAR_OLD_YEAR_KEPT = (
+    "Còn nhắc năm {old_year} ('{excerpt}'): bdg-plan giữ nguyên vì đây có thể là ngày hoặc năm của "
+    "văn bản được trích dẫn. Nếu là năm kế hoạch, hãy sửa thành {new_year}."
+)
+NEW_YEAR_TITLE = "Kế hoạch năm {old_year} -> năm {new_year}: {source} -> {target}"
+NEW_YEAR_CHANGES_TITLE = "Các thay đổi (số dòng theo tệp mới)"
+NEW_YEAR_COLUMN_PATH = "Khóa YAML"
+NEW_YEAR_COLUMN_LINE = "Dòng"
+NEW_YEAR_COLUMN_OLD = "Cũ"
+NEW_YEAR_COLUMN_NEW = "Mới"
+NEW_YEAR_ADDED_LINE = "(dòng mới)"
+NEW_YEAR_NO_CHANGES = "Không có gì thay đổi: tệp mới giống hệt tệp gốc."
+NEW_YEAR_REVIEWS_TITLE = "Cần người xem lại ({count} mục):"
+NEW_YEAR_NO_REVIEWS = "Không có mục nào cần xem lại."
+NEW_YEAR_WRITTEN = "Đã ghi kế hoạch năm {year}: {file}"
+NEW_YEAR_DRY_RUN = "Chạy thử (--dry-run): chưa ghi tệp nào."
+NEW_YEAR_DRY_RUN_EXISTS = "Lưu ý: tệp '{file}' đã có; khi chạy thật cần thêm --force để ghi đè."
+
+# --- init, schema, pdf ---
+# The words typer and click print in English on help screens and usage errors.
+CLI_USAGE = "Cách dùng: "
+CLI_OPTIONS_METAVAR = "[TÙY CHỌN]"
+CLI_SUBCOMMAND_METAVAR = "LỆNH [THAM SỐ]..."
+CLI_HEADINGS = {"Options": "Tùy chọn", "Arguments": "Tham số", "Commands": "Các lệnh"}
+CLI_HELP_OPTION = "Hiện hướng dẫn này rồi thoát."
+CLI_REQUIRED = "bắt buộc"
+CLI_DEFAULT = "mặc định: {value}"
+CLI_ENV_VAR = "biến môi trường: {value}"
+#: Value kinds typer shows after an option or argument, e.g. "<path>".
+CLI_TYPE_LABELS = {
+    "path": "đường dẫn",
+    "file": "tệp",
+    "directory": "thư mục",
+    "int": "số",
+    "integer": "số",
+    "float": "số",
+    "str": "chữ",
+    "text": "chữ",
+    "bool": "có/không",
+    "boolean": "có/không",
+}
+CLI_TRY_HELP = "Xem hướng dẫn: {command} {option}"
+CLI_ERROR = "Lỗi: {message}"
+CLI_KINDS = {"argument": "tham số", "option": "tùy chọn", "parameter": "tham số"}
+CLI_MISSING = "Thiếu {kind} {name}."
+CLI_CHOOSE_FROM = "Chọn một trong: {choices}."
+CLI_NO_SUCH_OPTION = "Không có tùy chọn {name}."
+CLI_POSSIBLE_OPTIONS = " Có phải ý bạn là: {options}?"
+CLI_NO_SUCH_COMMAND = "Không có lệnh '{name}'."
+CLI_DID_YOU_MEAN = " Có phải ý bạn là {suggestions}?"
+CLI_MISSING_COMMAND = "Thiếu tên lệnh, ví dụ: bdg-plan render ke-hoach.yaml"
+CLI_EXTRA_ARGUMENTS = "Thừa tham số: {args}."
+CLI_OPTION_NEEDS_VALUE = "Tùy chọn {name} cần một giá trị đi kèm."
+CLI_OPTION_NO_VALUE = "Tùy chọn {name} không nhận giá trị."
+CLI_BAD_VALUE = "Giá trị không hợp lệ cho {name}: {reason}"
+CLI_BAD_VALUE_NO_NAME = "Giá trị không hợp lệ: {reason}"
+CLI_NOT_ONE_OF = "'{value}' không phải một trong các giá trị {choices}."
+CLI_NOT_INTEGER = "cần một số nguyên."
+
+# bdg-plan init: the starter plan.
+#: The marker for text the clerk must write; `validate` warns while one is left.
+FILL_IN = "<<ĐIỀN VÀO ĐÂY - {hint}>>"
+UNFILLED_MARKER = (
+    "Chỗ này chưa điền: '{marker}'. Hãy xóa cả cụm '<<...>>' và viết nội dung thật vào đó."
+)
+INIT_EXISTS = (
+    "Tệp '{file}' đã có. bdg-plan init không bao giờ ghi đè tệp kế hoạch; hãy đặt tên khác, "
+    "ví dụ: bdg-plan init {suggestion}"
+)
+INIT_IS_DIR = "'{file}' là một thư mục; hãy ghi rõ tên tệp .yaml cần tạo, ví dụ: {suggestion}"
+INIT_CREATED = "Đã tạo tệp kế hoạch: {file}"
+INIT_MARKERS_LEFT = "Còn {count} chỗ cần điền, đánh dấu bằng <<ĐIỀN VÀO ĐÂY - ...>>."
+INIT_NEXT_STEPS = (
+    "Bước tiếp theo:\n"
+    "  1. Mở tệp bằng Notepad hoặc VS Code, điền các chỗ đánh dấu và sửa nội dung cho phù hợp.\n"
+    "  2. Kiểm tra:    bdg-plan validate {file}\n"
+    "  3. Tạo văn bản: bdg-plan render {file}"
+)
+
+# bdg-plan schema
+SCHEMA_WRITTEN = "Đã ghi lược đồ JSON (JSON Schema) của tệp kế hoạch: {file}"
+
+# PDF through LibreOffice
+PDF_CONVERTING = "Đang tạo bản PDF bằng LibreOffice (có thể mất vài giây)..."
+PDF_CREATED = "Đã tạo bản PDF: {file}"
+PDF_NO_LIBREOFFICE = "Chưa tạo được bản PDF vì máy chưa cài LibreOffice (tệp .docx vẫn dùng bình thường)."
+PDF_HINT_WINDOWS = (
+    "Cách 1: cài LibreOffice miễn phí tại https://www.libreoffice.org/download/ rồi chạy lại lệnh. "
+    "Cách 2: mở tệp .docx bằng Word, chọn Tệp > Lưu thành (File > Save As), chọn kiểu PDF."
+)
+PDF_HINT_DEBIAN = (
+    "Hãy cài bằng lệnh: sudo apt install libreoffice-writer-nogui fonts-liberation, rồi chạy lại lệnh."
+)
+PDF_HINT_MACOS = (
+    "Hãy cài LibreOffice tại https://www.libreoffice.org/download/ (hoặc: brew install --cask "
+    "libreoffice), rồi chạy lại lệnh."
+)
+PDF_HINT_OTHER = (
+    "Hãy cài LibreOffice (https://www.libreoffice.org/download/ hoặc trình quản lý gói của hệ điều "
+    "hành), rồi chạy lại lệnh. Hoặc mở tệp .docx bằng Word và chọn Lưu thành PDF."
+)
+PDF_TIMEOUT = (
+    "LibreOffice chạy quá {seconds} giây mà chưa xong nên đã bị dừng. Hãy đóng các cửa sổ "
+    "LibreOffice đang treo rồi chạy lại."
+)
+PDF_START_FAILED = "Không chạy được LibreOffice ('{program}'): {reason}."
+PDF_FAILED = "LibreOffice không tạo được bản PDF từ '{file}' (mã thoát {code}). {detail}"

@@ -23,8 +23,20 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from bdg_plan import messages as msg
+
+
+def _reject_bool(value: Any) -> Any:
+    """Refuse true/false where a number is expected (pydantic would read `true` as 1)."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
+#: A whole number; `true`/`false` are refused instead of becoming 1 and 0.
+WholeNumber = Annotated[int, BeforeValidator(_reject_bool)]
 
 
 def _strip_text(value: str) -> str:
@@ -72,6 +84,9 @@ class NgayBanHanh(_Model):
     @model_validator(mode="before")
     @classmethod
     def _parse(cls, value: Any) -> Any:
+        if isinstance(value, dict | NgayBanHanh):
+            # Already split into fields: a model or its `model_dump()` (new-year, batch).
+            return value
         if isinstance(value, dt.date):
             return {"nam": value.year, "thang": value.month, "ngay": value.day}
         if isinstance(value, str):
@@ -161,7 +176,9 @@ class CanCu(_Model):
     so_ky_hieu: Text | None = Field(
         None, description="Số và ký hiệu, ví dụ '108/KH-UBND'. Luật thì để trống."
     )
-    ten: Text | None = Field(None, description="Tên riêng của văn bản (nếu có), ví dụ 'Bình đẳng giới' của Luật.")
+    ten: Text | None = Field(
+        None, description="Tên riêng của văn bản (nếu có), ví dụ 'Bình đẳng giới' của Luật."
+    )
     ngay: FullDate | None = Field(None, description="Ngày ban hành văn bản căn cứ, dạng NĂM-THÁNG-NGÀY.")
     co_quan: Text | None = Field(None, description="Cơ quan ban hành, ví dụ 'UBND huyện Cao Lộc'.")
     trich_yeu: Text | None = Field(None, description="Trích yếu nội dung, viết sau chữ 'về'.")
@@ -170,6 +187,9 @@ class CanCu(_Model):
 # --- Body -------------------------------------------------------------------------------------
 def _bullet_shorthand(value: Any) -> Any:
     """Accept a plain string for a bullet without sub-bullets."""
+    if isinstance(value, list):
+        # "- - text" in YAML is a list inside the list: the clerk typed the dash themselves.
+        raise ValueError(msg.BULLET_IS_LIST)
     return {"y": value} if isinstance(value, str) else value
 
 
@@ -184,7 +204,7 @@ Bullet = Annotated[Y, BeforeValidator(_bullet_shorthand, json_schema_input_type=
 
 
 def _block_shorthand(value: Any) -> Any:
-    """A string is one paragraph, a list is a list of bullets."""
+    """Read a string as one paragraph and a list as a list of bullets."""
     if isinstance(value, str):
         return {"mo_ta": value}
     if isinstance(value, list):
@@ -216,7 +236,10 @@ class Khoan(_Model):
 
 
 class NoiDung(_Model):
-    """A block of paragraphs and bullets. Shorthand: a string (one paragraph) or a list (bullets)."""
+    """A block of paragraphs and bullets.
+
+    Shorthand: a string (one paragraph) or a list (bullets).
+    """
 
     mo_ta: Paragraphs = Field(default_factory=list, description="Các đoạn văn.")
     cac_y: list[Bullet] = Field(default_factory=list, description="Các ý gạch đầu dòng '-'.")
@@ -239,7 +262,7 @@ ViTri = Literal[
 
 
 class Muc(_Model):
-    """An extra Roman-numbered section (e.g. "CHỈ TIÊU", "CHẾ ĐỘ BÁO CÁO") placed among the standard ones."""
+    """An extra Roman-numbered section ("CHỈ TIÊU", "CHẾ ĐỘ BÁO CÁO") among the standard ones."""
 
     ten: Text = Field(description="Tên mục, ví dụ 'Chỉ tiêu' (bdg-plan tự in hoa và đánh số La Mã).")
     vi_tri: ViTri = Field(
@@ -306,9 +329,9 @@ Recipient = Annotated[
 class Plan(_Model):
     """A year's KẾ HOẠCH, as written in the plan file."""
 
-    nam: int = Field(ge=1900, le=2200, description="Năm kế hoạch, ví dụ 2023.")
+    nam: WholeNumber = Field(ge=1900, le=2200, description="Năm kế hoạch, ví dụ 2023.")
     co_quan: CoQuan = Field(description="Cơ quan ban hành và địa danh.")
-    so: int | None = Field(
+    so: WholeNumber | None = Field(
         None,
         ge=1,
         description="Số văn bản. Để trống (null) khi văn thư sẽ ghi số lúc ban hành.",
@@ -332,7 +355,7 @@ class Plan(_Model):
     )
     loi_dan: Text | None = Field(
         None,
-        description="Phần cuối câu mở đầu, sau các căn cứ, ví dụ 'UBND xã xây dựng Kế hoạch ... như sau:'.",
+        description=("Phần cuối câu mở đầu, sau các căn cứ, ví dụ 'UBND xã xây dựng Kế hoạch ... như sau:'."),
     )
     mo_dau: Paragraphs = Field(
         default_factory=list,

@@ -2,7 +2,9 @@
 
 Two passes: pydantic checks the shape (types, required and unknown keys), its errors translated
 into Vietnamese and mapped back to source positions; then the domain rules of Decree 30 and of
-the 2025 local-government reform run on the typed plan.
+the 2025 local-government reform run on the typed plan. When the shape is wrong, the header rules
+(ký hiệu, year of the issue date) still run on the fields that are right, so every mistake is
+reported in one run.
 """
 
 from __future__ import annotations
@@ -14,14 +16,14 @@ import types
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any, cast
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from bdg_plan import messages as msg
-from bdg_plan.errors import Problem, Severity, sort_problems
+from bdg_plan.errors import Problem, Severity, has_errors, sort_problems
 from bdg_plan.loader import LoadedDocument, Path
-from bdg_plan.model import Diem, Khoan, Muc, NoiDung, Plan, Y
+from bdg_plan.model import Diem, Khoan, Muc, NgayBanHanh, NoiDung, Plan, Y
 
 #: The first day with no district level (Luật Tổ chức chính quyền địa phương 72/2025/QH15).
 REFORM_DATE = dt.date(2025, 7, 1)
@@ -48,28 +50,28 @@ def validate_document(doc: LoadedDocument) -> ValidationResult:
     if not isinstance(doc.data, dict):
         problems.append(Problem(doc.name, 1, 1, "wrong-type", msg.EXPECTED_MAPPING))
         return ValidationResult(None, sort_problems(problems))
-    if any(p.is_error for p in problems):
-        # Values the loader refused were replaced; checking the shape would only repeat them.
-        problems.extend(_shape_problems(doc))
-        return ValidationResult(None, sort_problems(problems))
+    loader_failed = has_errors(problems)
     try:
         plan = Plan.model_validate(doc.data)
     except ValidationError as exc:
-        problems.extend(_translate(doc, exc))
+        # A value the loader refused (an unsafe tag) was replaced by None, so pydantic complains
+        # about it at the very place the loader already did; keep only the new problems.
+        refused = {(p.line, p.column) for p in doc.problems if p.is_error}
+        problems.extend(p for p in _translate(doc, exc) if (p.line, p.column) not in refused)
+        problems.extend(_place(doc, header_rules(doc.data)))
         return ValidationResult(None, sort_problems(problems))
-    for path, code, message, severity in domain_rules(plan):
-        mark = doc.locate(path)
-        problems.append(Problem(doc.name, mark.line, mark.column, code, message, severity))
-    return ValidationResult(plan, sort_problems(problems))
+    problems.extend(_place(doc, domain_rules(plan)))
+    # Data the loader had to change (a dropped duplicate key, a cut text) is not the clerk's plan.
+    return ValidationResult(None if loader_failed else plan, sort_problems(problems))
 
 
-def _shape_problems(doc: LoadedDocument) -> list[Problem]:
-    try:
-        Plan.model_validate(doc.data)
-    except ValidationError as exc:
-        # Keep unknown and missing keys: they are independent of the refused values.
-        return [p for p in _translate(doc, exc) if p.code in ("unknown-key", "missing-field")]
-    return []
+def _place(doc: LoadedDocument, findings: Iterator[Finding]) -> Iterator[Problem]:
+    """Turn rule findings into problems at the source position of their model path."""
+    for path, code, message, severity in findings:
+        # Model paths can run through shorthands the file does not spell out ("muc_dich" given
+        # as a plain list has no "cac_y" key), so map them onto the data first.
+        mark = doc.locate(doc.resolve(path))
+        yield Problem(doc.name, mark.line, mark.column, code, message, severity)
 
 
 # --- pydantic errors -> problems --------------------------------------------------------------
@@ -90,6 +92,10 @@ _TYPE_MESSAGES = {
 }
 
 
+#: Codes for the model's own `ValueError` messages that are not "invalid-value".
+_VALUE_ERROR_CODES = {msg.EMPTY_TEXT: "empty-text", msg.BULLET_IS_LIST: "typed-mark"}
+
+
 def _translate(doc: LoadedDocument, exc: ValidationError) -> Iterator[Problem]:
     for error in exc.errors(include_url=False):
         kind = error["type"]
@@ -98,12 +104,15 @@ def _translate(doc: LoadedDocument, exc: ValidationError) -> Iterator[Problem]:
         if kind == "missing":
             field = str(error["loc"][-1])
             mark = doc.locate(path, prefer_key=True)
-            yield Problem(doc.name, mark.line, mark.column, "missing-field", msg.MISSING_FIELD.format(field=field))
+            text = msg.MISSING_FIELD.format(field=field)
+            yield Problem(doc.name, mark.line, mark.column, "missing-field", text)
             continue
         if kind == "extra_forbidden":
             key = str(error["loc"][-1])
             text = msg.UNKNOWN_KEY.format(key=key)
-            suggestion = difflib.get_close_matches(key, allowed_keys(path[:-1]), n=1, cutoff=0.6)
+            # The model path (pydantic's loc), not the data path: shorthands hide model steps.
+            known = allowed_keys(tuple(error["loc"][:-1]))
+            suggestion = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
             if suggestion:
                 text += msg.DID_YOU_MEAN.format(suggestion=suggestion[0])
             mark = doc.locate(path, prefer_key=True)
@@ -114,21 +123,30 @@ def _translate(doc: LoadedDocument, exc: ValidationError) -> Iterator[Problem]:
             code = "empty-text" if kind == "too_short" else "wrong-type"
             if kind.startswith("date"):
                 code = "invalid-date"
-            yield Problem(doc.name, mark.line, mark.column, code, _TYPE_MESSAGES[kind])
+            text = _TYPE_MESSAGES[kind]
+            given = error.get("input")
+            if kind == "string_type" and isinstance(given, int | float) and not isinstance(given, bool):
+                # "thoi_gian: 2023" is read as a number; quoting it makes it text.
+                text = msg.EXPECTED_TEXT_NOT_NUMBER
+            yield Problem(doc.name, mark.line, mark.column, code, text)
         elif kind == "literal_error":
             choices = str(ctx.get("expected", "")).replace("'", "").replace(" or ", " hoặc ")
-            yield Problem(doc.name, mark.line, mark.column, "wrong-value", msg.EXPECTED_CHOICE.format(choices=choices))
+            text = msg.EXPECTED_CHOICE.format(choices=choices)
+            yield Problem(doc.name, mark.line, mark.column, "wrong-value", text)
         elif kind in ("greater_than_equal", "greater_than"):
             limit = ctx.get("ge", ctx.get("gt"))
-            code = "so-invalid" if path[-1:] == ("so",) else "wrong-value"
-            text = msg.SO_NOT_POSITIVE if code == "so-invalid" else msg.NUMBER_TOO_SMALL.format(limit=limit)
+            if path[-1:] == ("so",):
+                code, text = "so-invalid", msg.SO_NOT_POSITIVE
+            else:
+                code, text = "wrong-value", msg.NUMBER_TOO_SMALL.format(limit=limit)
             yield Problem(doc.name, mark.line, mark.column, code, text)
         elif kind in ("less_than_equal", "less_than"):
             limit = ctx.get("le", ctx.get("lt"))
-            yield Problem(doc.name, mark.line, mark.column, "wrong-value", msg.NUMBER_TOO_LARGE.format(limit=limit))
+            text = msg.NUMBER_TOO_LARGE.format(limit=limit)
+            yield Problem(doc.name, mark.line, mark.column, "wrong-value", text)
         elif kind == "value_error":
             text = str(ctx.get("error", msg.INVALID_VALUE))
-            code = "empty-text" if text == msg.EMPTY_TEXT else "invalid-value"
+            code = _VALUE_ERROR_CODES.get(text, "invalid-value")
             if "Ngày" in text or "ngày" in text:
                 code = "invalid-date"
             yield Problem(doc.name, mark.line, mark.column, code, text)
@@ -137,7 +155,11 @@ def _translate(doc: LoadedDocument, exc: ValidationError) -> Iterator[Problem]:
 
 
 def allowed_keys(path: Path) -> list[str]:
-    """The field names the model accepts at a data path (for "did you mean")."""
+    """List the field names the model accepts at a model path (for "did you mean").
+
+    `path` follows the model (pydantic's `loc`), so a shorthand such as a plain list given for
+    `muc_dich` is walked as `muc_dich` > `cac_y` > item.
+    """
     current: Any = Plan
     for step in path:
         current = _unwrap(current, want_list=isinstance(step, int))
@@ -181,19 +203,48 @@ def format_short_date(day: dt.date) -> str:
     return f"{day.day:02d}/{month}/{day.year}"
 
 
-def domain_rules(plan: Plan) -> Iterator[Finding]:
-    """Decree 30 and reform rules on a typed plan, as (path, code, message, severity)."""
-    if not _KY_HIEU.match(plan.ky_hieu):
-        yield ("ky_hieu",), "ky-hieu-format", msg.KY_HIEU_FORMAT.format(value=plan.ky_hieu), _E
-    elif not plan.ky_hieu.startswith("KH-"):
-        yield ("ky_hieu",), "ky-hieu-format", msg.KY_HIEU_NOT_KH.format(value=plan.ky_hieu), _W
-    if plan.ngay.nam != plan.nam:
+def _header_findings(nam: int | None, ky_hieu: str | None, ngay: NgayBanHanh | None) -> Iterator[Finding]:
+    """Ký hiệu and year rules; a field given as None was not valid and is not checked."""
+    if ky_hieu is not None:
+        if not _KY_HIEU.match(ky_hieu):
+            yield ("ky_hieu",), "ky-hieu-format", msg.KY_HIEU_FORMAT.format(value=ky_hieu), _E
+        elif not ky_hieu.startswith("KH-"):
+            yield ("ky_hieu",), "ky-hieu-format", msg.KY_HIEU_NOT_KH.format(value=ky_hieu), _W
+    if nam is not None and ngay is not None and ngay.nam != nam:
         yield (
             ("ngay",),
             "year-mismatch",
-            msg.YEAR_MISMATCH.format(date_year=plan.ngay.nam, plan_year=plan.nam),
+            msg.YEAR_MISMATCH.format(date_year=ngay.nam, plan_year=nam),
             _E,
         )
+
+
+#: Validators for the header fields alone, built from the `Plan` fields (one source of truth).
+_HEADER_FIELDS: dict[str, TypeAdapter[Any]] = {
+    name: TypeAdapter(cast(Any, Annotated[Plan.model_fields[name].annotation, Plan.model_fields[name]]))
+    for name in ("nam", "ky_hieu", "ngay")
+}
+
+
+def header_rules(data: dict[str, Any]) -> Iterator[Finding]:
+    """Run the ký hiệu and year rules on raw data whose other parts do not fit the model.
+
+    Each of `nam`, `ky_hieu` and `ngay` is validated on its own; a rule runs only when the
+    fields it needs are present and valid (their own errors are reported by the shape pass).
+    """
+    valid: dict[str, Any] = {}
+    for name, adapter in _HEADER_FIELDS.items():
+        if name in data:
+            try:
+                valid[name] = adapter.validate_python(data[name])
+            except ValidationError:
+                continue
+    yield from _header_findings(valid.get("nam"), valid.get("ky_hieu"), valid.get("ngay"))
+
+
+def domain_rules(plan: Plan) -> Iterator[Finding]:
+    """Decree 30 and reform rules on a typed plan, as (path, code, message, severity)."""
+    yield from _header_findings(plan.nam, plan.ky_hieu, plan.ngay)
     for index, can_cu in enumerate(plan.can_cu):
         if can_cu.ngay and can_cu.ngay > plan.ngay.latest:
             yield (
@@ -221,6 +272,7 @@ def domain_rules(plan: Plan) -> Iterator[Finding]:
         elif start > end:
             yield ("thang_hanh_dong",), "action-month-outside-year", msg.ACTION_MONTH_ORDER, _E
     yield from _reform_rules(plan)
+    yield from old_annual_plans(plan)
     yield from _typed_marks(plan)
 
 
@@ -245,7 +297,10 @@ def _signer_rules(plan: Plan) -> Iterator[Finding]:
 def _reform_rules(plan: Plan) -> Iterator[Finding]:
     if plan.ngay.earliest < REFORM_DATE:
         return
-    date = format_short_date(plan.ngay.earliest) if plan.ngay.ngay else f"{plan.ngay.thang}/{plan.nam}"
+    if plan.ngay.ngay:
+        date = f"ngày {format_short_date(plan.ngay.earliest)}"
+    else:
+        date = f"tháng {plan.ngay.thang}/{plan.ngay.nam}"
     superior = plan.co_quan.cap_tren
     if superior and _DISTRICT.search(superior):
         yield (
@@ -275,11 +330,16 @@ def _reform_rules(plan: Plan) -> Iterator[Finding]:
 def _typed_marks(plan: Plan) -> Iterator[Finding]:
     """Warn where the clerk typed a bullet dash or a number the tool adds itself."""
 
+    def leading(text: str, path: Path) -> Iterator[Finding]:
+        mark = _LEADING_MARK.match(text)
+        if mark:
+            yield path, "typed-mark", msg.LEADING_DASH.format(mark=mark.group(1).strip()), _W
+
     def bullets(items: list[Y], path: Path) -> Iterator[Finding]:
         for index, item in enumerate(items):
-            mark = _LEADING_MARK.match(item.y)
-            if mark:
-                yield (*path, index), "typed-mark", msg.LEADING_DASH.format(mark=mark.group(1).strip()), _W
+            yield from leading(item.y, (*path, index))
+            for sub, text in enumerate(item.cac_y):
+                yield from leading(text, (*path, index, "cac_y", sub))
 
     def title(text: str | None, path: Path) -> Iterator[Finding]:
         mark = _TYPED_NUMBER.match(text or "")
@@ -304,3 +364,21 @@ def _typed_marks(plan: Plan) -> Iterator[Finding]:
     for key in ("noi_dung", "to_chuc_thuc_hien", "muc_them"):
         for index, node in enumerate(getattr(plan, key)):
             yield from block(node, (key, index))
+
+
+def old_annual_plans(plan: Plan) -> Iterator[Finding]:
+    """Warn about căn cứ that are an earlier year's annual plan (a "Kế hoạch ... năm 2023").
+
+    Such a citation usually comes from copying last year's plan: the superior body issues a new
+    annual plan every year, and this year's plan should implement that one. `new-year` uses the
+    same rule to mark these entries in the file it writes.
+    """
+    for index, can_cu in enumerate(plan.can_cu):
+        if can_cu.loai.casefold() != "kế hoạch" or not can_cu.trich_yeu:
+            continue
+        # "năm 2021 - 2025" is a period, not the year of an annual plan.
+        years = re.findall(r"(?<!\w)năm\s+(\d{4})(?!\d)(?!\s*[-–]\s*\d)", can_cu.trich_yeu, re.I)
+        earlier = [int(year) for year in years if int(year) < plan.nam]
+        if earlier:
+            message = msg.OLD_ANNUAL_PLAN.format(cited_year=max(earlier), plan_year=plan.nam)
+            yield ("can_cu", index), "old-annual-plan", message, _W
