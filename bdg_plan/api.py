@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from bdg_plan.errors import InputFileError, InvalidPlanError, Problem, has_errors
 from bdg_plan.loader import LoadedDocument, load_yaml
+from bdg_plan.new_year import NewYearResult, default_output_path, roll_forward
 from bdg_plan.source import decode_source, read_source
 from bdg_plan.validate import ValidationResult, validate_document
 
@@ -108,6 +109,44 @@ def render(
     data = render_plan(result.plan, template_dir)
     atomic_write(target, data, force=force)
     return RenderResult(target, result.problems)
+
+
+def new_year(
+    plan_path: Path,
+    year: int | None = None,
+    output: Path | None = None,
+    *,
+    dry_run: bool = False,
+    force: bool = False,
+    display_name: str | None = None,
+) -> NewYearResult:
+    """Make next year's plan file from `plan_path`, keeping the clerk's comments and layout.
+
+    The input file is never modified. Without `dry_run` the new file is saved atomically to
+    `output` (default: beside the input, the old year in its name replaced by the new one).
+
+    Raises:
+        InputFileError: the plan file cannot be read.
+        InvalidPlanError: the plan has errors (nothing is written).
+        YearBeforePlanError: `year` is earlier than the plan's year.
+        OutputError: the output is the input, exists (without `force`) or cannot be written.
+
+    """
+    from dataclasses import replace
+
+    from bdg_plan import messages as msg
+    from bdg_plan.errors import OutputError
+    from bdg_plan.output import atomic_write
+
+    name = display_name or str(plan_path)
+    result = roll_forward(read_source(plan_path, name), name, year)
+    target = output or default_output_path(plan_path, result.old_year, result.new_year)
+    if target.exists() and target.samefile(plan_path):
+        raise OutputError(msg.NEW_YEAR_SAME_FILE.format(file=target))
+    if dry_run:
+        return replace(result, output_path=target)
+    atomic_write(target, result.data, force=force)
+    return replace(result, output_path=target, written=True)
 
 
 __all__ = [

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from bdg_plan.cli_help import VietnameseGroup
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -22,13 +24,14 @@ if TYPE_CHECKING:
 app = typer.Typer(
     name="bdg-plan",
     help=(
-        "Soạn Kế hoạch công tác bình đẳng giới cấp xã đúng thể thức Nghị định 30/2020/NĐ-CP "
-        "từ một tệp YAML."
+        "Soạn Kế hoạch công tác bình đẳng giới cấp xã đúng thể thức Nghị định 30/2020/NĐ-CP từ một tệp YAML."
     ),
     no_args_is_help=True,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
+    # Vietnamese help screens and usage errors for every command (typer prints English).
+    cls=VietnameseGroup,
 )
 
 
@@ -133,6 +136,136 @@ def validate_command(
         if not failed:
             console.print("[green]Tệp kế hoạch hợp lệ.[/]")
     raise typer.Exit(1 if failed else 0)
+
+
+@app.command("render")
+def render_command(
+    plan: Annotated[Path, typer.Argument(help="Tệp kế hoạch .yaml.", show_default=False)],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Tệp .docx cần tạo. Mặc định: cùng tên, cùng thư mục với tệp kế hoạch.",
+            show_default=False,
+        ),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            help="Thư mục mẫu văn bản riêng (tìm ở đây trước, rồi đến bộ mẫu có sẵn).",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp .docx đã có.")] = False,
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option("--format", "-f", help="Cách in lỗi nếu tệp kế hoạch có lỗi."),
+    ] = OutputFormat.rich,
+) -> None:
+    """Tạo văn bản Kế hoạch (.docx) đúng thể thức Nghị định 30/2020/NĐ-CP."""
+    from bdg_plan import api
+    from bdg_plan import messages as msg
+    from bdg_plan.errors import BdgPlanError, InvalidPlanError
+
+    try:
+        result = api.render(plan, output, template_dir=templates, force=force)
+    except InvalidPlanError as exc:
+        sources = {str(plan): plan.read_text(encoding="utf-8-sig", errors="replace")}
+        print_problems(exc.problems, output_format, sources)
+        raise _fail(exc.message) from None
+    except BdgPlanError as exc:
+        raise _fail(exc.message, exc.exit_code) from None
+    if result.problems:
+        print_problems(
+            result.problems,
+            output_format,
+            {str(plan): plan.read_text(encoding="utf-8-sig", errors="replace")},
+        )
+    _console().print(f"[green]{_escape(msg.RENDERED.format(file=result.output))}[/]")
+
+
+@app.command("new-year")
+def new_year_command(
+    plan: Annotated[
+        Path,
+        typer.Argument(help="Tệp kế hoạch .yaml của năm cũ (tệp này không bị sửa).", show_default=False),
+    ],
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            min=1900,
+            max=2200,
+            help="Năm của kế hoạch mới. Mặc định: năm sau năm của kế hoạch cũ.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help=(
+                "Tệp .yaml cần tạo. Mặc định: cùng thư mục với tệp cũ, năm trong tên tệp đổi "
+                "sang năm mới (hoặc thêm '-<năm>')."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Chỉ xem trước các thay đổi, không ghi tệp nào.")
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp kết quả nếu đã có.")] = False,
+) -> None:
+    """Tạo kế hoạch năm mới từ kế hoạch năm cũ, giữ nguyên ghi chú và cách trình bày của tệp."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from bdg_plan import api
+    from bdg_plan import messages as msg
+    from bdg_plan.errors import BdgPlanError, InvalidPlanError
+
+    try:
+        result = api.new_year(plan, year, output, dry_run=dry_run, force=force)
+    except InvalidPlanError as exc:
+        sources = {str(plan): plan.read_text(encoding="utf-8-sig", errors="replace")}
+        print_problems(exc.problems, OutputFormat.rich, sources)
+        raise _fail(msg.NEW_YEAR_INVALID_INPUT) from None
+    except BdgPlanError as exc:
+        raise _fail(exc.message, exc.exit_code) from None
+    console = _console()
+    target = result.output_path or plan
+    title = msg.NEW_YEAR_TITLE.format(
+        old_year=result.old_year, new_year=result.new_year, source=plan, target=target
+    )
+    console.print(f"[bold]{_escape(title)}[/]")
+    if result.changes:
+        table = Table(title=msg.NEW_YEAR_CHANGES_TITLE, title_justify="left")
+        table.add_column(msg.NEW_YEAR_COLUMN_PATH)
+        table.add_column(msg.NEW_YEAR_COLUMN_LINE, justify="right")
+        table.add_column(msg.NEW_YEAR_COLUMN_OLD)
+        table.add_column(msg.NEW_YEAR_COLUMN_NEW)
+        for change in result.changes:
+            old = Text(change.old) if change.old else Text(msg.NEW_YEAR_ADDED_LINE, style="dim")
+            table.add_row(Text(change.path), str(change.line), old, Text(change.new, style="green"))
+        console.print(table)
+    else:
+        console.print(msg.NEW_YEAR_NO_CHANGES)
+    if result.reviews:
+        heading = msg.NEW_YEAR_REVIEWS_TITLE.format(count=len(result.reviews))
+        console.print(f"\n[bold yellow]{_escape(heading)}[/]")
+        for item in result.reviews:
+            console.print(f"  [dim]{item.line:>4}[/] {_escape(item.path)}: {_escape(item.reason)}")
+    else:
+        console.print(msg.NEW_YEAR_NO_REVIEWS)
+    if result.written:
+        console.print(f"[green]{_escape(msg.NEW_YEAR_WRITTEN.format(year=result.new_year, file=target))}[/]")
+        return
+    console.print(msg.NEW_YEAR_DRY_RUN)
+    if target.exists() and not force:
+        console.print(f"[yellow]{_escape(msg.NEW_YEAR_DRY_RUN_EXISTS.format(file=target))}[/]")
 
 
 def main() -> None:
