@@ -59,7 +59,7 @@ from bdg_plan.loader import Path as DataPath
 from bdg_plan.model import Plan
 from bdg_plan.source import SourceText, decode_source
 from bdg_plan.validate import (
-    _DISTRICT,  # the one definition of "a district-level body", shared with the reform rules
+    DISTRICT_PATTERN,  # the one definition of "a district-level body", shared with the reform rules
     REFORM_DATE,
     domain_rules,
     old_annual_plans,
@@ -431,7 +431,7 @@ def _reviews(doc: LoadedDocument, plan: Plan, old_plan: Plan) -> list[ReviewItem
             first, last = int(period.group(1)), int(period.group(2))
             if first < last < plan.nam:
                 add(path, msg.NEW_YEAR_PERIOD_ENDED.format(period=period.group(), year=plan.nam))
-        district = _DISTRICT.search(value)
+        district = DISTRICT_PATTERN.search(value)
         if after_reform and district and not cited and not _is_under(path, covered):
             excerpt = _excerpt(value, district.start(), district.end())
             add(path, msg.NEW_YEAR_DISTRICT_TEXT.format(excerpt=excerpt))

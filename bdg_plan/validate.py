@@ -24,12 +24,14 @@ from bdg_plan import messages as msg
 from bdg_plan.errors import Problem, Severity, has_errors, sort_problems
 from bdg_plan.loader import LoadedDocument, Path
 from bdg_plan.model import Diem, Khoan, Muc, NgayBanHanh, NoiDung, Plan, Y
+from bdg_plan.vietnamese import format_short_date
 
 #: The first day with no district level (Luật Tổ chức chính quyền địa phương 72/2025/QH15).
 REFORM_DATE = dt.date(2025, 7, 1)
 
 _KY_HIEU = re.compile(r"^[A-ZĐ][A-Za-zĐđ]*(-[A-ZĐ][A-Za-zĐđ0-9]*)+$")
-_DISTRICT = re.compile(r"\b(huyện|quận|thị xã)\b", re.IGNORECASE)
+#: A district-level body (huyện, quận, thị xã), gone since the 2025 reform.
+DISTRICT_PATTERN = re.compile(r"\b(huyện|quận|thị xã)\b", re.IGNORECASE)
 _LEADING_MARK = re.compile(r"^\s*([-+•–]\s)")
 _TYPED_NUMBER = re.compile(r"^\s*((?:[IVX]+|\d+|[a-zđ])[.)])\s")
 
@@ -197,12 +199,6 @@ _E = Severity.ERROR
 _W = Severity.WARNING
 
 
-def format_short_date(day: dt.date) -> str:
-    """Format a date as in citations: "06/3/2023" (day padded, month 1-2 padded)."""
-    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    return f"{day.day:02d}/{month}/{day.year}"
-
-
 def _header_findings(nam: int | None, ky_hieu: str | None, ngay: NgayBanHanh | None) -> Iterator[Finding]:
     """Ký hiệu and year rules; a field given as None was not valid and is not checked."""
     if ky_hieu is not None:
@@ -302,7 +298,7 @@ def _reform_rules(plan: Plan) -> Iterator[Finding]:
     else:
         date = f"tháng {plan.ngay.thang}/{plan.ngay.nam}"
     superior = plan.co_quan.cap_tren
-    if superior and _DISTRICT.search(superior):
+    if superior and DISTRICT_PATTERN.search(superior):
         yield (
             ("co_quan", "cap_tren"),
             "district-after-reform",
@@ -310,7 +306,7 @@ def _reform_rules(plan: Plan) -> Iterator[Finding]:
             _E,
         )
     for index, can_cu in enumerate(plan.can_cu):
-        if can_cu.co_quan and _DISTRICT.search(can_cu.co_quan):
+        if can_cu.co_quan and DISTRICT_PATTERN.search(can_cu.co_quan):
             yield (
                 ("can_cu", index, "co_quan"),
                 "district-reference",
@@ -318,7 +314,7 @@ def _reform_rules(plan: Plan) -> Iterator[Finding]:
                 _W,
             )
     for index, recipient in enumerate(plan.noi_nhan):
-        if _DISTRICT.search(recipient.ten):
+        if DISTRICT_PATTERN.search(recipient.ten):
             yield (
                 ("noi_nhan", index),
                 "district-reference",
