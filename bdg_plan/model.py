@@ -147,41 +147,62 @@ class CoQuan(_Model):
 
     ten: Text = Field(
         description=(
-            "Tên đầy đủ của cơ quan ban hành, ví dụ 'Ủy ban nhân dân xã Hồng Phong'. "
-            "Được in hoa, chia hai dòng trước chữ 'xã/phường/thị trấn/đặc khu'."
+            "Tên cơ quan ban hành (ô số 2), viết đầy đủ, ví dụ 'Ủy ban nhân dân xã Hồng Phong'. bdg-plan "
+            "in hoa và chia hai dòng trước chữ 'xã', 'phường', 'thị trấn' hoặc 'đặc khu'."
         ),
         examples=["Ủy ban nhân dân xã Hồng Phong"],
     )
     cap_tren: Text | None = Field(
         None,
         description=(
-            "Cơ quan chủ quản trực tiếp (nếu có), in hoa không đậm phía trên tên cơ quan. "
-            "UBND xã thường không có. Từ 01/7/2025 không được ghi cấp huyện."
+            "Cơ quan chủ quản trực tiếp (nếu có), in hoa, không đậm, phía trên tên cơ quan. UBND xã "
+            "thường không ghi. Văn bản ban hành từ ngày 01/7/2025 không được ghi cấp huyện (đã bỏ cấp "
+            "huyện)."
         ),
     )
     dia_danh: Text = Field(
-        description="Địa danh ghi trước ngày tháng, ví dụ 'Hồng Phong' (không ghi chữ 'xã').",
+        description="Địa danh (ô số 4), ghi trước ngày tháng, ví dụ 'Hồng Phong' (không ghi chữ 'xã').",
         examples=["Hồng Phong"],
     )
     ten_goi_tat: Text | None = Field(
         None,
-        description="Tên gọi tắt dùng trong văn bản, ví dụ 'UBND xã'. Chỉ để mẫu văn bản sử dụng.",
+        description=(
+            "Tên gọi tắt của cơ quan, ví dụ 'UBND xã'; chỉ dùng trong mẫu văn bản, không in ở phần đầu."
+        ),
+        examples=["UBND xã"],
     )
 
 
 class CanCu(_Model):
     """One higher-level document the plan implements (căn cứ), cited in the preamble."""
 
-    loai: Text = Field(description="Tên loại văn bản, ví dụ 'Kế hoạch', 'Quyết định', 'Luật'.")
+    loai: Text = Field(
+        description="Tên loại văn bản căn cứ, ví dụ 'Kế hoạch', 'Quyết định', 'Luật'.", examples=["Kế hoạch"]
+    )
     so_ky_hieu: Text | None = Field(
-        None, description="Số và ký hiệu, ví dụ '108/KH-UBND'. Luật thì để trống."
+        None,
+        description="Số, ký hiệu của văn bản căn cứ, ví dụ '108/KH-UBND'. Luật thì bỏ trống.",
+        examples=["108/KH-UBND"],
     )
     ten: Text | None = Field(
-        None, description="Tên riêng của văn bản (nếu có), ví dụ 'Bình đẳng giới' của Luật."
+        None,
+        description="Tên riêng của văn bản (nếu có), ví dụ 'Bình đẳng giới' trong 'Luật Bình đẳng giới'.",
     )
-    ngay: FullDate | None = Field(None, description="Ngày ban hành văn bản căn cứ, dạng NĂM-THÁNG-NGÀY.")
-    co_quan: Text | None = Field(None, description="Cơ quan ban hành, ví dụ 'UBND huyện Cao Lộc'.")
-    trich_yeu: Text | None = Field(None, description="Trích yếu nội dung, viết sau chữ 'về'.")
+    ngay: FullDate | None = Field(
+        None,
+        description=(
+            "Ngày ban hành văn bản căn cứ: NĂM-THÁNG-NGÀY, ví dụ 2023-03-06 (in thành 'ngày 06/3/2023')."
+        ),
+        examples=["2023-03-06"],
+    )
+    co_quan: Text | None = Field(
+        None,
+        description="Cơ quan ban hành văn bản căn cứ, ví dụ 'UBND tỉnh Lạng Sơn'.",
+        examples=["UBND tỉnh Lạng Sơn"],
+    )
+    trich_yeu: Text | None = Field(
+        None, description="Trích yếu của văn bản căn cứ, in sau chữ 'về' (chữ đầu viết thường)."
+    )
 
 
 # --- Body -------------------------------------------------------------------------------------
@@ -196,8 +217,8 @@ def _bullet_shorthand(value: Any) -> Any:
 class Y(_Model):
     """One dash bullet ("- ...") with optional "+" sub-bullets."""
 
-    y: Text = Field(description="Nội dung ý (không gõ dấu '-' ở đầu; bdg-plan tự thêm).")
-    cac_y: list[Text] = Field(default_factory=list, description="Các ý nhỏ, in với dấu '+'.")
+    y: Text = Field(description="Nội dung một ý gạch đầu dòng. Không gõ dấu '-' ở đầu: bdg-plan tự thêm.")
+    cac_y: list[Text] = Field(default_factory=list, description="Các ý nhỏ của ý này, in với dấu '+'.")
 
 
 Bullet = Annotated[Y, BeforeValidator(_bullet_shorthand, json_schema_input_type=str | Y)]
@@ -215,24 +236,42 @@ def _block_shorthand(value: Any) -> Any:
 class Diem(_Model):
     """A lettered point a), b), c) ... inside a numbered item (khoản)."""
 
-    ten: Text | None = Field(None, description="Tiêu đề của điểm (nếu có), in sau chữ cái 'a)'.")
-    mo_ta: Paragraphs = Field(default_factory=list, description="Các đoạn văn của điểm.")
-    cac_y: list[Bullet] = Field(default_factory=list, description="Các ý gạch đầu dòng.")
+    ten: Text | None = Field(
+        None,
+        description=(
+            "Tiêu đề của điểm (nếu có), in sau chữ cái a), b)... Không gõ chữ cái: bdg-plan tự đánh."
+        ),
+    )
+    mo_ta: Paragraphs = Field(
+        default_factory=list, description="Các đoạn văn của điểm: một câu, hoặc danh sách nhiều đoạn."
+    )
+    cac_y: list[Bullet] = Field(default_factory=list, description="Các ý gạch đầu dòng '-' của điểm.")
 
 
 class Khoan(_Model):
     """A numbered item ("1.", "2.") of a section: an activity, a unit's tasks, a target."""
 
     ten: Text | None = Field(
-        None, description="Tiêu đề (in đậm sau số thứ tự, ví dụ 'Mục đích'). Không gõ số thứ tự."
+        None,
+        description=(
+            "Tiêu đề của khoản (in đậm sau số thứ tự 1., 2., ...). Không gõ số thứ tự: bdg-plan tự đánh số."
+        ),
     )
-    mo_ta: Paragraphs = Field(default_factory=list, description="Các đoạn văn mở đầu.")
-    cac_y: list[Bullet] = Field(default_factory=list, description="Các ý gạch đầu dòng '-'.")
-    cac_diem: list[Diem] = Field(default_factory=list, description="Các điểm a), b), c)...")
-    sau: Paragraphs = Field(default_factory=list, description="Các đoạn văn sau các ý.")
-    thoi_gian: Text | None = Field(None, description="Thời gian thực hiện, ví dụ 'Quý II/2023'.")
-    chu_tri: Text | None = Field(None, description="Đơn vị chủ trì.")
-    phoi_hop: Text | None = Field(None, description="Đơn vị phối hợp.")
+    mo_ta: Paragraphs = Field(
+        default_factory=list,
+        description="Các đoạn văn mở đầu của khoản: một câu, hoặc danh sách nhiều đoạn.",
+    )
+    cac_y: list[Bullet] = Field(default_factory=list, description="Các ý gạch đầu dòng '-' của khoản.")
+    cac_diem: list[Diem] = Field(
+        default_factory=list,
+        description="Các điểm của khoản (bdg-plan tự đánh chữ cái a, b, c, d, đ, e...).",
+    )
+    sau: Paragraphs = Field(default_factory=list, description="Các đoạn văn in sau các ý của khoản.")
+    thoi_gian: Text | None = Field(
+        None, description="Thời gian thực hiện, ví dụ 'Quý II/2023'.", examples=["Quý II/2023"]
+    )
+    chu_tri: Text | None = Field(None, description="Đơn vị chủ trì thực hiện.")
+    phoi_hop: Text | None = Field(None, description="Đơn vị phối hợp thực hiện.")
 
 
 class NoiDung(_Model):
@@ -241,9 +280,11 @@ class NoiDung(_Model):
     Shorthand: a string (one paragraph) or a list (bullets).
     """
 
-    mo_ta: Paragraphs = Field(default_factory=list, description="Các đoạn văn.")
+    mo_ta: Paragraphs = Field(
+        default_factory=list, description="Các đoạn văn: một câu, hoặc danh sách nhiều đoạn."
+    )
     cac_y: list[Bullet] = Field(default_factory=list, description="Các ý gạch đầu dòng '-'.")
-    sau: Paragraphs = Field(default_factory=list, description="Các đoạn văn sau các ý.")
+    sau: Paragraphs = Field(default_factory=list, description="Các đoạn văn in sau các ý.")
 
 
 Block = Annotated[
@@ -264,24 +305,34 @@ ViTri = Literal[
 class Muc(_Model):
     """An extra Roman-numbered section ("CHỈ TIÊU", "CHẾ ĐỘ BÁO CÁO") among the standard ones."""
 
-    ten: Text = Field(description="Tên mục, ví dụ 'Chỉ tiêu' (bdg-plan tự in hoa và đánh số La Mã).")
+    ten: Text = Field(
+        description="Tên mục, ví dụ 'Chỉ tiêu' (bdg-plan tự in hoa và đánh số La Mã).", examples=["Chỉ tiêu"]
+    )
     vi_tri: ViTri = Field(
         "cuoi",
         description=(
-            "Vị trí của mục: 'dau' (trước mục Mục đích, yêu cầu), 'sau_muc_dich_yeu_cau', "
-            "'sau_noi_dung', 'sau_kinh_phi' hoặc 'cuoi' (sau Tổ chức thực hiện)."
+            "Vị trí của mục: 'dau' (trước mục Mục đích, yêu cầu), 'sau_muc_dich_yeu_cau', 'sau_noi_dung',"
+            " 'sau_kinh_phi' hoặc 'cuoi' (sau mục Tổ chức thực hiện)."
         ),
     )
-    mo_ta: Paragraphs = Field(default_factory=list, description="Các đoạn văn mở đầu.")
-    cac_y: list[Bullet] = Field(default_factory=list, description="Các ý gạch đầu dòng '-'.")
-    cac_khoan: list[Khoan] = Field(default_factory=list, description="Các khoản 1., 2., 3....")
+    mo_ta: Paragraphs = Field(
+        default_factory=list, description="Các đoạn văn mở đầu của mục: một câu, hoặc danh sách nhiều đoạn."
+    )
+    cac_y: list[Bullet] = Field(default_factory=list, description="Các ý gạch đầu dòng '-' của mục.")
+    cac_khoan: list[Khoan] = Field(
+        default_factory=list, description="Các khoản của mục (bdg-plan tự đánh số 1., 2., 3.)."
+    )
 
 
 class ThangHanhDong(_Model):
     """The action month on gender equality (usually 15/11 to 15/12 of the plan year)."""
 
-    tu: FullDate = Field(description="Ngày bắt đầu, ví dụ 2023-11-15.")
-    den: FullDate = Field(description="Ngày kết thúc, ví dụ 2023-12-15.")
+    tu: FullDate = Field(
+        description="Ngày bắt đầu Tháng hành động, ví dụ 2023-11-15.", examples=["2023-11-15"]
+    )
+    den: FullDate = Field(
+        description="Ngày kết thúc Tháng hành động, ví dụ 2023-12-15.", examples=["2023-12-15"]
+    )
 
 
 # --- Signature and recipients -----------------------------------------------------------------
@@ -293,20 +344,27 @@ class NguoiKy(_Model):
 
     thay_mat: Text | None = Field(
         None,
-        description="Ký thay mặt tập thể: tên tập thể sau 'TM.', ví dụ 'Ủy ban nhân dân'.",
+        description="Ký thay mặt tập thể: tên tập thể ghi sau 'TM.', ví dụ 'Ủy ban nhân dân'.",
+        examples=["Ủy ban nhân dân"],
     )
     tham_quyen: ThamQuyen | None = Field(
         None,
         description=(
-            "Quyền hạn ký: 'KT.' (ký thay), 'Q.' (quyền), 'TL.' (thừa lệnh), 'TUQ.' (thừa ủy "
-            "quyền). Để trống khi thủ trưởng ký trực tiếp."
+            "Quyền hạn ký (ô số 7a): 'KT.' (ký thay), 'Q.' (quyền), 'TL.' (thừa lệnh) hoặc 'TUQ.' (thừa "
+            "ủy quyền). Bỏ trống khi người đứng đầu ký trực tiếp."
         ),
     )
     thu_truong: Text | None = Field(
-        None, description="Chức danh người đứng đầu, ghi sau quyền hạn, ví dụ 'Chủ tịch'."
+        None,
+        description=(
+            "Chức danh người đứng đầu (ghi sau quyền hạn), ví dụ 'Chủ tịch': in thành 'KT. CHỦ TỊCH'."
+        ),
+        examples=["Chủ tịch"],
     )
-    chuc_vu: Text | None = Field(None, description="Chức vụ người ký, ví dụ 'Phó Chủ tịch'.")
-    ho_ten: Text = Field(description="Họ và tên người ký, ví dụ 'Hoàng Văn Mẫn'.")
+    chuc_vu: Text | None = Field(
+        None, description="Chức vụ của người ký, ví dụ 'Phó Chủ tịch'.", examples=["Phó Chủ tịch"]
+    )
+    ho_ten: Text = Field(description="Họ và tên người ký (ô số 7b), ví dụ 'Hoàng Văn Mẫn'.")
 
 
 def _recipient_shorthand(value: Any) -> Any:
@@ -316,8 +374,14 @@ def _recipient_shorthand(value: Any) -> Any:
 class NoiNhanMuc(_Model):
     """One recipient line of "Nơi nhận"."""
 
-    ten: Text = Field(description="Cơ quan, cá nhân nhận (không gõ '-' và ';', bdg-plan tự thêm).")
-    ghi_chu: Text | None = Field(None, description="Ghi chú trong ngoặc, ví dụ 'b/c' hoặc 'để biết'.")
+    ten: Text = Field(
+        description="Cơ quan, cá nhân nhận văn bản. Không gõ '-' ở đầu và ';' ở cuối: bdg-plan tự thêm."
+    )
+    ghi_chu: Text | None = Field(
+        None,
+        description="Ghi chú trong ngoặc sau tên, ví dụ 'b/c' (để báo cáo) hoặc 'để biết'.",
+        examples=["b/c"],
+    )
 
 
 Recipient = Annotated[
@@ -329,61 +393,97 @@ Recipient = Annotated[
 class Plan(_Model):
     """A year's KẾ HOẠCH, as written in the plan file."""
 
-    nam: WholeNumber = Field(ge=1900, le=2200, description="Năm kế hoạch, ví dụ 2023.")
-    co_quan: CoQuan = Field(description="Cơ quan ban hành và địa danh.")
+    nam: WholeNumber = Field(ge=1900, le=2200, description="Năm kế hoạch, ví dụ 2023.", examples=[2023])
+    co_quan: CoQuan = Field(description="Cơ quan ban hành (ô số 2) và địa danh (ô số 4).")
     so: WholeNumber | None = Field(
         None,
         ge=1,
-        description="Số văn bản. Để trống (null) khi văn thư sẽ ghi số lúc ban hành.",
+        description=(
+            "Số văn bản (ô số 3): để trống (null) để văn thư ghi số khi ban hành; có số thì ghi, ví dụ 5 "
+            "(in thành 'Số: 05/KH-UBND')."
+        ),
     )
-    ky_hieu: Text = Field("KH-UBND", description="Ký hiệu văn bản, ví dụ 'KH-UBND'.")
+    ky_hieu: Text = Field(
+        "KH-UBND",
+        description="Ký hiệu văn bản (ô số 3): chữ viết tắt tên loại và tên cơ quan, ví dụ 'KH-UBND'.",
+    )
     ngay: IssueDate = Field(
-        description="Ngày ban hành: 2023-03-06, hoặc 2023-03 để trống ngày cho văn thư điền."
+        description="Ngày ban hành (ô số 4): 2023-03-06, hoặc 2023-03 để trống ngày cho văn thư điền.",
+        examples=["2023-03", "2023-03-06"],
     )
     trich_yeu: Text = Field(
         description=(
-            "Trích yếu nội dung, in đậm dưới chữ 'KẾ HOẠCH'. Xuống dòng trong trích yếu được giữ "
-            "nguyên khi in."
+            "Trích yếu nội dung (ô số 5a), in đậm dưới chữ 'KẾ HOẠCH'. Xuống dòng trong trích yếu được "
+            "giữ nguyên khi in."
         )
     )
     cach_dan: Literal["Thực hiện", "Căn cứ"] = Field(
         "Thực hiện",
-        description="Cách dẫn văn bản căn cứ ở phần mở đầu: 'Thực hiện' hoặc 'Căn cứ'.",
+        description=(
+            "Cách dẫn văn bản căn cứ ở câu mở đầu: 'Thực hiện' (một câu) hoặc 'Căn cứ' (mỗi văn bản một "
+            "dòng)."
+        ),
     )
     can_cu: list[CanCu] = Field(
-        default_factory=list, description="Các văn bản cấp trên mà kế hoạch triển khai."
+        default_factory=list,
+        description=(
+            "Văn bản căn cứ: các văn bản cấp trên mà kế hoạch triển khai, được ghép thành câu mở đầu."
+        ),
     )
     loi_dan: Text | None = Field(
         None,
-        description=("Phần cuối câu mở đầu, sau các căn cứ, ví dụ 'UBND xã xây dựng Kế hoạch ... như sau:'."),
+        description=(
+            "Lời dẫn: phần cuối câu mở đầu, sau các căn cứ, ví dụ 'UBND xã xây dựng Kế hoạch ... như sau:'."
+        ),
     )
     mo_dau: Paragraphs = Field(
         default_factory=list,
-        description="Tự viết toàn bộ phần mở đầu (thay cho câu tạo từ 'can_cu' và 'loi_dan').",
+        description="Phần mở đầu tự viết (thay cho câu ghép từ 'can_cu' và 'loi_dan').",
     )
-    muc_dich: Block | None = Field(None, description="Mục I.1 Mục đích.")
-    yeu_cau: Block | None = Field(None, description="Mục I.2 Yêu cầu.")
-    noi_dung: list[Khoan] = Field(default_factory=list, description="Mục II Nội dung: các hoạt động.")
-    kinh_phi: Block | None = Field(None, description="Mục III Kinh phí thực hiện.")
+    muc_dich: Block | None = Field(
+        None,
+        description="Mục đích (mục I.1): một câu là một đoạn văn, một danh sách là các ý gạch đầu dòng.",
+    )
+    yeu_cau: Block | None = Field(
+        None,
+        description="Yêu cầu (mục I.2): một câu là một đoạn văn, một danh sách là các ý gạch đầu dòng.",
+    )
+    noi_dung: list[Khoan] = Field(
+        default_factory=list,
+        description="Nội dung (mục II): các hoạt động, mỗi hoạt động là một khoản 1., 2., 3.",
+    )
+    kinh_phi: Block | None = Field(
+        None, description="Kinh phí thực hiện (mục III): một câu, một danh sách ý, hoặc các đoạn văn."
+    )
     to_chuc_thuc_hien: list[Khoan] = Field(
         default_factory=list,
-        description="Mục IV Tổ chức thực hiện: mỗi khoản là một đơn vị và nhiệm vụ của đơn vị đó.",
+        description="Tổ chức thực hiện (mục IV): mỗi khoản là một đơn vị và nhiệm vụ của đơn vị đó.",
     )
     muc_them: list[Muc] = Field(
         default_factory=list,
-        description="Các mục thêm (ví dụ 'Chỉ tiêu', 'Chế độ báo cáo'), đặt theo 'vi_tri'.",
+        description=(
+            "Các mục thêm, ví dụ 'Chỉ tiêu', 'Chế độ báo cáo'; đặt theo 'vi_tri' và tự đánh số La Mã."
+        ),
     )
     ket_thuc: Text | None = Field(
         None,
-        description="Câu kết của kế hoạch. bdg-plan thêm dấu './.' nếu chưa có.",
+        description="Câu kết của kế hoạch; bdg-plan thêm dấu './.' nếu chưa có.",
     )
     thang_hanh_dong: ThangHanhDong | None = Field(
         None,
-        description="Thời gian Tháng hành động vì bình đẳng giới trong năm (thường 15/11 - 15/12).",
+        description=(
+            "Thời gian Tháng hành động (thường từ 15/11 đến 15/12): Tháng hành động vì bình đẳng giới và "
+            "phòng ngừa, ứng phó với bạo lực trên cơ sở giới."
+        ),
     )
-    nguoi_ky: NguoiKy = Field(description="Người ký.")
-    noi_nhan: list[Recipient] = Field(description="Nơi nhận, mỗi dòng một cơ quan.")
+    nguoi_ky: NguoiKy = Field(description="Người ký (ô số 7): quyền hạn, chức vụ và họ tên.")
+    noi_nhan: list[Recipient] = Field(
+        description="Nơi nhận (ô số 9b): mỗi dòng một cơ quan, cá nhân; bdg-plan tự thêm '- ' và ';'."
+    )
     luu: list[Text] = Field(
         default_factory=lambda: ["VT"],
-        description="Dòng 'Lưu:': 'VT' (văn thư) và viết tắt đơn vị soạn thảo, số bản lưu nếu cần.",
+        description=(
+            "Dòng 'Lưu:' cuối nơi nhận: 'VT' (văn thư) và chữ viết tắt đơn vị soạn thảo, số bản lưu nếu cần."
+        ),
+        examples=[["VT"], ["VT", "VHXH"]],
     )

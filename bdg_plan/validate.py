@@ -270,6 +270,7 @@ def domain_rules(plan: Plan) -> Iterator[Finding]:
     yield from _reform_rules(plan)
     yield from old_annual_plans(plan)
     yield from _typed_marks(plan)
+    yield from unfilled_markers(plan)
 
 
 def _signer_rules(plan: Plan) -> Iterator[Finding]:
@@ -378,3 +379,29 @@ def old_annual_plans(plan: Plan) -> Iterator[Finding]:
         if earlier:
             message = msg.OLD_ANNUAL_PLAN.format(cited_year=max(earlier), plan_year=plan.nam)
             yield ("can_cu", index), "old-annual-plan", message, _W
+
+
+#: A `<<ĐIỀN VÀO ĐÂY - ...>>` marker from `bdg-plan init`, or what is left of one.
+UNFILLED_MARKER = re.compile(r"<<[^<>\n]*>>|ĐIỀN VÀO ĐÂY", re.IGNORECASE)
+
+
+def unfilled_markers(plan: Plan) -> Iterator[Finding]:
+    """Warn where a starter's `<<ĐIỀN VÀO ĐÂY - ...>>` marker is still in the text.
+
+    A warning, not an error: the starter renders as it is, so the clerk can see the layout
+    before filling it in, and every marker left is listed with its line.
+    """
+
+    def walk(value: Any, path: Path) -> Iterator[Finding]:
+        if isinstance(value, str):
+            match = UNFILLED_MARKER.search(value)
+            if match:
+                yield path, "unfilled", msg.UNFILLED_MARKER.format(marker=match.group(0)), _W
+        elif isinstance(value, BaseModel):
+            for name in type(value).model_fields:
+                yield from walk(getattr(value, name), (*path, name))
+        elif isinstance(value, list | tuple):
+            for index, item in enumerate(value):
+                yield from walk(item, (*path, index))
+
+    yield from walk(plan, ())

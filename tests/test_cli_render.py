@@ -82,7 +82,7 @@ def test_failure_inside_the_writer_leaves_the_old_file(plan: Path, monkeypatch: 
     def broken(*args: object) -> bytes:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(docx_writer, "_normalise_zip", broken)
+    monkeypatch.setattr(docx_writer, "_closing_table", broken)
     result = runner.invoke(app, ["render", str(plan), "--force"], env=ENV)
     assert result.exit_code != 0
     assert target.read_bytes() == b"previous version"

@@ -1,0 +1,237 @@
+"""The plan file's JSON Schema and key table, built from the typed model (`bdg_plan.model`).
+
+Editors read the schema (VS Code with Red Hat's YAML extension, through a
+`# yaml-language-server: $schema=...` first line) to complete keys, show each key's Vietnamese
+description on hover and flag a mistyped key while the clerk types. The model stays the one
+source of truth: a property's Vietnamese title is the first clause of its description, and only
+the models' own titles (their docstrings are English, for maintainers) are written here.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from bdg_plan.model import Plan
+
+#: The JSON Schema dialect pydantic writes ("$defs", "prefixItems").
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+#: Where the published schema lives in the source tree (examples point to it).
+SCHEMA_PATH = "schema/bdg-plan.schema.json"
+
+#: Vietnamese title and description of each model, shown by editors for a whole block.
+MODEL_TEXTS: dict[str, tuple[str, str]] = {
+    "Plan": (
+        "Kế hoạch (tệp YAML của bdg-plan)",
+        "Một KẾ HOẠCH năm của Ủy ban nhân dân cấp xã, theo thể thức Nghị định 30/2020/NĐ-CP. "
+        "Mỗi khóa là một thành phần của văn bản; bdg-plan tự đánh số, in hoa và trình bày.",
+    ),
+    "CoQuan": ("Cơ quan ban hành", "Tên cơ quan ban hành (ô số 2) và địa danh (ô số 4)."),
+    "CanCu": ("Văn bản căn cứ", "Một văn bản cấp trên mà kế hoạch triển khai, dẫn ở câu mở đầu."),
+    "Y": ("Ý gạch đầu dòng", "Một ý gạch đầu dòng '-' và các ý nhỏ '+' của nó."),
+    "Diem": ("Điểm", "Một điểm a), b), c)... trong một khoản."),
+    "Khoan": ("Khoản", "Một khoản 1., 2., 3.... của một mục: một hoạt động, một đơn vị, một chỉ tiêu."),
+    "NoiDung": (
+        "Khối nội dung",
+        "Các đoạn văn và ý gạch đầu dòng. Viết gọn: một câu là một đoạn văn, một danh sách là các ý.",
+    ),
+    "Muc": ("Mục thêm", "Một mục đánh số La Mã thêm vào kế hoạch, ví dụ 'Chỉ tiêu', 'Chế độ báo cáo'."),
+    "ThangHanhDong": ("Tháng hành động", "Ngày bắt đầu và ngày kết thúc Tháng hành động."),
+    "NguoiKy": ("Người ký", "Quyền hạn, chức vụ và họ tên người ký (ô số 7)."),
+    "NoiNhanMuc": ("Nơi nhận", "Một dòng ở phần Nơi nhận (ô số 9b)."),
+}
+
+#: The English meaning of each key, for maintainers (the README's key table).
+ENGLISH: dict[str, str] = {
+    "Plan.nam": "plan year",
+    "Plan.co_quan": "issuing body and place name",
+    "Plan.so": "document number (blank: filled in by the registry clerk)",
+    "Plan.ky_hieu": "document symbol, e.g. KH-UBND",
+    "Plan.ngay": "issue date; year-month leaves the day blank",
+    "Plan.trich_yeu": "summary line under the title",
+    "Plan.cach_dan": "how the preamble cites documents: 'Thực hiện' (pursuant to) or 'Căn cứ' (based on)",
+    "Plan.can_cu": "higher-level documents the plan implements",
+    "Plan.loi_dan": "end of the preamble sentence",
+    "Plan.mo_dau": "hand-written preamble, replacing the generated one",
+    "Plan.muc_dich": "section I.1 purposes",
+    "Plan.yeu_cau": "section I.2 requirements",
+    "Plan.noi_dung": "section II activities",
+    "Plan.kinh_phi": "section III funding",
+    "Plan.to_chuc_thuc_hien": "section IV implementation: units and their tasks",
+    "Plan.muc_them": "extra Roman-numbered sections",
+    "Plan.ket_thuc": "closing sentence (ends with './.')",
+    "Plan.thang_hanh_dong": "dates of the gender-equality action month",
+    "Plan.nguoi_ky": "signature block",
+    "Plan.noi_nhan": "recipients list",
+    "Plan.luu": "filing line ('Lưu: VT')",
+    "CoQuan.ten": "full name of the issuing body",
+    "CoQuan.cap_tren": "direct superior body, printed above (none for districts after 1/7/2025)",
+    "CoQuan.dia_danh": "place name before the date",
+    "CoQuan.ten_goi_tat": "short name, for templates",
+    "CanCu.loai": "document type",
+    "CanCu.so_ky_hieu": "number and symbol",
+    "CanCu.ten": "proper name (e.g. of a law)",
+    "CanCu.ngay": "issue date",
+    "CanCu.co_quan": "issuing body",
+    "CanCu.trich_yeu": "summary, printed after 'về' (on)",
+    "Y.y": "bullet text",
+    "Y.cac_y": "sub-bullets ('+')",
+    "Diem.ten": "title of a lettered point",
+    "Diem.mo_ta": "paragraphs",
+    "Diem.cac_y": "bullets",
+    "Khoan.ten": "title of a numbered item",
+    "Khoan.mo_ta": "opening paragraphs",
+    "Khoan.cac_y": "bullets",
+    "Khoan.cac_diem": "lettered points a), b)...",
+    "Khoan.sau": "paragraphs after the bullets",
+    "Khoan.thoi_gian": "time frame",
+    "Khoan.chu_tri": "lead unit",
+    "Khoan.phoi_hop": "supporting units",
+    "NoiDung.mo_ta": "paragraphs",
+    "NoiDung.cac_y": "bullets",
+    "NoiDung.sau": "paragraphs after the bullets",
+    "Muc.ten": "section title",
+    "Muc.vi_tri": "where the section goes among the standard ones",
+    "Muc.mo_ta": "opening paragraphs",
+    "Muc.cac_y": "bullets",
+    "Muc.cac_khoan": "numbered items",
+    "ThangHanhDong.tu": "start date",
+    "ThangHanhDong.den": "end date",
+    "NguoiKy.thay_mat": "signing on behalf of a collective body ('TM.')",
+    "NguoiKy.tham_quyen": "signing authority: KT. (deputy for), Q. (acting), TL., TUQ. (by delegation)",
+    "NguoiKy.thu_truong": "title of the head the deputy signs for",
+    "NguoiKy.chuc_vu": "signer's position",
+    "NguoiKy.ho_ten": "signer's full name",
+    "NoiNhanMuc.ten": "recipient",
+    "NoiNhanMuc.ghi_chu": "note in brackets, e.g. b/c (for reporting)",
+}
+
+# Where a property's title ends in its description: a sentence end (not "..." or "1."), a colon,
+# a bracket, an example or a semicolon.
+_TITLE_END = re.compile(r"(?<!\.)\.(?=\s|$)|: |; | \(|, ví dụ")
+
+
+def title_from_description(description: str) -> str:
+    """Return the first clause of a description: its short Vietnamese title.
+
+    "Số văn bản (ô số 3): để trống ..." -> "Số văn bản".
+    """
+    match = _TITLE_END.search(description)
+    return (description[: match.start()] if match else description).strip()
+
+
+def plan_json_schema() -> dict[str, Any]:
+    """Return the JSON Schema of the plan file, with Vietnamese titles and descriptions."""
+    raw = Plan.model_json_schema(mode="validation")
+    definitions: dict[str, dict[str, Any]] = raw.pop("$defs", {})
+    title, description = MODEL_TEXTS["Plan"]
+    schema: dict[str, Any] = {"$schema": SCHEMA_DIALECT, "title": title, "description": description}
+    schema.update(_translate_model(raw, "Plan"))
+    schema["$defs"] = {name: _translate_model(body, name) for name, body in sorted(definitions.items())}
+    return schema
+
+
+def _translate_model(body: dict[str, Any], name: str) -> dict[str, Any]:
+    title, description = MODEL_TEXTS[name]
+    result = dict(body)
+    result["title"] = title
+    result["description"] = description
+    properties = {}
+    for key, prop in body.get("properties", {}).items():
+        prop = dict(prop)
+        if "description" in prop:
+            prop["title"] = title_from_description(prop["description"])
+        properties[key] = prop
+    result["properties"] = properties
+    return result
+
+
+def schema_text() -> str:
+    """Return the schema as the text of `schema/bdg-plan.schema.json` (stable, UTF-8, final newline)."""
+    return json.dumps(plan_json_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- The README's key table -------------------------------------------------------------------
+@dataclass(frozen=True)
+class KeyRow:
+    """One YAML key: its path in the file, its Vietnamese description and English meaning."""
+
+    path: str
+    description: str
+    english: str
+    #: For a block already listed under another key: that block's Vietnamese title.
+    same_as: str | None = None
+
+
+def iter_keys(
+    model: type[BaseModel] = Plan, prefix: str = "", seen: set[str] | None = None
+) -> Iterator[KeyRow]:
+    """Yield every key of the plan file, nested keys after their parent.
+
+    A model used in several places (a khoản in II and in IV) is expanded once, under its first
+    key; later keys say where its keys are listed.
+    """
+    seen = set() if seen is None else seen
+    seen.add(model.__name__)
+    for name, field in model.model_fields.items():
+        path = f"{prefix}{name}"
+        inner = _inner_model(field.annotation)
+        if inner is not None and inner.__name__ not in _schema_blocks():
+            inner = None  # written as one value in the file (a date), not as keys
+        same_as = MODEL_TEXTS[inner.__name__][0] if inner is not None and inner.__name__ in seen else None
+        english = ENGLISH.get(f"{model.__name__}.{name}", "")
+        yield KeyRow(path, field.description or "", english, same_as)
+        if inner is not None and inner.__name__ not in seen:
+            child_prefix = f"{path}[]." if _is_list(field.annotation) else f"{path}."
+            yield from iter_keys(inner, child_prefix, seen)
+
+
+def keys_table() -> str:
+    """Return the Markdown table of every key (for the README), generated from the model."""
+    lines = [
+        "| khóa YAML | ý nghĩa (thể thức Nghị định 30) | English meaning |",
+        "|---|---|---|",
+    ]
+    for row in iter_keys():
+        description = row.description
+        if row.same_as:
+            description += f" Các khóa con: như {row.same_as.lower()} ở trên."
+        cells = (f"`{row.path}`", description, row.english)
+        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+@functools.cache
+def _schema_blocks() -> frozenset[str]:
+    """The models that are blocks of keys in the file (the schema's definitions)."""
+    return frozenset(Plan.model_json_schema(mode="validation").get("$defs", {}))
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    """The model a field holds, through lists, unions and Annotated; None for plain values."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _is_list(annotation: Any) -> bool:
+    origin = typing.get_origin(annotation)
+    if origin is list:
+        return True
+    if origin is typing.Annotated:
+        return _is_list(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return any(_is_list(arg) for arg in typing.get_args(annotation) if arg is not type(None))
+    return False

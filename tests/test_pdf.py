@@ -1,0 +1,252 @@
+"""PDF through LibreOffice: a fake `soffice` for the logic, the real one where it is installed."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bdg_plan import api, pdf
+from bdg_plan import messages as msg
+from bdg_plan.cli import app
+from bdg_plan.errors import InputFileError
+from bdg_plan.pdf import PdfError, convert_to_pdf, find_soffice, install_hint, pdf_path_for
+from tests.conftest import EXAMPLE_PLAN
+
+ENV = {"COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"}
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="the fake soffice is a POSIX script")
+needs_libreoffice = pytest.mark.skipif(
+    find_soffice() is None, reason="LibreOffice (soffice) is not installed"
+)
+
+#: A stand-in for LibreOffice: checks its arguments like soffice would use them, then acts as
+#: FAKE_SOFFICE_MODE says: "ok" writes a PDF, "nothing" writes nothing, "sleep" hangs with a child.
+FAKE_SOFFICE = """\
+#!{python}
+import os, subprocess, sys, time
+args = sys.argv[1:]
+assert "--headless" in args and "--convert-to" in args, args
+assert any(a.startswith("-env:UserInstallation=file:") for a in args), args
+outdir = args[args.index("--outdir") + 1]
+source = args[-1]
+mode = os.environ.get("FAKE_SOFFICE_MODE", "ok")
+if mode == "ok":
+    os.makedirs(outdir, exist_ok=True)
+    name = os.path.splitext(os.path.basename(source))[0] + ".pdf"
+    with open(os.path.join(outdir, name), "wb") as out:
+        out.write(b"%PDF-1.4 fake from " + os.path.basename(source).encode())
+elif mode == "nothing":
+    print("Error: source file could not be loaded")
+elif mode == "sleep":
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    with open(os.environ["FAKE_SOFFICE_PIDS"], "w") as pids:
+        pids.write(f"{{os.getpid()}} {{child.pid}}")
+    time.sleep(120)
+"""
+
+
+@pytest.fixture
+def fake_soffice(tmp_path: Path) -> str:
+    script = tmp_path / "bin" / "soffice"
+    script.parent.mkdir()
+    script.write_text(FAKE_SOFFICE.format(python=sys.executable), encoding="utf-8")
+    script.chmod(0o755)
+    return str(script)
+
+
+@pytest.fixture
+def docx(tmp_path: Path) -> Path:
+    """The example rendered into a folder whose name has Vietnamese letters and spaces."""
+    folder = tmp_path / "thư mục có dấu cách"
+    folder.mkdir()
+    target = folder / "kế hoạch 2023.docx"
+    plan = api.load_plan(EXAMPLE_PLAN).plan
+    assert plan is not None
+    target.write_bytes(api.render_plan(plan))
+    return target
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+# --- without LibreOffice --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("platform", "expected"),
+    [
+        ("win32", "https://www.libreoffice.org/download/"),
+        ("win32", "Lưu thành"),
+        ("darwin", "https://www.libreoffice.org/download/"),
+    ],
+)
+def test_install_hint(platform: str, expected: str) -> None:
+    assert expected in install_hint(platform)
+
+
+def test_install_hint_debian(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: "/usr/bin/apt" if name == "apt" else None)
+
+    assert "apt install libreoffice-writer-nogui" in install_hint("linux")
+
+
+def test_missing_libreoffice_says_how_to_get_it(docx: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf, "find_soffice", lambda: None)
+
+    with pytest.raises(PdfError) as caught:
+        convert_to_pdf(docx)
+
+    assert caught.value.message.startswith(msg.PDF_NO_LIBREOFFICE)
+    assert install_hint() in caught.value.message
+    assert not pdf_path_for(docx).exists()
+
+
+def test_missing_docx(tmp_path: Path) -> None:
+    with pytest.raises(InputFileError):
+        convert_to_pdf(tmp_path / "không có.docx", soffice="soffice")
+
+
+def test_program_that_cannot_start(docx: Path, tmp_path: Path) -> None:
+    with pytest.raises(PdfError, match="Không chạy được LibreOffice"):
+        convert_to_pdf(docx, soffice=str(tmp_path / "no-such-soffice"))
+
+
+@posix_only
+def test_fake_conversion_lands_beside_the_docx(docx: Path, fake_soffice: str) -> None:
+    old = pdf_path_for(docx)
+    old.write_bytes(b"old pdf")
+
+    result = convert_to_pdf(docx, soffice=fake_soffice)
+
+    assert result == docx.with_suffix(".pdf")
+    # LibreOffice converted a copy with a plain name; the PDF is moved beside the .docx.
+    assert result.read_bytes() == b"%PDF-1.4 fake from ke-hoach.docx"
+    assert sorted(p.name for p in docx.parent.iterdir()) == ["kế hoạch 2023.docx", "kế hoạch 2023.pdf"]
+
+
+@posix_only
+def test_fake_conversion_that_writes_nothing(
+    docx: Path, fake_soffice: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FAKE_SOFFICE_MODE", "nothing")
+
+    with pytest.raises(PdfError, match="source file could not be loaded"):
+        convert_to_pdf(docx, soffice=fake_soffice)
+
+    assert not pdf_path_for(docx).exists()
+
+
+@posix_only
+def test_hung_libreoffice_is_stopped_with_its_children(
+    docx: Path, fake_soffice: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pids = tmp_path / "pids"
+    monkeypatch.setenv("FAKE_SOFFICE_MODE", "sleep")
+    monkeypatch.setenv("FAKE_SOFFICE_PIDS", str(pids))
+    started = time.monotonic()
+
+    with pytest.raises(PdfError, match="quá 1 giây"):
+        convert_to_pdf(docx, soffice=fake_soffice, timeout=1)
+
+    assert time.monotonic() - started < 30
+    for pid in map(int, pids.read_text().split()):
+        deadline = time.monotonic() + 10
+        while alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not alive(pid), f"process {pid} survived the time-out"
+    assert not pdf_path_for(docx).exists()
+
+
+def test_cli_render_pdf_without_libreoffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = tmp_path / "plan2023.yaml"
+    shutil.copyfile(EXAMPLE_PLAN, plan)
+    monkeypatch.setattr(pdf, "find_soffice", lambda: None)
+
+    result = CliRunner().invoke(app, ["render", str(plan), "--pdf"], env=ENV)
+
+    assert result.exit_code == 1
+    assert plan.with_suffix(".docx").is_file()  # the .docx is still made
+    assert msg.PDF_NO_LIBREOFFICE in result.output
+    assert install_hint() in " ".join(result.output.split())
+
+
+@posix_only
+def test_cli_render_pdf_with_fake_soffice(
+    tmp_path: Path, fake_soffice: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = tmp_path / "plan2023.yaml"
+    shutil.copyfile(EXAMPLE_PLAN, plan)
+    monkeypatch.setattr(pdf, "find_soffice", lambda: fake_soffice)
+
+    result = CliRunner().invoke(app, ["render", str(plan), "--pdf"], env=ENV)
+
+    assert result.exit_code == 0, result.output
+    assert msg.PDF_CONVERTING in result.output
+    assert msg.PDF_CREATED.format(file=plan.with_suffix(".pdf")) in result.output
+    assert plan.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_cli_render_pdf_refuses_an_existing_pdf_before_writing(tmp_path: Path) -> None:
+    plan = tmp_path / "plan2023.yaml"
+    shutil.copyfile(EXAMPLE_PLAN, plan)
+    plan.with_suffix(".pdf").write_bytes(b"signed copy")
+
+    result = CliRunner().invoke(app, ["render", str(plan), "--pdf"], env=ENV)
+
+    assert result.exit_code == 1
+    assert "--force" in result.output
+    assert not plan.with_suffix(".docx").exists()
+    assert plan.with_suffix(".pdf").read_bytes() == b"signed copy"
+
+
+# --- with the real LibreOffice ----------------------------------------------------------------------
+def pdf_text(path: Path) -> str:
+    """The PDF's text (pdftotext), or without poppler the title LibreOffice puts in its metadata."""
+    if shutil.which("pdftotext"):
+        out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True).stdout
+        return unicodedata.normalize("NFC", out.decode("utf-8"))
+    data = path.read_bytes()
+    match = re.search(rb"/Title\s*<([0-9A-Fa-f]+)>", data)
+    assert match, "no /Title in the PDF"
+    return bytes.fromhex(match.group(1).decode()).decode("utf-16").upper()
+
+
+def pdf_pages(path: Path) -> int:
+    if shutil.which("pdfinfo"):
+        out = subprocess.run(["pdfinfo", str(path)], capture_output=True, check=True).stdout.decode()
+        return int(re.search(r"^Pages:\s+(\d+)", out, re.M).group(1))  # type: ignore[union-attr]
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", path.read_bytes()))
+
+
+@pytest.mark.slow
+@needs_libreoffice
+def test_real_conversion(docx: Path) -> None:
+    result = convert_to_pdf(docx)
+
+    assert result == docx.with_suffix(".pdf")
+    assert result.read_bytes().startswith(b"%PDF")
+    assert "KẾ HOẠCH" in pdf_text(result)
+    assert pdf_pages(result) > 1
+
+
+@pytest.mark.slow
+@needs_libreoffice
+def test_real_cli_render_pdf(tmp_path: Path) -> None:
+    plan = tmp_path / "plan2023.yaml"
+    shutil.copyfile(EXAMPLE_PLAN, plan)
+
+    result = CliRunner().invoke(app, ["render", str(plan), "--pdf"], env=ENV)
+
+    assert result.exit_code == 0, result.output
+    assert "KẾ HOẠCH" in pdf_text(plan.with_suffix(".pdf"))
