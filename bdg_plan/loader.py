@@ -19,7 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from bdg_plan import messages as msg
 from bdg_plan.errors import Problem, Severity
-from bdg_plan.source import SourceText
+from bdg_plan.source import SourceText, legacy_encoded_word
 
 #: Path of a value inside the document: mapping keys and list indexes, as pydantic's `loc`.
 Path = tuple[str | int, ...]
@@ -42,6 +42,8 @@ _TAG = "tag:yaml.org,2002:"
 _DECIMAL = re.compile(r"^[-+]?[0-9][0-9_]*$")
 # Zero-width and bidirectional controls: invisible, they break search and spell-check in Word.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+#: Icelandic eth, the look-alike of the Vietnamese "Đ"/"đ" (Windows-1258 text read as Latin-1).
+_ETH = {"\u00d0": "\u0110", "\u00f0": "\u0111"}
 
 
 @dataclass(frozen=True)
@@ -98,9 +100,14 @@ def load_yaml(source: SourceText) -> LoadedDocument:
         root = yaml.compose(source.text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         opened = _unclosed_quote(source.text, exc)
+        bracket = _unclosed_bracket(source.text, exc)
         if opened is not None:
             line, column = opened
             message = f"{msg.UNCLOSED_QUOTE} ({(exc.problem or '').strip()})"
+        elif bracket is not None:
+            line, column = bracket
+            ended = msg.YAML_HINTS["found unexpected end of stream"]
+            message = f"{ended} ({(exc.problem or '').strip()})"
         else:
             line, column = _syntax_position(exc)
             message = _syntax_message(exc)
@@ -127,8 +134,12 @@ def load_yaml(source: SourceText) -> LoadedDocument:
         doc.data = builder.build(root, ())
     except _BudgetExceeded:
         doc.data = None
-        message = msg.ALIAS_LIMIT.format(limit=MAX_NODES)
-        doc.problems.append(Problem(source.name, 1, 1, "alias-limit", message))
+        if builder.aliased:
+            message = msg.ALIAS_LIMIT.format(limit=MAX_NODES)
+            doc.problems.append(Problem(source.name, 1, 1, "alias-limit", message))
+        else:
+            message = msg.TOO_MANY_NODES.format(limit=MAX_NODES)
+            doc.problems.append(Problem(source.name, 1, 1, "too-large", message))
     except RecursionError:
         doc.data = None
         doc.problems.append(Problem(source.name, 1, 1, "too-deep", msg.TOO_DEEP))
@@ -146,6 +157,9 @@ class _Builder:
         self.doc = doc
         self.count = 0
         self.constructor = yaml.SafeLoader("")
+        self.seen: set[int] = set()
+        #: True once an alias ("*name") was followed, to tell an alias bomb from a huge file.
+        self.aliased = False
 
     def problem(self, node: Node, code: str, message: str, severity: Severity = Severity.ERROR) -> None:
         mark = node.start_mark
@@ -157,6 +171,9 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise _BudgetExceeded
+        if id(node) in self.seen:
+            self.aliased = True
+        self.seen.add(id(node))
         self.doc.values.setdefault(path, Mark(node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, MappingNode):
             return self.build_mapping(node, path)
@@ -181,6 +198,10 @@ class _Builder:
                 self.problem(key_node, "wrong-key", msg.KEY_NOT_TEXT)
                 continue
             key = unicodedata.normalize("NFC", str(key_node.value))
+            for char in _bad_controls(key):
+                # Escaped in a quoted key ("\e[2J"): it would reach messages and terminals.
+                self.problem(key_node, "control-char", msg.CONTROL_CHAR.format(code=f"U+{ord(char):04X}"))
+                break
             child = (*path, key)
             if key in result:
                 self.problem(key_node, "duplicate-key", msg.DUPLICATE_KEY.format(key=key))
@@ -204,7 +225,10 @@ class _Builder:
         if tag == _TAG + "int":
             # A leading zero means a decimal number to a clerk ("so: 05"), not octal.
             if _DECIMAL.match(text):
-                return int(text.replace("_", ""), 10)
+                try:
+                    return int(text.replace("_", ""), 10)
+                except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
+                    return self.check_text(node, text)
             return self.check_text(node, text)
         if tag == _TAG + "float":
             return self.check_text(node, text) if ":" in text else self.construct(node)
@@ -236,6 +260,15 @@ class _Builder:
                 msg.INVISIBLE_CHAR.format(code=f"U+{ord(invisible.group()):04X}"),
                 Severity.WARNING,
             )
+        legacy = legacy_encoded_word(text)
+        if legacy:
+            word, guess, encoding = legacy
+            message = msg.LEGACY_ENCODING.format(word=word, guess=guess, encoding=encoding)
+            self.problem(node, "legacy-encoding", message, Severity.WARNING)
+        eth = next((char for char in text if char in _ETH), None)
+        if eth:
+            message = msg.LOOK_ALIKE_ETH.format(char=eth, code=f"U+{ord(eth):04X}", letter=_ETH[eth])
+            self.problem(node, "look-alike-char", message, Severity.WARNING)
         return text
 
 
@@ -288,6 +321,29 @@ def _unclosed_quote(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int] | N
     except yaml.YAMLError:
         pass
     return None
+
+
+def _unclosed_bracket(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int] | None:
+    """Find the "[" or "{" left open when the file ends inside it, as a 1-based (line, column).
+
+    A file cut short ("co_quan: {ten: ..., dia_danh:") fails at its very end, where there is
+    nothing to show; the bracket that was never closed is where the value starts.
+    """
+    problem = exc.problem or ""
+    if "end of stream" not in problem and "<stream end>" not in problem:
+        return None
+    opened: list[yaml.Mark] = []
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.FlowMappingStartToken | yaml.FlowSequenceStartToken):
+                opened.append(token.start_mark)
+            elif isinstance(token, yaml.FlowMappingEndToken | yaml.FlowSequenceEndToken) and opened:
+                opened.pop()
+    except yaml.YAMLError:
+        pass
+    if not opened:
+        return None
+    return opened[-1].line + 1, opened[-1].column + 1
 
 
 def _syntax_position(exc: yaml.MarkedYAMLError) -> tuple[int, int]:

@@ -182,6 +182,10 @@ def roll_forward(data: bytes, name: str, year: int | None = None) -> NewYearResu
     new_year = plan.nam + 1 if year is None else year
     if new_year < plan.nam:
         raise YearBeforePlanError(msg.NEW_YEAR_BEFORE_PLAN.format(year=new_year, plan_year=plan.nam))
+    low, high = _year_bounds()
+    if not low <= new_year <= high:
+        # Not a bug: the new plan would fail validation ("nam: 2201"), so say why now.
+        raise BdgPlanError(msg.NEW_YEAR_OUT_OF_RANGE.format(year=new_year, low=low, high=high))
 
     text = source.text
     root = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -199,6 +203,15 @@ def roll_forward(data: bytes, name: str, year: int | None = None) -> NewYearResu
     original = data[len(bom) :].decode(encoding)
     output = bom + _keep_untouched_lines(original, text, new_text).encode(encoding)
     return NewYearResult(plan.nam, new_year, output, tuple(changes), tuple(reviews))
+
+
+def _year_bounds() -> tuple[int, int]:
+    """The plan years the model accepts (the `ge`/`le` of `Plan.nam`), as (lowest, highest)."""
+    low, high = 1, 9999
+    for constraint in Plan.model_fields["nam"].metadata:
+        low = getattr(constraint, "ge", low)
+        high = getattr(constraint, "le", high)
+    return low, high
 
 
 def default_output_path(source: pathlib.Path, old_year: int, new_year: int) -> pathlib.Path:

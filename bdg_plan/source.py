@@ -8,6 +8,8 @@ traceback.
 from __future__ import annotations
 
 import codecs
+import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,3 +93,123 @@ def _looks_like_utf16_without_bom(data: bytes) -> bool:
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)
     return min(even, odd) * 8 <= max(even, odd)
+
+
+# --- Text that went through a legacy encoding once ---------------------------------------------
+# A file typed with a TCVN3 (ABC) or VNI font, or saved as Windows-1258, and then opened as
+# Windows-1252 and saved as UTF-8, decodes without error but reads "KÕ ho¹ch" or "Keá hoaïch"
+# ("Kế hoạch"). A word is blamed only when it is not a Vietnamese syllable as written but becomes
+# one when its Latin-1 characters are read back through one of those encodings; real Vietnamese
+# words are syllables already, so normal text is never blamed.
+
+#: TCVN3 (ABC, lower-case font) byte -> the letter it stands for; a byte shows as chr(byte).
+_TCVN3_TABLE = (
+    "a1Ă a2Â a3Ê a4Ô a5Ơ a6Ư a7Đ a8ă a9â aaê abô acơ adư aeđ b5à b6ả b7ã b8á b9ạ bbằ bcẳ bdẵ beắ "
+    "c6ặ c7ầ c8ẩ c9ẫ caấ cbậ ccè ceẻ cfẽ d0é d1ẹ d2ề d3ể d4ễ d5ế d6ệ d7ì d8ỉ dcĩ ddí deị dfò "
+    "e1ỏ e2õ e3ó e4ọ e5ồ e6ổ e7ỗ e8ố e9ộ eaờ ebở ecỡ edớ eeợ efù f1ủ f2ũ f3ú f4ụ f5ừ f6ử f7ữ "
+    "f8ứ f9ự faỳ fbỷ fcỹ fdý feỵ"
+)
+_TCVN3 = {chr(int(item[:2], 16)): item[2:] for item in _TCVN3_TABLE.split()}
+
+# VNI Windows: a letter followed by a mark byte ("a" + "ù" is "á", "e" + "á" is "ế").
+_ACUTE, _GRAVE, _HOOK, _TILDE, _DOT = "\u0301", "\u0300", "\u0309", "\u0303", "\u0323"
+_CIRCUMFLEX, _BREVE = "\u0302", "\u0306"
+_VNI_MARKS = {
+    "ù": _ACUTE,
+    "ø": _GRAVE,
+    "û": _HOOK,
+    "õ": _TILDE,
+    "ï": _DOT,
+    "â": _CIRCUMFLEX,
+    "ê": _BREVE,
+    "á": _CIRCUMFLEX + _ACUTE,
+    "à": _CIRCUMFLEX + _GRAVE,
+    "å": _CIRCUMFLEX + _HOOK,
+    "ã": _CIRCUMFLEX + _TILDE,
+    "ä": _CIRCUMFLEX + _DOT,
+    "é": _BREVE + _ACUTE,
+    "è": _BREVE + _GRAVE,
+    "ú": _BREVE + _HOOK,
+    "ü": _BREVE + _TILDE,
+    "ë": _BREVE + _DOT,
+}
+_VNI_LETTERS = {"ô": "ơ", "ö": "ư", "ñ": "đ", "æ": "ỉ", "ó": "ĩ", "ò": "ị", "î": "ỵ"}
+_TONES = frozenset((_ACUTE, _GRAVE, _HOOK, _TILDE, _DOT))
+
+_NUCLEI = (
+    "uyê uya uyu iêu yêu oai oay oeo uây uôi ươi ươu oao ai ao au ay âu ây eo êu ia iê iu oa oă oe "
+    "oi oo ôi ơi ua uâ uê ui uô uơ uy ưa ưi ươ ưu yê a ă â e ê i o ô ơ u ư y"
+)
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+    f"(?:{'|'.join(_NUCLEI.split())})"
+    r"(?:ng|nh|ch|[cmnpt])?"
+)
+#: A word: letters, and the Latin-1 signs TCVN3 uses for letters ("¹", "©", "®", "µ", "×"...).
+_WORD = re.compile(r"(?:[^\W\d_]|[\u00a1-\u00bf\u00d7\u00f7])+")
+_LATIN1 = re.compile("[\u00a1-\u00ff]")
+_ASCII_LETTER = re.compile("[A-Za-z]")
+
+
+@functools.lru_cache(maxsize=8192)
+def is_vietnamese_syllable(word: str) -> bool:
+    """True when `word` is spelled like one Vietnamese syllable (any case, at most one tone mark)."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    if sum(char in _TONES for char in decomposed) > 1:
+        return False
+    bare = unicodedata.normalize("NFC", "".join(char for char in decomposed if char not in _TONES))
+    return _SYLLABLE.fullmatch(bare) is not None
+
+
+def _from_tcvn3(word: str) -> str:
+    return "".join(_TCVN3.get(char, char) for char in word)
+
+
+def _from_vni(word: str) -> str:
+    out: list[str] = []
+    for char in word:
+        mark = _VNI_MARKS.get(char.lower())
+        # The vowel a mark byte goes on, whatever marks it already has ("ô" + "ø" is "ờ").
+        previous = unicodedata.normalize("NFD", out[-1])[0].lower() if out else ""
+        if mark is not None and previous and previous in "aeiouy":
+            out[-1] = unicodedata.normalize("NFC", out[-1] + mark)
+        else:
+            letter = _VNI_LETTERS.get(char.lower())
+            out.append(char if letter is None else letter.upper() if char.isupper() else letter)
+    return "".join(out)
+
+
+def _from_cp1258(word: str) -> str:
+    try:
+        return unicodedata.normalize("NFC", word.encode("cp1252").decode("cp1258"))
+    except UnicodeError:
+        return word
+
+
+_LEGACY_DECODERS = (("TCVN3 (ABC)", _from_tcvn3), ("VNI", _from_vni), ("Windows-1258", _from_cp1258))
+
+
+def legacy_encoded_word(text: str) -> tuple[str, str, str] | None:
+    """Find a word that looks like Vietnamese typed in a legacy encoding and read back wrongly.
+
+    Returns:
+        (word as written, the word it most likely was, encoding name), or None. The encoding is
+        the one that turns the most words of `text` into Vietnamese syllables.
+
+    """
+    if not _LATIN1.search(text):
+        return None
+    found: dict[str, list[tuple[str, str]]] = {}
+    for match in _WORD.finditer(text):
+        word = match.group()
+        # A lone sign ("©", "½", "×") is not a word; a mangled word keeps some plain letters.
+        if not _LATIN1.search(word) or not _ASCII_LETTER.search(word) or is_vietnamese_syllable(word):
+            continue
+        for encoding, decode in _LEGACY_DECODERS:
+            guess = decode(word)
+            if guess != word and is_vietnamese_syllable(guess):
+                found.setdefault(encoding, []).append((word, guess))
+    if not found:
+        return None
+    encoding, words = max(found.items(), key=lambda item: len(item[1]))
+    return words[0][0], words[0][1], encoding

@@ -152,7 +152,7 @@ def test_quick_start_commands_run_in_a_fresh_copy(tmp_path: Path) -> None:
     assert (repo / "examples" / "plan2023.docx").read_bytes()[:2] == b"PK"
 
     # The copy's own test suite, without this test (it would start again, forever) or slow ones.
-    env["PYTEST_ADDOPTS"] = "-k 'not readme and not slow' -x -q"
+    env["PYTEST_ADDOPTS"] = "-k 'not readme and not slow' -x"
     tested = run_verbatim(test_command, repo, env)
 
     assert tested.returncode == 0, tested.stdout[-4000:] + tested.stderr[-1000:]
