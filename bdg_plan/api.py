@@ -17,6 +17,9 @@ from bdg_plan.source import decode_source, read_source
 from bdg_plan.validate import ValidationResult, validate_document
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from bdg_plan.batch import BatchResult, CommuneResult
     from bdg_plan.model import Plan
 
 
@@ -149,6 +152,54 @@ def new_year(
     return replace(result, output_path=target, written=True)
 
 
+def render_batch(
+    base_path: Path,
+    communes_path: Path,
+    outdir: Path,
+    *,
+    jobs: int | None = None,
+    dry_run: bool = False,
+    force: bool = False,
+    pdf: bool = False,
+    template_dir: Path | None = None,
+    on_start: Callable[[int], None] | None = None,
+    on_result: Callable[[CommuneResult], None] | None = None,
+) -> BatchResult:
+    """Render one plan per commune: the base plan with each commune's values, into `outdir`.
+
+    Every commune is validated; a bad one is reported in its result and never stops the others.
+    With `dry_run` nothing is written. `on_start` gets the number of communes before the work
+    starts, `on_result` each commune's result as it finishes (both in this process).
+
+    Raises:
+        InputFileError: the base plan or the communes file cannot be read.
+        BatchInputError: the base plan or the communes file has errors (nothing is rendered).
+        BdgPlanError: --pdf without PDF support, the folder cannot be made, a worker died.
+
+    """
+    from bdg_plan.batch import prepare_batch, run_batch
+
+    base_name, communes_name = str(base_path), str(communes_path)
+    plan = prepare_batch(
+        read_source(base_path, base_name),
+        base_name,
+        read_source(communes_path, communes_name),
+        communes_name,
+        outdir,
+    )
+    if on_start is not None:
+        on_start(len(plan.entries))
+    return run_batch(
+        plan,
+        jobs=jobs,
+        dry_run=dry_run,
+        force=force,
+        pdf=pdf,
+        template_dir=template_dir,
+        on_result=on_result,
+    )
+
+
 __all__ = [
     "InputFileError",
     "InvalidPlanError",
@@ -156,6 +207,7 @@ __all__ = [
     "load_plan",
     "load_text",
     "render",
+    "render_batch",
     "render_plan",
     "validate",
     "validate_bytes",

@@ -9,6 +9,7 @@ Markdown or as a template: "{{ x }}", "**", "#", "<", "&" or a leading "1." come
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextvars import ContextVar
@@ -19,9 +20,11 @@ from typing import Any
 
 import jinja2
 import markupsafe
+from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from pydantic import BaseModel
 
 from bdg_plan import nd30
 from bdg_plan.errors import TemplateError
@@ -265,8 +268,100 @@ def _finalize(value: Any) -> Any:
     return f"{_OPEN}{len(values) - 1}{_CLOSE}"
 
 
+#: The largest string or list a template may build with `*` or a string method such as `center`;
+#: bigger ones are refused before Python allocates them (`'x' * 10**10` would exhaust memory).
+MAX_TEMPLATE_VALUE = 1_000_000
+
+
+#: A width or precision of seven digits or more in a format string ("%9999999s", "{:>9999999}").
+_HUGE_FORMAT_WIDTH = re.compile(r"%(?:\([^)]*\))?[-+ #0]*(?:\d{7,}|\d*\.\d{7,})|\{[^{}]*:[^{}]*\d{7,}")
+
+
+def _check_template_size(size: int) -> None:
+    if size > MAX_TEMPLATE_VALUE:
+        from bdg_plan import messages as msg
+
+        raise jinja2.exceptions.SecurityError(msg.TEMPLATE_TOO_BIG.format(limit=MAX_TEMPLATE_VALUE))
+
+
+def _check_template_arguments(*values: Any) -> None:
+    """Refuse huge numbers and format strings with huge widths among a call's arguments."""
+    for value in values:
+        if isinstance(value, int):
+            _check_template_size(abs(value))
+        elif isinstance(value, str) and _HUGE_FORMAT_WIDTH.search(value):
+            _check_template_size(MAX_TEMPLATE_VALUE + 1)
+        elif isinstance(value, tuple | list):
+            _check_template_arguments(*value[:100])
+
+
+def _bounded_filter(function: Callable[..., Any], *, check_value: bool) -> Callable[..., Any]:
+    """Wrap a filter so that its options (widths, counts) cannot ask for huge values.
+
+    The filtered value itself is checked only when it is a format string (`format`):
+    `{{ plan.so | string }}` is fine whatever the number; `{{ "x" | center(10**9) }}` is not.
+    """
+    # Filters marked with pass_context/pass_environment get that argument before the value.
+    first = (2 if getattr(function, "jinja_pass_arg", None) is not None else 1) - int(check_value)
+
+    @functools.wraps(function)
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        _check_template_arguments(*args[first:], *kwargs.values())
+        return function(*args, **kwargs)
+
+    return bounded
+
+
+class PlanSandbox(SandboxedEnvironment):
+    """Jinja's sandbox, tightened for plan templates.
+
+    - Plan objects show their data only: a model's fields and the properties bdg-plan defines.
+      pydantic's own methods are refused (`parse_file` reads any file, `model_rebuild` changes
+      the class for every later render).
+    - `*`, `**`, `%`, the padding methods of strings and the filters' options cannot build
+      values past `MAX_TEMPLATE_VALUE`.
+    """
+
+    intercepted_binops = frozenset({"*", "**", "%"})
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        """Allow a model's fields and bdg-plan's own properties; defer to the sandbox otherwise."""
+        if isinstance(obj, BaseModel):
+            cls = type(obj)
+            if attr in cls.model_fields:
+                return True
+            owner = next((klass for klass in cls.__mro__ if attr in vars(klass)), None)
+            return (
+                owner is not None
+                and owner.__module__.startswith("bdg_plan.")
+                and isinstance(vars(owner)[attr], property)
+            )
+        return super().is_safe_attribute(obj, attr, value)
+
+    def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
+        """Refuse `*`, `**` and `%` whose result would be huge."""
+        if operator == "**" and isinstance(left, int) and isinstance(right, int) and abs(left) > 1:
+            _check_template_size(abs(left).bit_length() * max(right, 0) // 4)
+        if operator == "*":
+            for sequence, times in ((left, right), (right, left)):
+                if isinstance(sequence, str | list | tuple) and isinstance(times, int):
+                    _check_template_size(len(sequence) * times)
+        if operator == "%" and isinstance(left, str):
+            _check_template_arguments(left, right)
+        return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        """Refuse string methods asked for a huge width ("x".center(10**9), "{:>9999999}".format)."""
+        # The sandbox wraps str.format in a function that keeps the bound method as __wrapped__.
+        method = getattr(__obj, "__wrapped__", __obj)
+        owner = getattr(method, "__self__", None)
+        if isinstance(owner, str):
+            _check_template_arguments(owner, *args, *kwargs.values())
+        return super().call(__context, __obj, *args, **kwargs)
+
+
 @lru_cache(maxsize=8)
-def template_environment(user_dir: str | None = None) -> SandboxedEnvironment:
+def template_environment(user_dir: str | None = None) -> PlanSandbox:
     """The sandboxed Jinja environment, searching `user_dir` first, then the built-in templates.
 
     Built once per search path (and so once per batch worker). FileSystemLoader refuses template
@@ -275,7 +370,7 @@ def template_environment(user_dir: str | None = None) -> SandboxedEnvironment:
     roots = [builtin_template_dir()]
     if user_dir is not None:
         roots.insert(0, Path(user_dir))
-    env = SandboxedEnvironment(
+    env = PlanSandbox(
         loader=jinja2.FileSystemLoader([str(r) for r in roots], encoding="utf-8"),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
@@ -289,6 +384,12 @@ def template_environment(user_dir: str | None = None) -> SandboxedEnvironment:
     env.filters["letter"] = letter
     env.filters["upper"] = upper
     env.filters["end_mark"] = with_end_mark
+    # Lorem ipsum has no place in a plan, and lipsum(n=10**6) runs for minutes.
+    del env.globals["lipsum"]
+    env.filters = {
+        name: _bounded_filter(function, check_value=name == "format")
+        for name, function in env.filters.items()
+    }
     return env
 
 
@@ -329,6 +430,7 @@ def render_markdown(plan: Plan, template_dir: Path | None = None) -> tuple[str, 
         LookupError,
         ArithmeticError,
         RecursionError,
+        MemoryError,
     ) as exc:
         raise TemplateError(_template_failure(*_template_position(exc), str(exc))) from None
     finally:
@@ -371,6 +473,16 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
+@lru_cache(maxsize=16)
+def _parse_markdown(markdown: str) -> tuple[Token, ...]:
+    """Markdown-it's tokens, cached and read-only.
+
+    User values are placeholders in the template's output, so plans that differ only in their
+    values (the communes of a batch) share one parse.
+    """
+    return tuple(_markdown().parse(markdown))
+
+
 _HEADING_KINDS = {1: "phan", 2: "muc", 3: "khoan", 4: "diem", 5: "diem", 6: "diem"}
 _BULLET_KINDS = {"-": "y", "*": "y", "+": "y_nho"}
 
@@ -381,7 +493,7 @@ def parse_blocks(markdown: str, values: Sequence[str]) -> list[BodyItem]:
     def restore(text: str) -> str:
         return _PLACEHOLDER.sub(lambda m: values[int(m.group(1))], text)
 
-    tokens = _markdown().parse(markdown)
+    tokens = _parse_markdown(markdown)
     blocks: list[BodyItem] = []
     lists: list[tuple[str, int]] = []  # (marker, next ordinal)
     heading_level = 0
@@ -447,7 +559,9 @@ def _inline_runs(token: Token, restore: Callable[[str], str]) -> Iterator[Run]:
             yield Run("\n" if child.type == "hardbreak" else " ", bold, italic)
 
 
-def _parse_table(tokens: list[Token], index: int, restore: Callable[[str], str]) -> tuple[TableBlock, int]:
+def _parse_table(
+    tokens: Sequence[Token], index: int, restore: Callable[[str], str]
+) -> tuple[TableBlock, int]:
     rows: list[tuple[tuple[Run, ...], ...]] = []
     row: list[tuple[Run, ...]] = []
     header_rows = 0

@@ -2,18 +2,29 @@
 
 This is the only module that imports python-docx or touches WordprocessingML. The page setup,
 the named paragraph styles and the page-number header live in a base document built once per
-process and reopened for each render, so a batch pays for them once. Every value comes from
-`bdg_plan.nd30`. The output is deterministic: fixed core properties and fixed zip entry times.
+process, so a batch pays for them once. Every value comes from `bdg_plan.nd30`. The output is
+deterministic: fixed core properties and fixed zip entry times.
+
+Speed (docs/performance.md): the base package is opened once per process (`base_package`). Each
+document is built on a copy of its empty body and only the two parts a plan changes,
+word/document.xml and docProps/core.xml, are serialised and compressed again; the other parts
+(styles.xml alone is 360 KB) are stored in the zip as compressed once. A builder that adds a
+part (an image, a footer) must therefore add it to the base document instead. Body paragraphs
+and the two borderless tables are built once per process and copied (a batch's communes share
+most of their body); the output bytes are those python-docx itself would save.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -21,11 +32,17 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.opc.coreprops import CoreProperties
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.document import CT_Document
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run as DocxRun
 
 from bdg_plan import nd30
 from bdg_plan.compose import Block, ComposedDocument, Run, TableBlock
@@ -113,14 +130,89 @@ STYLES: dict[str, StyleSpec] = {
 @lru_cache(maxsize=1)
 def base_document_bytes() -> bytes:
     """The styled, empty base document, built once per process."""
+    return _built_base()[1]
+
+
+@lru_cache(maxsize=1)
+def _built_base() -> tuple[DocxDocument, bytes]:
     document = Document()
     _setup_defaults(document)
+    normal = document.styles["Normal"]
     for spec in STYLES.values():
-        _add_style(document, spec)
+        _add_style(document, spec, normal)
     _setup_page(document)
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return document, buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class _Member:
+    """One zip entry, compressed: its name, deflated bytes, CRC-32 and uncompressed size."""
+
+    name: str
+    deflated: bytes
+    crc: int
+    size: int
+
+
+@dataclass(frozen=True)
+class BasePackage:
+    """The base document opened once: what every render copies, reads or stores unchanged."""
+
+    document: DocxDocument
+    core_element: Any
+    document_name: str
+    core_name: str
+    members: tuple[_Member, ...]
+
+
+@lru_cache(maxsize=1)
+def base_package() -> BasePackage:
+    """The base document, opened and its parts compressed once per process.
+
+    Its styles and sections are the built document's; the two parts each render replaces are
+    read back from the saved bytes, so they are exactly what python-docx would open.
+    """
+    built, data = _built_base()
+    document_name = built.part.partname.membername
+    core_name = built.part.package.part_related_by(RELATIONSHIP_TYPE.CORE_PROPERTIES).partname.membername
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        element = cast(CT_Document, parse_xml(archive.read(document_name)))
+        core_element = parse_xml(archive.read(core_name))
+    # A new python-docx document may hold an empty paragraph before sectPr; start clean.
+    for child in list(element.body):
+        if child.tag == qn("w:p"):
+            element.body.remove(child)
+    return BasePackage(
+        document=DocxDocument(element, built.part),
+        core_element=core_element,
+        document_name=document_name,
+        core_name=core_name,
+        members=_members(data),
+    )
+
+
+def _members(data: bytes) -> tuple[_Member, ...]:
+    """The entries of a zip, compressed, in order.
+
+    python-docx deflates them as `_deflate` does, so their compressed bytes are taken as they
+    are rather than inflated and deflated again.
+    """
+    members = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            if info.compress_type != zipfile.ZIP_DEFLATED:
+                members.append(_deflate(info.filename, archive.read(info)))
+                continue
+            name_size, extra_size = struct.unpack(
+                "<HH", data[info.header_offset + 26 : info.header_offset + 30]
+            )
+            start = info.header_offset + _LOCAL_HEADER.size + name_size + extra_size
+            members.append(
+                _Member(info.filename, data[start : start + info.compress_size], info.CRC, info.file_size)
+            )
+    return tuple(members)
 
 
 def _setup_defaults(document: DocxDocument) -> None:
@@ -162,10 +254,14 @@ def _set_fonts(fonts: Any) -> None:
         fonts.set(qn(slot), nd30.FONT)
 
 
-def _add_style(document: DocxDocument, spec: StyleSpec) -> None:
-    style = document.styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
+def _add_style(document: DocxDocument, spec: StyleSpec, normal: Any) -> None:
+    # `document.styles.add_style` without its check that the name is new, which reads every
+    # style of the template (the names of STYLES are new by construction): the same element.
+    style = ParagraphStyle(
+        document.styles.element.add_style_of_type(spec.name, WD_STYLE_TYPE.PARAGRAPH, False)
+    )
     style.style_id = spec.style_id
-    style.base_style = document.styles["Normal"]
+    style.base_style = normal
     style.quick_style = True
     font = style.font
     font.name = nd30.FONT
@@ -236,12 +332,9 @@ def _add_page_field(paragraph: Paragraph) -> None:
 # --- Building a document ----------------------------------------------------------------------
 def write_docx(doc: ComposedDocument) -> bytes:
     """Write a composed document and return the .docx bytes."""
-    document = Document(io.BytesIO(base_document_bytes()))
-    body = document.element.body
-    # The base document's body holds one empty paragraph before sectPr; start clean.
-    for child in list(body):
-        if child.tag == qn("w:p"):
-            body.remove(child)
+    base = base_package()
+    # A copy of the base's empty body, bound to the base part for its styles and sections.
+    document = DocxDocument(copy.deepcopy(base.document.element), base.document.part)
     _header_table(document, doc)
     _title(document, doc)
     last: Paragraph | None = None
@@ -255,20 +348,51 @@ def write_docx(doc: ComposedDocument) -> bytes:
         # The signature never stands alone on the last page: the closing sentence goes with it.
         last.paragraph_format.keep_with_next = True
     _closing_table(document, doc)
-    _core_properties(document, doc)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return _normalise_zip(buffer.getvalue())
+    core = copy.deepcopy(base.core_element)
+    _core_properties(CoreProperties(core), doc)
+    changed = {
+        base.document_name: serialize_part_xml(document.element),
+        base.core_name: serialize_part_xml(core),
+    }
+    return _zip(tuple(_deflate(m.name, changed[m.name]) if m.name in changed else m for m in base.members))
 
 
 def _paragraph(
     container: DocxDocument | _Cell, kind: str, text: str = "", *, first: bool = False
 ) -> Paragraph:
     paragraph = container.paragraphs[0] if first else container.add_paragraph()
-    paragraph._p.style = STYLES[kind].style_id
+    _set_style(paragraph, STYLES[kind].style_id)
     if text:
-        paragraph.add_run(text)
+        _add_text(paragraph, text)
     return paragraph
+
+
+def _set_style(paragraph: Paragraph, style_id: str) -> None:
+    """Set a paragraph's style by id: `paragraph._p.style = style_id`, made faster.
+
+    python-docx finds the schema position of w:pPr and w:pStyle by scanning for every element
+    that may follow them; in a paragraph that has no w:pPr yet, both simply come first.
+    """
+    p = paragraph._p
+    if p.pPr is not None:
+        p.style = style_id
+        return
+    properties = OxmlElement("w:pPr")
+    properties.append(OxmlElement("w:pStyle", attrs={qn("w:val"): style_id}))
+    p.insert(0, properties)
+
+
+def _add_text(paragraph: Paragraph, text: str) -> DocxRun:
+    """Add a run holding `text`: `paragraph.add_run(text)`, made faster.
+
+    python-docx scans the text character by character for tabs and line breaks; text without
+    them gets the same XML (one w:t, space-preserving when needed) directly.
+    """
+    if "\t" in text or "\n" in text or "\r" in text:
+        return paragraph.add_run(text)
+    run = paragraph._p.add_r()
+    run.add_t(text)
+    return DocxRun(run, paragraph)
 
 
 def _rule(container: DocxDocument | _Cell, width_mm: float, length_mm: float) -> None:
@@ -295,7 +419,15 @@ def _estimated_width(lines: tuple[str, ...], char_mm: float) -> float:
 
 
 def _two_column_table(document: DocxDocument, rows: int, left_mm: float, right_mm: float) -> Table:
-    table: Table = document.add_table(rows=rows, cols=2)
+    """A borderless two-column table: a copy of the empty table built once per process."""
+    tbl = copy.deepcopy(_empty_two_column_table(rows, left_mm, right_mm))
+    _append_to_body(document, tbl)
+    return Table(tbl, document)
+
+
+@lru_cache(maxsize=8)
+def _empty_two_column_table(rows: int, left_mm: float, right_mm: float) -> Any:
+    table: Table = _scratch_document().add_table(rows=rows, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     tbl_pr = table._tbl.tblPr
@@ -313,7 +445,7 @@ def _two_column_table(document: DocxDocument, rows: int, left_mm: float, right_m
         column.width = Mm(size)
         for cell in column.cells:
             cell.width = Mm(size)
-    return table
+    return table._tbl
 
 
 #: Child order of w:tblPr (CT_TblPr in the OOXML schema); Word rejects elements out of order.
@@ -383,7 +515,7 @@ def _title(document: DocxDocument, doc: ComposedDocument) -> None:
 
 def _add_runs(paragraph: Paragraph, runs: tuple[Run, ...]) -> None:
     for run in runs:
-        added = paragraph.add_run(run.text)
+        added = _add_text(paragraph, run.text) if run.text else paragraph.add_run()
         if run.bold:
             added.bold = True
         if run.italic:
@@ -391,9 +523,39 @@ def _add_runs(paragraph: Paragraph, runs: tuple[Run, ...]) -> None:
 
 
 def _block(document: DocxDocument, block: Block) -> Paragraph:
-    paragraph = _paragraph(document, block.kind if block.kind in STYLES else "noi_dung", block.prefix)
+    """A body paragraph: a copy of the paragraph built for an equal block before.
+
+    The communes of a batch share most of their body, so each block is built once per process.
+    """
+    p = copy.deepcopy(_block_element(block))
+    _append_to_body(document, p)
+    return Paragraph(p, document)
+
+
+@lru_cache(maxsize=4096)
+def _block_element(block: Block) -> Any:
+    """The w:p element of a body block, built once on a scratch document."""
+    paragraph = _paragraph(
+        _scratch_document(), block.kind if block.kind in STYLES else "noi_dung", block.prefix
+    )
     _add_runs(paragraph, block.runs)
-    return paragraph
+    return paragraph._p
+
+
+def _scratch_document() -> DocxDocument:
+    """An empty copy of the base document's body, to build reusable elements on."""
+    base = base_package()
+    return DocxDocument(copy.deepcopy(base.document.element), base.document.part)
+
+
+def _append_to_body(document: DocxDocument, element: Any) -> None:
+    """Append a paragraph or table to the body, before its section properties (as python-docx does)."""
+    body = document.element.body
+    section = body.find(qn("w:sectPr"))
+    if section is None:
+        body.append(element)
+    else:
+        section.addprevious(element)
 
 
 def _table(document: DocxDocument, block: TableBlock) -> None:
@@ -427,9 +589,8 @@ def _closing_table(document: DocxDocument, doc: ComposedDocument) -> None:
     _paragraph(signer, "ho_ten", doc.signer_name)
 
 
-def _core_properties(document: DocxDocument, doc: ComposedDocument) -> None:
+def _core_properties(props: CoreProperties, doc: ComposedDocument) -> None:
     """Fixed document properties, derived from the plan only, for reproducible output."""
-    props = document.core_properties
     stamp = dt.datetime(doc.year, doc.month, doc.day, 0, 0, 0)
     props.title = doc.core_title[:255]
     props.author = doc.core_author[:255]
@@ -445,17 +606,65 @@ def _core_properties(document: DocxDocument, doc: ComposedDocument) -> None:
     props.language = "vi-VN"
 
 
-def _normalise_zip(data: bytes) -> bytes:
-    """Re-pack the zip with fixed entry times so the same plan always gives the same bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            target.writestr(entry, source.read(info.filename))
-    return output.getvalue()
+# --- The zip container -------------------------------------------------------------------------
+# Entries are written as Python's zipfile writes them (deflated, version 2.0, Unix, mode 600), but
+# with a fixed time and a fixed "made by" system, so the bytes do not depend on the machine.
+_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
+_CENTRAL_HEADER = struct.Struct("<4s4B4HL2L5H2L")
+_END_RECORD = struct.Struct("<4s4H2LH")
+_ZIP_VERSION = 20
+_ZIP_DEFLATED = 8
+_ZIP_UNIX = 3
+_ZIP_MODE = 0o600 << 16
+_ZIP_DOS_DATE = (_ZIP_TIME[0] - 1980) << 9 | _ZIP_TIME[1] << 5 | _ZIP_TIME[2]
+_ZIP_DOS_TIME = _ZIP_TIME[3] << 11 | _ZIP_TIME[4] << 5 | _ZIP_TIME[5] // 2
 
 
-__all__ = ["STYLES", "base_document_bytes", "write_docx"]
+def _deflate(name: str, data: bytes) -> _Member:
+    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    return _Member(name, compressor.compress(data) + compressor.flush(), zlib.crc32(data), len(data))
+
+
+def _zip(members: tuple[_Member, ...]) -> bytes:
+    """Assemble a zip archive from compressed entries, in order."""
+    chunks: list[bytes] = []
+    directory: list[bytes] = []
+    offset = 0
+    for member in members:
+        try:
+            name, flags = member.name.encode("ascii"), 0
+        except UnicodeEncodeError:
+            name, flags = member.name.encode("utf-8"), 0x800
+        sizes = (member.crc, len(member.deflated), member.size, len(name))
+        header = _LOCAL_HEADER.pack(
+            b"PK\x03\x04", _ZIP_VERSION, 0, flags, _ZIP_DEFLATED, _ZIP_DOS_TIME, _ZIP_DOS_DATE, *sizes, 0
+        )
+        chunks += (header, name, member.deflated)
+        directory += (
+            _CENTRAL_HEADER.pack(
+                b"PK\x01\x02",
+                _ZIP_VERSION,
+                _ZIP_UNIX,
+                _ZIP_VERSION,
+                0,
+                flags,
+                _ZIP_DEFLATED,
+                _ZIP_DOS_TIME,
+                _ZIP_DOS_DATE,
+                *sizes,
+                0,
+                0,
+                0,
+                0,
+                _ZIP_MODE,
+                offset,
+            ),
+            name,
+        )
+        offset += len(header) + len(name) + len(member.deflated)
+    central = b"".join(directory)
+    end = _END_RECORD.pack(b"PK\x05\x06", 0, 0, len(members), len(members), len(central), offset, 0)
+    return b"".join(chunks) + central + end
+
+
+__all__ = ["STYLES", "BasePackage", "base_document_bytes", "base_package", "write_docx"]
