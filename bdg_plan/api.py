@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from bdg_plan.errors import InputFileError, InvalidPlanError, Problem, has_errors
 from bdg_plan.loader import LoadedDocument, load_yaml
-from bdg_plan.new_year import NewYearResult, default_output_path, roll_forward
 from bdg_plan.source import decode_source, read_source
 from bdg_plan.validate import ValidationResult, validate_document
 
@@ -21,6 +20,7 @@ if TYPE_CHECKING:
 
     from bdg_plan.batch import BatchResult, CommuneResult
     from bdg_plan.model import Plan
+    from bdg_plan.new_year import NewYearResult
 
 
 def load_text(data: bytes, name: str) -> LoadedDocument:
@@ -142,6 +142,8 @@ def new_year(
     from bdg_plan.output import atomic_write
 
     name = display_name or str(plan_path)
+    from bdg_plan.new_year import default_output_path, roll_forward
+
     result = roll_forward(read_source(plan_path, name), name, year)
     target = output or default_output_path(plan_path, result.old_year, result.new_year)
     if target.exists() and target.samefile(plan_path):

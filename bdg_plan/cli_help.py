@@ -180,7 +180,14 @@ _ERRORS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     ),
 ]
 
+def _out_of_range(match: re.Match[str]) -> str:
+    value, low, high = (int(group) for group in match.groups())
+    return msg.NUMBER_TOO_SMALL.format(limit=low) if value < low else msg.NUMBER_TOO_LARGE.format(limit=high)
+
+
 _REASONS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    # click's IntRange: "1800 is not in the range 1900<=x<=2200."
+    (re.compile(r"^(-?\d+) is not in the range (-?\d+)<=x<=(-?\d+)"), _out_of_range),
     (
         re.compile(r"^(?:Value error, )?'(.*)' is not one of (.*?)\.?$", re.S),
         lambda m: msg.CLI_NOT_ONE_OF.format(value=m.group(1), choices=m.group(2).replace(" or ", ", ")),
