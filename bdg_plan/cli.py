@@ -48,6 +48,11 @@ class OutputFormat(str, enum.Enum):
     plain = "plain"
 
 
+def _success(text: str) -> None:
+    """Print a one-line success message in green, without importing rich (~40 ms at start-up)."""
+    typer.secho(text, fg="green")
+
+
 def _console(stderr: bool = False) -> Console:
     from rich.console import Console
 
@@ -164,10 +169,9 @@ def validate_command(
     print_problems(problems, output_format, sources)
     failed = any(p.is_error for p in problems)
     if output_format is OutputFormat.rich:
-        console = _console()
-        console.print(_summary(problems, len(files)))
+        typer.echo(_summary(problems, len(files)))
         if not failed:
-            console.print("[green]Tệp kế hoạch hợp lệ.[/]")
+            _success("Tệp kế hoạch hợp lệ.")
     raise typer.Exit(1 if failed else 0)
 
 
@@ -225,7 +229,7 @@ def render_command(
             output_format,
             {str(plan): source_text(plan)},
         )
-    _console().print(f"[green]{_escape(msg.RENDERED.format(file=result.output))}[/]")
+    _success(msg.RENDERED.format(file=result.output))
     if pdf:
         _make_pdf(result.output)
 
