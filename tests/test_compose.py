@@ -13,7 +13,7 @@ from bdg_plan.compose import Block, compose, organ_lines, preamble, recipient_li
 from bdg_plan.errors import TemplateError
 from bdg_plan.model import Plan
 from bdg_plan.vietnamese import format_long_date, format_short_date, letter, roman
-from tests.docx_xml import Docx
+from tests.docx_xml import Docx, W
 
 MINIMAL: dict[str, Any] = {
     "nam": 2024,
@@ -259,3 +259,21 @@ def test_superior_line_is_capitals_not_bold() -> None:
     organ = doc.run_props(cell[1], doc.runs(cell[1])[0])
     assert not superior.bold and superior.size in (24, 26)
     assert organ.bold
+
+
+def test_markdown_table_in_a_template_becomes_a_bordered_table(tmp_path: Path) -> None:
+    (tmp_path / "ke-hoach.md.j2").write_text(
+        "| Nội dung | Chủ trì | Thời gian |\n|---|---|---|\n"
+        "{% for k in plan.noi_dung %}| {{ k.ten }} | {{ k.chu_tri }} | {{ k.thoi_gian }} |\n{% endfor %}",
+        encoding="utf-8",
+    )
+    plan = plan_of(noi_dung=[{"ten": "Tập huấn **A**", "chu_tri": "Văn hóa", "thoi_gian": "Quý II"}])
+    doc = Docx(api.render_plan(plan, tmp_path))
+    table = doc.tables()[1]  # between the header table and the closing table
+    assert len(doc.tables()) == 3
+    rows = [[doc.text(p) for p in row.iter(f"{W}p")] for row in table.findall(f"{W}tr")]
+    assert rows == [["Nội dung", "Chủ trì", "Thời gian"], ["Tập huấn **A**", "Văn hóa", "Quý II"]]
+    borders = table.find(f"{W}tblPr/{W}tblStyle")
+    assert borders is not None and borders.get(f"{W}val") == "TableGrid"
+    header_cell = next(table.findall(f"{W}tr")[0].iter(f"{W}p"))
+    assert doc.run_props(header_cell, doc.runs(header_cell)[0]).bold
