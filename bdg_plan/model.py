@@ -161,7 +161,11 @@ class CoQuan(_Model):
         ),
     )
     dia_danh: Text = Field(
-        description="Địa danh (ô số 4), ghi trước ngày tháng, ví dụ 'Hồng Phong' (không ghi chữ 'xã').",
+        description=(
+            "Địa danh (ô số 4), ghi trước ngày tháng, ví dụ 'Hồng Phong' (không ghi chữ 'xã'). "
+            "Đơn vị mang tên người, tên số hoặc sự kiện thì ghi cả chữ 'Xã'/'Phường', ví dụ "
+            "'Phường Lương Văn Tri', 'Xã Hoàng Văn Thụ' (Phụ lục I, Mục II.4)."
+        ),
         examples=["Hồng Phong"],
     )
     ten_goi_tat: Text | None = Field(
