@@ -41,6 +41,17 @@ def root() -> None:
     """Soạn Kế hoạch công tác bình đẳng giới cấp xã đúng thể thức Nghị định 30/2020/NĐ-CP."""
 
 
+#: `--templates DIR`, shared by render and batch.
+TemplatesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--templates",
+        help="Thư mục mẫu văn bản riêng (tìm ở đây trước, rồi đến bộ mẫu có sẵn).",
+        show_default=False,
+    ),
+]
+
+
 class OutputFormat(str, enum.Enum):
     """How problems are printed."""
 
@@ -187,14 +198,7 @@ def render_command(
             show_default=False,
         ),
     ] = None,
-    templates: Annotated[
-        Path | None,
-        typer.Option(
-            "--templates",
-            help="Thư mục mẫu văn bản riêng (tìm ở đây trước, rồi đến bộ mẫu có sẵn).",
-            show_default=False,
-        ),
-    ] = None,
+    templates: TemplatesOption = None,
     force: Annotated[bool, typer.Option("--force", help="Ghi đè tệp .docx (và .pdf) đã có.")] = False,
     output_format: Annotated[
         OutputFormat,
@@ -486,14 +490,7 @@ def batch_command(
         bool, typer.Option("--pdf", help="Tạo thêm bản PDF cho mỗi xã (cần LibreOffice).")
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="Ghi đè các tệp đã có trong thư mục.")] = False,
-    templates: Annotated[
-        Path | None,
-        typer.Option(
-            "--templates",
-            help="Thư mục mẫu văn bản riêng (tìm ở đây trước, rồi đến bộ mẫu có sẵn).",
-            show_default=False,
-        ),
-    ] = None,
+    templates: TemplatesOption = None,
     output_format: Annotated[
         OutputFormat,
         typer.Option("--format", "-f", help="Cách in lỗi: 'rich' (bảng dễ đọc) hoặc 'plain' (tệp:dòng:cột)."),
