@@ -100,12 +100,18 @@ def render(
         InputFileError: the plan file cannot be read.
         InvalidPlanError: the plan has errors (nothing is written).
         TemplateError: the template is missing or fails (nothing is written).
-        OutputError: the output exists (without `force`), is open in Word, or cannot be written.
+        OutputError: the output is the plan itself, exists (without `force`), is open in Word,
+            or cannot be written.
 
     """
+    from bdg_plan import messages as msg
+    from bdg_plan.errors import OutputError
     from bdg_plan.output import atomic_write, check_target
 
     target = output or default_output(plan_path)
+    if plan_path.is_file() and target.is_file() and target.samefile(plan_path):
+        # `-o plan.yaml --force` (or a plan named .docx) would replace the plan with the document.
+        raise OutputError(msg.RENDER_SAME_FILE.format(file=target))
     result = load_plan(plan_path)
     check_target(target, force=force)
     assert result.plan is not None

@@ -213,10 +213,6 @@ def render_command(
     from bdg_plan import messages as msg
     from bdg_plan.errors import BdgPlanError, InvalidPlanError
 
-    target = output or api.default_output(plan)
-    if plan.is_file() and target.is_file() and target.samefile(plan):
-        # `-o plan.yaml --force` (or a plan named .docx) would replace the plan with the document.
-        raise _fail(msg.RENDER_SAME_FILE.format(file=target))
     try:
         if pdf and not force:
             _check_pdf_target(output or api.default_output(plan))

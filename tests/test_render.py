@@ -305,3 +305,13 @@ def test_render_writes_beside_plan_and_refuses_to_overwrite(tmp_path: Path, exam
     api.render(plan, force=True)
     assert result.output.read_bytes() == first
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kế hoạch 2023.docx", "kế hoạch 2023.yaml"]
+
+
+def test_render_refuses_to_write_over_its_own_plan(tmp_path: Path, example_text: str) -> None:
+    from bdg_plan.errors import OutputError
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(example_text, encoding="utf-8")
+    with pytest.raises(OutputError, match="plan.yaml"):
+        api.render(plan, plan, force=True)
+    assert plan.read_text(encoding="utf-8") == example_text
