@@ -180,6 +180,7 @@ _ERRORS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
     ),
 ]
 
+
 def _out_of_range(match: re.Match[str]) -> str:
     value, low, high = (int(group) for group in match.groups())
     return msg.NUMBER_TOO_SMALL.format(limit=low) if value < low else msg.NUMBER_TOO_LARGE.format(limit=high)

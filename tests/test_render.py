@@ -312,6 +312,6 @@ def test_render_refuses_to_write_over_its_own_plan(tmp_path: Path, example_text:
 
     plan = tmp_path / "plan.yaml"
     plan.write_text(example_text, encoding="utf-8")
-    with pytest.raises(OutputError, match="plan.yaml"):
+    with pytest.raises(OutputError, match=r"plan\.yaml"):
         api.render(plan, plan, force=True)
     assert plan.read_text(encoding="utf-8") == example_text
