@@ -52,7 +52,8 @@ def translate_usage(args: str) -> str:
     """Translate the placeholders of a usage line: "[OPTIONS]" -> "[TÙY CHỌN]"."""
     for english, vietnamese in _USAGE_WORDS.items():
         args = args.replace(english, vietnamese)
-    return args
+    # typer 0.28 wraps required arguments in braces ("{TỆP}"); a clerk reads plain "TỆP".
+    return re.sub(r"\{([^{}\s]+)\}", r"\1", args)
 
 
 def translate_term(term: str) -> str:

@@ -83,7 +83,7 @@ def test_usage_error_shows_the_command_usage() -> None:
     result = run("render")
 
     assert result.output.splitlines()[:2] == [
-        "Cách dùng: bdg-plan render [TÙY CHỌN] {TỆP}",
+        "Cách dùng: bdg-plan render [TÙY CHỌN] TỆP",
         "Xem hướng dẫn: bdg-plan render -h",
     ]
 
