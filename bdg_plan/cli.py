@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from bdg_plan.cli_help import VietnameseGroup
+from bdg_plan.limits import YEAR_MAX, YEAR_MIN
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -246,8 +247,8 @@ def new_year_command(
         int | None,
         typer.Option(
             "--year",
-            min=1900,
-            max=2200,
+            min=YEAR_MIN,
+            max=YEAR_MAX,
             help="Năm của kế hoạch mới. Mặc định: năm sau năm của kế hoạch cũ.",
             show_default=False,
         ),
@@ -368,8 +369,8 @@ def init_command(
         typer.Option(
             "--nam",
             metavar="NĂM",
-            min=1900,
-            max=2200,
+            min=YEAR_MIN,
+            max=YEAR_MAX,
             help="Năm kế hoạch. Mặc định: năm nay.",
             show_default=False,
         ),

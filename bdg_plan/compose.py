@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from pydantic import BaseModel
 
+from bdg_plan import messages as msg
 from bdg_plan import nd30
 from bdg_plan.errors import TemplateError
 from bdg_plan.model import CanCu, Khoan, Muc, NoiDung, Plan
@@ -110,7 +111,6 @@ class ComposedDocument:
     year: int
     month: int
     day: int = 1
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 # --- Header values ----------------------------------------------------------------------------
@@ -279,8 +279,6 @@ _HUGE_FORMAT_WIDTH = re.compile(r"%(?:\([^)]*\))?[-+ #0]*(?:\d{7,}|\d*\.\d{7,})|
 
 def _check_template_size(size: int) -> None:
     if size > MAX_TEMPLATE_VALUE:
-        from bdg_plan import messages as msg
-
         raise jinja2.exceptions.SecurityError(msg.TEMPLATE_TOO_BIG.format(limit=MAX_TEMPLATE_VALUE))
 
 
@@ -412,16 +410,16 @@ def render_markdown(plan: Plan, template_dir: Path | None = None) -> tuple[str, 
             ket_thuc=with_end_mark(plan.ket_thuc) if plan.ket_thuc else None,
         )
     except jinja2.TemplateNotFound as exc:
-        raise TemplateError(_msg_template_missing(str(exc.name))) from None
+        raise TemplateError(msg.TEMPLATE_MISSING.format(name=exc.name)) from None
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(_template_failure(exc.filename or exc.name, exc.lineno, exc.message)) from None
     except jinja2.exceptions.SecurityError as exc:
         raise TemplateError(
-            _template_failure(*_template_position(exc), f"bị chặn vì lý do an toàn ({exc})")
+            _template_failure(*_template_position(exc), msg.TEMPLATE_BLOCKED.format(reason=exc))
         ) from None
     except jinja2.UndefinedError as exc:
         raise TemplateError(
-            _template_failure(*_template_position(exc), f"biến chưa định nghĩa ({exc.message})")
+            _template_failure(*_template_position(exc), msg.TEMPLATE_UNDEFINED.format(reason=exc.message))
         ) from None
     except (
         TypeError,
@@ -438,15 +436,7 @@ def render_markdown(plan: Plan, template_dir: Path | None = None) -> tuple[str, 
     return markdown, values
 
 
-def _msg_template_missing(name: str) -> str:
-    from bdg_plan import messages as msg
-
-    return msg.TEMPLATE_MISSING.format(name=name)
-
-
 def _template_failure(name: str | None, line: int | None, reason: str | None) -> str:
-    from bdg_plan import messages as msg
-
     return msg.TEMPLATE_FAILED.format(name=name or BODY_TEMPLATE, line=line or "?", reason=reason or "")
 
 

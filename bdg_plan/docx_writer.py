@@ -128,13 +128,8 @@ STYLES: dict[str, StyleSpec] = {
 
 # --- Base document ----------------------------------------------------------------------------
 @lru_cache(maxsize=1)
-def base_document_bytes() -> bytes:
-    """The styled, empty base document, built once per process."""
-    return _built_base()[1]
-
-
-@lru_cache(maxsize=1)
 def _built_base() -> tuple[DocxDocument, bytes]:
+    """The styled, empty base document and its saved bytes, built once per process."""
     document = Document()
     _setup_defaults(document)
     normal = document.styles["Normal"]
@@ -667,4 +662,4 @@ def _zip(members: tuple[_Member, ...]) -> bytes:
     return b"".join(chunks) + central + end
 
 
-__all__ = ["STYLES", "BasePackage", "base_document_bytes", "base_package", "write_docx"]
+__all__ = ["STYLES", "BasePackage", "base_package", "write_docx"]

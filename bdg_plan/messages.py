@@ -86,6 +86,8 @@ INVALID_VALUE = "Giá trị không hợp lệ."
 # --- Templates and output --------------------------------------------------------------------
 TEMPLATE_MISSING = "Không tìm thấy mẫu văn bản '{name}' (trong thư mục --templates hoặc bộ mẫu có sẵn)."
 TEMPLATE_FAILED = "Mẫu văn bản '{name}', dòng {line}: {reason}"
+TEMPLATE_BLOCKED = "bị chặn vì lý do an toàn ({reason})"
+TEMPLATE_UNDEFINED = "biến chưa định nghĩa ({reason})"
 OUTPUT_EXISTS = (
     "Tệp '{file}' đã có. bdg-plan không ghi đè để tránh mất bản đã sửa; "
     "hãy chọn tên khác bằng -o hoặc thêm --force để ghi đè."

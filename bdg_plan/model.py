@@ -26,6 +26,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from bdg_plan import messages as msg
+from bdg_plan.limits import YEAR_MAX, YEAR_MIN
 
 
 def _reject_bool(value: Any) -> Any:
@@ -397,7 +398,9 @@ Recipient = Annotated[
 class Plan(_Model):
     """A year's KẾ HOẠCH, as written in the plan file."""
 
-    nam: WholeNumber = Field(ge=1900, le=2200, description="Năm kế hoạch, ví dụ 2023.", examples=[2023])
+    nam: WholeNumber = Field(
+        ge=YEAR_MIN, le=YEAR_MAX, description="Năm kế hoạch, ví dụ 2023.", examples=[2023]
+    )
     co_quan: CoQuan = Field(description="Cơ quan ban hành (ô số 2) và địa danh (ô số 4).")
     so: WholeNumber | None = Field(
         None,

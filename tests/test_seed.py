@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from bdg_plan import api
 from tests.conftest import EXAMPLE_PLAN, ROOT, SEED
 from tests.docx_xml import Docx
@@ -30,8 +32,9 @@ def rendered_words() -> list[str]:
 
 def test_fixture_is_the_shared_seed() -> None:
     shared = ROOT.parent / "shared" / "seed" / SEED.name
-    if shared.exists():
-        assert shared.read_bytes() == SEED.read_bytes()
+    if not shared.exists():
+        pytest.skip("no ../shared/seed beside this checkout (CI and developers have it)")
+    assert shared.read_bytes() == SEED.read_bytes()
 
 
 def test_every_seed_word_in_order() -> None:
