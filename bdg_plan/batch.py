@@ -660,8 +660,8 @@ def _prepare(setup: _Setup) -> None:
     _worker["setup"] = setup
     if setup.dry_run:
         return
-    from bdg_plan.compose import template_environment
     from bdg_plan.docx_writer import base_package
+    from bdg_plan.sandbox import template_environment
 
     template_environment(setup.template_dir)
     base_package()

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
+from bdg_plan import nd30
+
 #: Điểm letters in Vietnamese alphabetical order (no f, j, w, z), Phụ lục I, Mục II.6.
 VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
 
@@ -79,3 +81,10 @@ def upper(text: str) -> str:
 def capitalize_first(text: str) -> str:
     """Capitalise only the first letter of a sentence, leaving the rest as written."""
     return text[:1].upper() + text[1:] if text else text
+
+
+def with_end_mark(text: str) -> str:
+    """Add the "./." end mark that closes the content, unless the clerk already wrote it."""
+    if text.endswith(nd30.END_MARK):
+        return text
+    return text.rstrip(".") + nd30.END_MARK

@@ -34,13 +34,13 @@ from bdg_plan import api
 mark("import api (yaml, pydantic model, validate)")
 result = api.load_plan(Path(sys.argv[1]))
 mark("read + YAML parse + validate")
-from bdg_plan import compose
+from bdg_plan import compose, sandbox
 mark("import compose (jinja2, markdown-it)")
 from bdg_plan import docx_writer
 mark("import docx_writer (python-docx)")
 docx_writer.base_package()
 mark("build the styled base document")
-compose.template_environment(None).get_template(compose.BODY_TEMPLATE)
+sandbox.template_environment(None).get_template(compose.BODY_TEMPLATE)
 mark("compile the Jinja template")
 doc = compose.compose(result.plan)
 mark("compose (render template, parse Markdown)")
