@@ -22,6 +22,7 @@ import yaml
 
 from bdg_plan import messages as msg
 from bdg_plan.errors import OutputError
+from bdg_plan.output import atomic_write
 from bdg_plan.schema import iter_keys
 from bdg_plan.validate import REFORM_DATE, UNFILLED_MARKER
 from bdg_plan.vietnamese import format_short_date
@@ -148,18 +149,10 @@ def write_new_file(path: Path, text: str) -> None:
     suggestion = path.with_name(f"{path.stem}-moi{path.suffix or '.yaml'}").name
     if path.is_dir():
         raise OutputError(msg.INIT_IS_DIR.format(file=path, suggestion=suggestion))
-    if not path.parent.is_dir():
-        raise OutputError(msg.OUTPUT_DIR_MISSING.format(folder=path.parent))
-    try:
-        # "x": create only; the check and the creation are one step, so nothing is overwritten.
-        with path.open("x", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-    except FileExistsError:
-        raise OutputError(msg.INIT_EXISTS.format(file=path, suggestion=suggestion)) from None
-    except PermissionError:
-        raise OutputError(msg.OUTPUT_NOT_WRITABLE.format(folder=path.parent)) from None
-    except OSError as exc:
-        raise OutputError(msg.OUTPUT_FAILED.format(file=path, reason=exc.strerror or exc)) from None
+    # Without force the new file is published in one step that fails if the name exists, and
+    # through a temporary file, so a full disk never leaves half a plan behind.
+    exists = msg.INIT_EXISTS.format(file=path, suggestion=suggestion)
+    atomic_write(path, text.encode("utf-8"), force=False, exists_message=exists)
 
 
 def _clean(text: str | None) -> str | None:

@@ -97,6 +97,10 @@ OUTPUT_DIR_MISSING = "Thư mục '{folder}' không tồn tại. Hãy tạo thư 
 OUTPUT_NOT_WRITABLE = "Không ghi được vào '{folder}' (không có quyền ghi hoặc ổ đĩa chỉ đọc)."
 OUTPUT_FAILED = "Không ghi được tệp '{file}': {reason}."
 OUTPUT_IS_DIR = "'{file}' là một thư mục; hãy ghi rõ tên tệp .docx cần tạo."
+OUTPUT_NOT_REGULAR = (
+    "'{file}' không phải là một tệp thông thường (thiết bị, ống dẫn...). bdg-plan không ghi vào đó, "
+    "kể cả khi có --force; hãy chọn tên tệp khác bằng -o."
+)
 RENDERED = "Đã tạo văn bản: {file}"
 
 # --- Domain rules -----------------------------------------------------------------------------

@@ -1,19 +1,46 @@
 """Pipeline stage 6: save bytes to a file atomically, refusing to clobber or to write into locks.
 
-A temporary file is written in the target's folder, flushed to disk, then renamed over the
-target, so a failure or a kill leaves either the old file or the complete new one, never half a
-file. A file open in Word or LibreOffice (its lock file beside it) is refused with a message.
+The bytes go to a temporary file in the target's folder, flushed to disk, and are then published
+in one step, so a failure or a kill leaves either the old file or the complete new one, never
+half a file:
+
+- without --force, the temporary file is hard-linked to the target's name: the link fails if the
+  name exists (a file, a folder, even a dangling symlink), so two runs writing the same name at
+  once cannot both succeed and nothing is overwritten. No check-then-rename race. On file
+  systems without hard links (FAT, many network shares) an exclusive create (O_EXCL) is the
+  fallback: still one step that fails if the name exists, but a kill in the middle of that
+  write can leave a partial new file (never a damaged old one: there was none).
+- with --force, the temporary file is renamed over the target (atomic on one file system).
+
+A target that exists and is not a regular file (a device such as /dev/null, a pipe, a socket) is
+refused even with --force. A file open in Word or LibreOffice (its lock file beside it) is
+refused with a message.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from bdg_plan import messages as msg
 from bdg_plan.errors import OutputError
+
+#: errno values meaning "this file system has no hard links": fall back to an exclusive create.
+_NO_HARD_LINKS = frozenset(
+    code
+    for code in (
+        errno.EPERM,
+        errno.ENOTSUP,
+        getattr(errno, "EOPNOTSUPP", errno.ENOTSUP),
+        errno.ENOSYS,
+        errno.EMLINK,
+        errno.EXDEV,
+    )
+)
 
 
 def lock_files(target: Path) -> list[Path]:
@@ -25,27 +52,62 @@ def lock_files(target: Path) -> list[Path]:
     return [target.with_name(candidate) for candidate in candidates]
 
 
-def check_target(target: Path, *, force: bool) -> None:
-    """Refuse a target that is a folder, open in an editor, in a missing folder, or exists."""
-    folder = target.parent
-    if target.is_dir():
+def _existing(target: Path) -> os.stat_result | None:
+    """The target's own status (a symlink itself, not what it points to), or None if absent."""
+    try:
+        return os.lstat(target)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as exc:
+        raise OutputError(msg.OUTPUT_FAILED.format(file=target, reason=exc.strerror or exc)) from None
+
+
+def _refuse_non_regular(target: Path, status: os.stat_result) -> None:
+    """Refuse a device, pipe or socket, directly or through a symlink; a dangling link passes."""
+    if stat.S_ISLNK(status.st_mode):
+        try:
+            status = os.stat(target)
+        except OSError:
+            return
+    if stat.S_ISDIR(status.st_mode):
         raise OutputError(msg.OUTPUT_IS_DIR.format(file=target))
+    if not stat.S_ISREG(status.st_mode):
+        raise OutputError(msg.OUTPUT_NOT_REGULAR.format(file=target))
+
+
+def check_target(target: Path, *, force: bool, exists_message: str | None = None) -> None:
+    """Refuse a target that cannot or must not be written, with a message saying why.
+
+    Refused: a folder or anything not a regular file, a file open in an editor, a missing
+    folder, and (without `force`) any existing name, a dangling symlink included. This is the
+    early, friendly check; `atomic_write` publishes in a way that is safe even when
+    the target appears between this check and the write.
+    """
+    folder = target.parent
+    status = _existing(target)
+    if status is not None:
+        _refuse_non_regular(target, status)
     if not folder.is_dir():
         raise OutputError(msg.OUTPUT_DIR_MISSING.format(folder=folder))
     if any(lock.exists() for lock in lock_files(target)):
         raise OutputError(msg.OUTPUT_LOCKED.format(file=target))
-    if target.exists() and not force:
-        raise OutputError(msg.OUTPUT_EXISTS.format(file=target))
+    if status is not None and not force:
+        raise OutputError(exists_message or msg.OUTPUT_EXISTS.format(file=target))
 
 
-def atomic_write(target: Path, data: bytes, *, force: bool = False) -> None:
-    """Write `data` to `target` through a temporary file and a rename.
+def atomic_write(
+    target: Path, data: bytes, *, force: bool = False, exists_message: str | None = None
+) -> None:
+    """Write `data` to `target` through a temporary file, published in one step.
+
+    `exists_message` replaces the standard "file exists, use --force" message.
 
     Raises:
-        OutputError: the target exists (without `force`), is locked, or cannot be written.
+        OutputError: the target exists (without `force`), is not a regular file, is locked,
+            or cannot be written.
 
     """
-    check_target(target, force=force)
+    check_target(target, force=force, exists_message=exists_message)
     folder = target.parent
     try:
         handle, temp_name = tempfile.mkstemp(dir=folder, prefix=".bdg-plan-", suffix=".tmp")
@@ -60,7 +122,10 @@ def atomic_write(target: Path, data: bytes, *, force: bool = False) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temp, 0o644)
-        os.replace(temp, target)
+        if force:
+            _replace(temp, target)
+        else:
+            _publish_new(temp, target, data, exists_message)
     except PermissionError:
         raise OutputError(msg.OUTPUT_LOCKED.format(file=target)) from None
     except OSError as exc:
@@ -68,3 +133,43 @@ def atomic_write(target: Path, data: bytes, *, force: bool = False) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+
+
+def _replace(temp: Path, target: Path) -> None:
+    """Rename over the target, unless it became something other than a regular file meanwhile."""
+    status = _existing(target)
+    if status is not None:
+        _refuse_non_regular(target, status)
+    os.replace(temp, target)
+
+
+def _publish_new(temp: Path, target: Path, data: bytes, exists_message: str | None) -> None:
+    """Give the complete temporary file the target's name, failing if that name exists."""
+    try:
+        os.link(temp, target)
+        return
+    except FileExistsError:
+        raise OutputError(exists_message or msg.OUTPUT_EXISTS.format(file=target)) from None
+    except OSError as exc:
+        if exc.errno not in _NO_HARD_LINKS:
+            raise
+    _create_exclusive(target, data, exists_message)
+
+
+def _create_exclusive(target: Path, data: bytes, exists_message: str | None) -> None:
+    """Create the target only if no such name exists (O_EXCL), and write the bytes into it."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        handle = os.open(target, flags, 0o644)
+    except FileExistsError:
+        raise OutputError(exists_message or msg.OUTPUT_EXISTS.format(file=target)) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except BaseException:
+        # The file is ours (created just now): remove the partial copy.
+        with contextlib.suppress(OSError):
+            target.unlink()
+        raise
