@@ -32,6 +32,8 @@ import importlib
 import io
 import os
 import re
+import shutil
+import tempfile
 import traceback
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -650,9 +652,10 @@ class _Setup:
     dry_run: bool
     force: bool
     pdf: bool
+    office_dir: str | None = None
 
 
-_worker: dict[str, _Setup] = {}
+_worker: dict[str, Any] = {}
 
 
 def _prepare(setup: _Setup) -> None:
@@ -668,8 +671,40 @@ def _prepare(setup: _Setup) -> None:
 
 
 def _run_chunk(jobs: list[tuple[CommuneEntry, Path]]) -> list[CommuneResult]:
-    setup = _worker["setup"]
-    return [process_commune(setup, entry, target) for entry, target in jobs]
+    setup: _Setup = _worker["setup"]
+    results = [process_commune(setup, entry, target) for entry, target in jobs]
+    if setup.pdf and not setup.dry_run:
+        results = _add_pdfs(setup, results)
+    return results
+
+
+def _add_pdfs(setup: _Setup, results: list[CommuneResult]) -> list[CommuneResult]:
+    """Convert the chunk's written .docx files to PDF in one LibreOffice run per chunk.
+
+    The worker keeps one LibreOffice (its profile) for all its chunks; a commune whose PDF
+    failed gets the reason as its error, the others are untouched.
+    """
+    from dataclasses import replace
+
+    from bdg_plan.pdf import convert_many, open_office, pdf_path_for
+
+    written = [result for result in results if result.ok and result.written]
+    if not written:
+        return results
+    try:
+        if "office" not in _worker:
+            folder = Path(setup.office_dir) if setup.office_dir is not None else None
+            _worker["office"] = open_office(folder=folder)
+        errors = convert_many(_worker["office"], [result.output for result in written])
+    except BdgPlanError as exc:
+        errors = [exc.message] * len(written)
+    outcome = {
+        result.number: replace(result, pdf=pdf_path_for(result.output))
+        if error is None
+        else replace(result, error=error)
+        for result, error in zip(written, errors, strict=True)
+    }
+    return [outcome.get(result.number, result) for result in results]
 
 
 def process_commune(setup: _Setup, entry: CommuneEntry, target: Path) -> CommuneResult:
@@ -691,12 +726,12 @@ def process_commune(setup: _Setup, entry: CommuneEntry, target: Path) -> Commune
         template_dir = Path(setup.template_dir) if setup.template_dir is not None else None
         atomic_write(target, render_plan(plan, template_dir), force=setup.force)
         written = True
-        pdf = _pdf_converter()(target) if setup.pdf else None
     except BdgPlanError as exc:
         return CommuneResult(entry.number, entry.name, target, found, exc.message, written)
     except Exception as exc:  # as above
         return CommuneResult(entry.number, entry.name, target, found, _internal_error(exc), written)
-    return CommuneResult(entry.number, entry.name, target, found, written=True, pdf=pdf)
+    # Its PDF, if asked for, is made with the rest of its chunk (`_add_pdfs`).
+    return CommuneResult(entry.number, entry.name, target, found, written=True)
 
 
 def _internal_error(exc: Exception) -> str:
@@ -788,10 +823,13 @@ def run_batch(
             process died.
 
     """
-    if pdf and not dry_run:
+    pdf = pdf and not dry_run
+    if pdf:
         _pdf_converter()
     if not dry_run:
         _make_folder(plan.outdir)
+    # The workers' LibreOffice profiles, removed with everything in it when the batch ends.
+    office_dir = tempfile.mkdtemp(prefix="bdg-plan-batch-") if pdf else None
     setup = _Setup(
         plan.base,
         frozenset(plan.base_problems),
@@ -800,6 +838,7 @@ def run_batch(
         dry_run,
         force,
         pdf,
+        office_dir,
     )
     work = list(zip(plan.entries, plan.outputs, strict=True))
     workers = max(1, min(jobs or default_jobs(), len(work)))
@@ -811,14 +850,35 @@ def run_batch(
             if on_result is not None:
                 on_result(result)
 
-    if workers == 1:
-        _prepare(setup)
-        for entry, target in work:
-            collect([process_commune(setup, entry, target)])
-    else:
-        _run_in_workers(setup, work, workers, collect)
+    try:
+        if workers == 1:
+            _prepare(setup)
+            for chunk in _chunks(work, workers, pdf):
+                collect(_run_chunk(chunk))
+        else:
+            _run_in_workers(setup, work, workers, collect)
+    finally:
+        _worker.pop("office", None)
+        if office_dir is not None:
+            shutil.rmtree(office_dir, ignore_errors=True)
     results.sort(key=lambda result: result.number)
     return BatchResult(plan.base_problems, tuple(results), plan.outdir, dry_run)
+
+
+def _chunks(
+    work: list[tuple[CommuneEntry, Path]], workers: int, pdf: bool
+) -> list[list[tuple[CommuneEntry, Path]]]:
+    """Split the work into chunks.
+
+    Small chunks amortise the inter-process traffic and keep progress moving; with PDFs, large
+    ones (about a third of a worker's share, at most 48) amortise each LibreOffice start
+    (about 2 s) over many documents.
+    """
+    if pdf:
+        size = max(1, min(48, -(-len(work) // (workers * 3))))
+    else:
+        size = 1 if workers == 1 else max(1, min(32, len(work) // (workers * 8)))
+    return [work[start : start + size] for start in range(0, len(work), size)]
 
 
 def _run_in_workers(
@@ -827,9 +887,7 @@ def _run_in_workers(
     workers: int,
     collect: Callable[[Iterable[CommuneResult]], None],
 ) -> None:
-    # Chunks amortise the inter-process traffic; small enough that progress moves smoothly.
-    size = max(1, min(32, len(work) // (workers * 8)))
-    chunks = [work[start : start + size] for start in range(0, len(work), size)]
+    chunks = _chunks(work, workers, setup.pdf)
     try:
         with ProcessPoolExecutor(workers, initializer=_prepare, initargs=(setup,)) as pool:
             pending: set[Future[list[CommuneResult]]] = {pool.submit(_run_chunk, chunk) for chunk in chunks}

@@ -267,7 +267,8 @@ PDF_TIMEOUT = (
     "LibreOffice đang treo rồi chạy lại."
 )
 PDF_START_FAILED = "Không chạy được LibreOffice ('{program}'): {reason}."
-PDF_FAILED = "LibreOffice không tạo được bản PDF từ '{file}' (mã thoát {code}). {detail}"
+CONVERT_FAILED = "LibreOffice không chuyển được '{file}' sang {kind} (mã thoát {code}). {detail}"
+LIBREOFFICE_MISSING = "Máy chưa cài LibreOffice nên chưa chuyển được tệp."
 TARGET_IS_DIR = "'{file}' là một thư mục; hãy ghi rõ tên tệp cần tạo."
 
 # --- batch ---

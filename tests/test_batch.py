@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 import sys
+import tempfile
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -341,19 +343,38 @@ def test_pdf_without_the_pdf_module_fails_clearly(tmp_path: Path, monkeypatch: p
     assert not (tmp_path / "out").exists()
 
 
-def test_pdf_calls_the_converter_for_each_commune(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.skipif(sys.platform == "win32", reason="the fake soffice is a POSIX script")
+def test_pdfs_are_made_per_chunk_by_one_libreoffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests import fake_soffice
+
     pdf = pytest.importorskip("bdg_plan.pdf")
-
-    def fake(docx: Path) -> Path:
-        target = docx.with_suffix(".pdf")
-        target.write_bytes(b"%PDF-1.4 " + docx.name.encode())
-        return target
-
-    monkeypatch.setattr(pdf, "convert_to_pdf", fake)
+    monkeypatch.setattr(pdf, "find_soffice", lambda: fake_soffice.install(tmp_path))
+    log = tmp_path / "runs.log"
+    monkeypatch.setenv("FAKE_SOFFICE_LOG", str(log))
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
     out = tmp_path / "out"
     code, output = run(str(BASE), str(EXAMPLES / "communes.yaml"), "-o", str(out), "--pdf", "-j", "1")
     assert code == 0, output
-    assert len(list(out.glob("*.pdf"))) == len(list(out.glob("*.docx"))) == 6
+    docx = sorted(out.glob("*.docx"))
+    assert len(docx) == 6
+    assert [path.with_suffix(".pdf") for path in docx] == sorted(out.glob("*.pdf"))
+    # Six communes, one worker: chunks of two, one LibreOffice run each.
+    assert [len(line.split()) for line in log.read_text().splitlines()] == [2, 2, 2]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bin", "out", "runs.log", "temp"]
+    assert list(temp.iterdir()) == []  # the LibreOffice profile is gone
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_real_pdfs_in_two_workers(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, output = run(str(BASE), str(EXAMPLES / "communes.yaml"), "-o", str(out), "--pdf", "-j", "2")
+    assert code == 0, output
+    pdfs = sorted(out.glob("*.pdf"))
+    assert [p.with_suffix(".docx") for p in pdfs] == sorted(out.glob("*.docx"))
+    assert len(pdfs) == 6 and all(p.read_bytes().startswith(b"%PDF") for p in pdfs)
 
 
 def test_existing_files_need_force(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from bdg_plan import messages as msg
 from bdg_plan.cli import app
 from bdg_plan.errors import InputFileError
 from bdg_plan.pdf import PdfError, convert_to_pdf, find_soffice, install_hint, pdf_path_for
+from tests import fake_soffice as fake
 from tests.conftest import EXAMPLE_PLAN
 
 ENV = {"COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"}
@@ -27,39 +28,10 @@ needs_libreoffice = pytest.mark.skipif(
     find_soffice() is None, reason="LibreOffice (soffice) is not installed"
 )
 
-#: A stand-in for LibreOffice: checks its arguments like soffice would use them, then acts as
-#: FAKE_SOFFICE_MODE says: "ok" writes a PDF, "nothing" writes nothing, "sleep" hangs with a child.
-FAKE_SOFFICE = """\
-#!{python}
-import os, subprocess, sys, time
-args = sys.argv[1:]
-assert "--headless" in args and "--convert-to" in args, args
-assert any(a.startswith("-env:UserInstallation=file:") for a in args), args
-outdir = args[args.index("--outdir") + 1]
-source = args[-1]
-mode = os.environ.get("FAKE_SOFFICE_MODE", "ok")
-if mode == "ok":
-    os.makedirs(outdir, exist_ok=True)
-    name = os.path.splitext(os.path.basename(source))[0] + ".pdf"
-    with open(os.path.join(outdir, name), "wb") as out:
-        out.write(b"%PDF-1.4 fake from " + os.path.basename(source).encode())
-elif mode == "nothing":
-    print("Error: source file could not be loaded")
-elif mode == "sleep":
-    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
-    with open(os.environ["FAKE_SOFFICE_PIDS"], "w") as pids:
-        pids.write(f"{{os.getpid()}} {{child.pid}}")
-    time.sleep(120)
-"""
-
 
 @pytest.fixture
 def fake_soffice(tmp_path: Path) -> str:
-    script = tmp_path / "bin" / "soffice"
-    script.parent.mkdir()
-    script.write_text(FAKE_SOFFICE.format(python=sys.executable), encoding="utf-8")
-    script.chmod(0o755)
-    return str(script)
+    return fake.install(tmp_path)
 
 
 @pytest.fixture
@@ -131,7 +103,7 @@ def test_fake_conversion_lands_beside_the_docx(docx: Path, fake_soffice: str) ->
 
     assert result == docx.with_suffix(".pdf")
     # LibreOffice converted a copy with a plain name; the PDF is moved beside the .docx.
-    assert result.read_bytes() == b"%PDF-1.4 fake from ke-hoach.docx"
+    assert result.read_bytes() == b"%PDF-1.4 fake from 00001.docx"
     assert sorted(p.name for p in docx.parent.iterdir()) == ["kế hoạch 2023.docx", "kế hoạch 2023.pdf"]
 
 

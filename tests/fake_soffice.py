@@ -1,0 +1,63 @@
+"""A stand-in for LibreOffice's `soffice`, for the conversion logic without LibreOffice.
+
+It checks its arguments as soffice would use them, appends the names of each run's files to
+FAKE_SOFFICE_LOG (when set), then acts as FAKE_SOFFICE_MODE says:
+"ok" converts every file ("%PDF-1.4 fake from NAME"), except that a file containing BAD is
+skipped with LibreOffice's message and a file containing CRASH kills the run there;
+"die-once" dies after its first file the first time (a marker beside the log); "nothing" writes
+nothing; "sleep" hangs with a child process (pids in FAKE_SOFFICE_PIDS).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+SCRIPT = """\
+#!{python}
+import os, subprocess, sys, time
+args = sys.argv[1:]
+assert "--headless" in args and "--convert-to" in args, args
+assert any(a.startswith("-env:UserInstallation=file:") for a in args), args
+kind = args[args.index("--convert-to") + 1].split(":")[0]
+outdir = args[args.index("--outdir") + 1]
+sources = args[args.index("--outdir") + 2:]
+mode = os.environ.get("FAKE_SOFFICE_MODE", "ok")
+log = os.environ.get("FAKE_SOFFICE_LOG")
+if log:
+    with open(log, "a") as stream:
+        stream.write(" ".join(os.path.basename(s) for s in sources) + "\\n")
+if mode == "nothing":
+    print("Error: source file could not be loaded")
+    sys.exit(0)
+if mode == "sleep":
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    with open(os.environ["FAKE_SOFFICE_PIDS"], "w") as pids:
+        pids.write(f"{{os.getpid()}} {{child.pid}}")
+    time.sleep(120)
+os.makedirs(outdir, exist_ok=True)
+for number, source in enumerate(sources):
+    with open(source, "rb") as stream:
+        data = stream.read()
+    if b"CRASH" in data:
+        print("LibreOffice crashed")
+        sys.exit(134)
+    if mode == "die-once" and number == 1 and log and not os.path.exists(log + ".died"):
+        open(log + ".died", "w").close()
+        sys.exit(139)
+    if b"BAD" in data:
+        print("Error: source file could not be loaded")
+        continue
+    name = os.path.splitext(os.path.basename(source))[0] + "." + kind
+    with open(os.path.join(outdir, name), "wb") as out:
+        out.write(b"%PDF-1.4 fake from " + os.path.basename(source).encode())
+"""
+
+
+def install(folder: Path) -> str:
+    """Write the fake `soffice` into `folder/bin` and return its path."""
+    script = folder / "bin" / "soffice"
+    script.parent.mkdir(exist_ok=True)
+    script.write_text(SCRIPT.format(python=sys.executable), encoding="utf-8")
+    script.chmod(0o755)
+    return str(script)
