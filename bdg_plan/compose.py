@@ -162,29 +162,44 @@ def citation(can_cu: CanCu) -> str:
     if can_cu.so_ky_hieu:
         text += f" số {can_cu.so_ky_hieu}"
     if can_cu.ngay:
-        text += f"{',' if can_cu.so_ky_hieu else ''} ngày {format_short_date(can_cu.ngay)}"
+        text += f"{can_cu.dau_sau_so if can_cu.so_ky_hieu else ''} ngày {format_short_date(can_cu.ngay)}"
     if can_cu.co_quan:
         text += f" của {can_cu.co_quan}"
     if can_cu.trich_yeu:
-        text += f" về {can_cu.trich_yeu}"
+        joining = can_cu.tu_noi.strip()
+        text += f" {joining} {can_cu.trich_yeu}" if joining else f" {can_cu.trich_yeu}"
     return text
 
 
 def preamble(plan: Plan) -> list[str]:
-    """The opening paragraphs: the clerk's own `mo_dau`, or one built from `can_cu` and `loi_dan`."""
+    """The opening paragraphs, in order: the căn cứ, "Theo đề nghị của ...", the lead-in sentence.
+
+    The clerk's own `mo_dau` replaces them all. A căn cứ written as a string is its own paragraph,
+    printed as written. Cited documents given by fields are built with `cach_dan`; under
+    "Thực hiện", when every căn cứ is given by fields and there is no `de_nghi`, they and the
+    lead-in make one sentence, as plans written before strings were allowed expect.
+    """
     if plan.mo_dau:
         return list(plan.mo_dau)
-    citations = [citation(c) for c in plan.can_cu]
-    if not citations:
-        return [capitalize_first(plan.loi_dan)] if plan.loi_dan else []
-    if plan.cach_dan == "Căn cứ":
-        lines = [f"Căn cứ {c};" for c in citations]
-        if plan.loi_dan:
-            return [*lines, capitalize_first(plan.loi_dan)]
-        lines[-1] = lines[-1][:-1] + "."
-        return lines
-    sentence = f"{plan.cach_dan} {'; '.join(citations)}"
-    return [f"{sentence}, {plan.loi_dan}" if plan.loi_dan else f"{sentence}."]
+    if (
+        plan.cach_dan == "Thực hiện"
+        and plan.can_cu
+        and plan.de_nghi is None
+        and all(isinstance(item, CanCu) for item in plan.can_cu)
+    ):
+        sentence = f"{plan.cach_dan} {'; '.join(citation(c) for c in plan.can_cu if isinstance(c, CanCu))}"
+        return [f"{sentence}, {plan.loi_dan}" if plan.loi_dan else f"{sentence}."]
+    paragraphs = [
+        item if isinstance(item, str) else f"{plan.cach_dan} {citation(item)};" for item in plan.can_cu
+    ]
+    if plan.de_nghi:
+        paragraphs.append(plan.de_nghi)
+    if plan.loi_dan:
+        paragraphs.append(capitalize_first(plan.loi_dan))
+    elif paragraphs and not plan.de_nghi and isinstance(plan.can_cu[-1], CanCu):
+        # The last built citation closes the opening when nothing follows it.
+        paragraphs[-1] = paragraphs[-1][:-1] + "."
+    return paragraphs
 
 
 def sections(plan: Plan) -> list[Muc]:

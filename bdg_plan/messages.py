@@ -114,6 +114,12 @@ KY_HIEU_FORMAT = (
 KY_HIEU_NOT_KH = "Ký hiệu của kế hoạch thường bắt đầu bằng 'KH-' (viết tắt 'Kế hoạch'), ở đây là '{value}'."
 YEAR_MISMATCH = "Ngày ban hành thuộc năm {date_year} nhưng kế hoạch là năm {plan_year}."
 CAN_CU_AFTER_PLAN = "Văn bản căn cứ ghi ngày {cited}, sau ngày ban hành kế hoạch ({plan})."
+CAN_CU_NOT_RECOGNISED = (
+    "Không nhận ra văn bản nào trong đoạn căn cứ này (loại, số ký hiệu, ngày): đoạn vẫn được in nguyên "
+    "văn, nhưng bdg-plan không kiểm tra được ngày. Căn cứ thường viết dạng 'Căn cứ Kế hoạch số "
+    "25/KH-UBND ngày 14/01/2025 của UBND tỉnh ...;'."
+)
+CAN_CU_DATE_IMPOSSIBLE = "Ngày {value} trong đoạn căn cứ không có thật; hãy kiểm tra lại."
 SIGNER_KT_NEEDS = "Người ký '{prefix}' cần ghi chức danh thủ trưởng ('thu_truong', ví dụ 'Chủ tịch')."
 SIGNER_NEEDS_TITLE = "Người ký cần ghi chức vụ ('chuc_vu', ví dụ 'Phó Chủ tịch')."
 SIGNER_TM_NEEDS = "Ký thay mặt (TM.) cần ghi tên tập thể ('thay_mat', ví dụ 'Ủy ban nhân dân')."

@@ -19,7 +19,9 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
+    Tag,
     WithJsonSchema,
     model_validator,
 )
@@ -179,35 +181,76 @@ class CoQuan(_Model):
 
 
 class CanCu(_Model):
-    """One higher-level document the plan implements (căn cứ), cited in the preamble."""
+    """One higher-level document the plan implements (căn cứ), cited in the opening.
+
+    The citation prints the clerk's field values in the usual order ("Kế hoạch số 108/KH-UBND,
+    ngày 06/3/2023 của UBND huyện Cao Lộc về ..."); the two joining marks a clerk may want
+    otherwise are fields with defaults, so nothing is inserted that the clerk cannot change.
+    """
 
     loai: Text = Field(
-        description="Tên loại văn bản căn cứ, ví dụ 'Kế hoạch', 'Quyết định', 'Luật'.", examples=["Kế hoạch"]
+        description="Tên loại văn bản căn cứ, in đầu câu dẫn, ví dụ 'Kế hoạch', 'Quyết định', 'Luật'.",
+        examples=["Kế hoạch"],
     )
     so_ky_hieu: Text | None = Field(
         None,
-        description="Số, ký hiệu của văn bản căn cứ, ví dụ '108/KH-UBND'. Luật thì bỏ trống.",
+        description=(
+            "Số, ký hiệu của văn bản căn cứ, in sau chữ 'số', ví dụ '108/KH-UBND'. Luật thì bỏ trống."
+        ),
         examples=["108/KH-UBND"],
     )
     ten: Text | None = Field(
         None,
-        description="Tên riêng của văn bản (nếu có), ví dụ 'Bình đẳng giới' trong 'Luật Bình đẳng giới'.",
+        description=(
+            "Tên riêng của văn bản (nếu có), in ngay sau tên loại, ví dụ 'Bình đẳng giới' trong "
+            "'Luật Bình đẳng giới'."
+        ),
     )
     ngay: FullDate | None = Field(
         None,
         description=(
-            "Ngày ban hành văn bản căn cứ: NĂM-THÁNG-NGÀY, ví dụ 2023-03-06 (in thành 'ngày 06/3/2023')."
+            "Ngày ban hành văn bản căn cứ: NĂM-THÁNG-NGÀY, ví dụ 2023-03-06 (in thành 'ngày 06/3/2023'). "
+            "Muốn giữ đúng cách viết ngày của mình (ví dụ '28/2/2025'), hãy viết cả đoạn căn cứ thành "
+            "một dòng chữ."
         ),
         examples=["2023-03-06"],
     )
+    dau_sau_so: str = Field(
+        ",",
+        description=(
+            "Dấu in ngay sau số, ký hiệu khi có ngày. Mặc định ',' ('số 108/KH-UBND, ngày 06/3/2023'); "
+            "ghi '' để in 'số 108/KH-UBND ngày 06/3/2023'."
+        ),
+    )
     co_quan: Text | None = Field(
         None,
-        description="Cơ quan ban hành văn bản căn cứ, ví dụ 'UBND tỉnh Lạng Sơn'.",
+        description="Cơ quan ban hành văn bản căn cứ, in sau chữ 'của', ví dụ 'UBND tỉnh Lạng Sơn'.",
         examples=["UBND tỉnh Lạng Sơn"],
     )
-    trich_yeu: Text | None = Field(
-        None, description="Trích yếu của văn bản căn cứ, in sau chữ 'về' (chữ đầu viết thường)."
+    tu_noi: str = Field(
+        "về",
+        description=(
+            "Từ nối in trước trích yếu. Mặc định 'về'; ghi '' khi trích yếu tự mở đầu bằng từ của nó, "
+            "ví dụ 'ban hành Chiến lược quốc gia về bình đẳng giới'."
+        ),
     )
+    trich_yeu: Text | None = Field(
+        None,
+        description=(
+            "Trích yếu của văn bản căn cứ: in cuối câu dẫn, sau từ nối 'tu_noi' (chữ đầu viết thường)."
+        ),
+    )
+
+
+def _citation_kind(value: Any) -> str:
+    return "van_ban" if isinstance(value, str) else "truong"
+
+
+#: A căn cứ: the whole paragraph as it prints (a string), or a document described by fields.
+CanCuMuc = Annotated[
+    Annotated[Text, Tag("van_ban")] | Annotated[CanCu, Tag("truong")],
+    Discriminator(_citation_kind),
+]
 
 
 # --- Body -------------------------------------------------------------------------------------
@@ -427,25 +470,42 @@ class Plan(_Model):
     cach_dan: Literal["Thực hiện", "Căn cứ"] = Field(
         "Thực hiện",
         description=(
-            "Cách dẫn văn bản căn cứ ở câu mở đầu: 'Thực hiện' (một câu) hoặc 'Căn cứ' (mỗi văn bản một "
-            "dòng)."
+            "Cách dẫn: chữ in trước mỗi văn bản căn cứ ghi bằng các trường (căn cứ viết thành một dòng "
+            "chữ thì không thêm gì), 'Thực hiện' hoặc 'Căn cứ'. Với 'Thực hiện', khi mọi căn cứ đều ghi "
+            "bằng các trường và không có 'de_nghi', các căn cứ và lời dẫn in thành một câu; còn lại mỗi "
+            "căn cứ một đoạn."
         ),
     )
-    can_cu: list[CanCu] = Field(
+    can_cu: list[CanCuMuc] = Field(
         default_factory=list,
         description=(
-            "Văn bản căn cứ: các văn bản cấp trên mà kế hoạch triển khai, được ghép thành câu mở đầu."
+            "Văn bản căn cứ: in ở đầu kế hoạch theo thứ tự, mỗi mục một đoạn. Mỗi mục là cả đoạn viết "
+            "sẵn, in nguyên văn từng chữ (ví dụ 'Căn cứ Nghị quyết số 28/NQ-CP ngày 03/3/2021 của Chính "
+            "phủ ...;'), hoặc một bảng các trường (loai, so_ky_hieu, ngay, co_quan, trich_yeu) để "
+            "bdg-plan ghép câu. Với đoạn viết sẵn, bdg-plan vẫn đọc ra loại, số, ngày, cơ quan ban hành "
+            "để kiểm tra ngày, nhưng không sửa chữ nào."
+        ),
+    )
+    de_nghi: Text | None = Field(
+        None,
+        description=(
+            "Đoạn đề nghị: 'Theo đề nghị của ...', in nguyên văn thành một đoạn riêng sau các căn cứ và "
+            "trước lời dẫn, ví dụ 'Theo đề nghị của công chức Văn hóa - Xã hội,'."
         ),
     )
     loi_dan: Text | None = Field(
         None,
         description=(
-            "Lời dẫn: phần cuối câu mở đầu, sau các căn cứ, ví dụ 'UBND xã xây dựng Kế hoạch ... như sau:'."
+            "Lời dẫn: câu dẫn vào nội dung, in sau các căn cứ (và đoạn 'de_nghi'), ví dụ 'UBND xã xây "
+            "dựng Kế hoạch ... như sau:'. Chữ đầu được viết hoa khi lời dẫn là một đoạn riêng."
         ),
     )
     mo_dau: Paragraphs = Field(
         default_factory=list,
-        description="Phần mở đầu tự viết (thay cho câu ghép từ 'can_cu' và 'loi_dan').",
+        description=(
+            "Phần mở đầu tự viết: in nguyên văn, mỗi mục một đoạn; khi có, 'can_cu', 'de_nghi' và "
+            "'loi_dan' không in (nhưng 'can_cu' vẫn được dùng để kiểm tra ngày)."
+        ),
     )
     muc_dich: Block | None = Field(
         None,

@@ -24,6 +24,7 @@ from bdg_plan import messages as msg
 from bdg_plan.errors import Problem, Severity, has_errors, sort_problems
 from bdg_plan.loader import LoadedDocument, Path
 from bdg_plan.model import Diem, Khoan, Muc, NgayBanHanh, NoiDung, Plan, Y
+from bdg_plan.references import cited
 from bdg_plan.vietnamese import format_short_date
 
 #: The first day with no district level (Luật Tổ chức chính quyền địa phương 72/2025/QH15).
@@ -170,12 +171,24 @@ def allowed_keys(path: Path) -> list[str]:
             current = args[0] if args else None
         elif isinstance(current, type) and issubclass(current, BaseModel) and step in current.model_fields:
             current = current.model_fields[step].annotation
+        elif step in _UNION_TAGS:
+            continue  # a tagged union's member name (can_cu items), not a step in the file
         else:
             return []
     current = _unwrap(current, want_list=False)
     if isinstance(current, type) and issubclass(current, BaseModel):
         return list(current.model_fields)
     return []
+
+
+def _is_model(annotation: Any) -> bool:
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+#: Member names of the model's tagged unions, which pydantic puts into an error's `loc`.
+_UNION_TAGS = frozenset({"van_ban", "truong"})
 
 
 def _unwrap(annotation: Any, *, want_list: bool) -> Any:
@@ -187,6 +200,8 @@ def _unwrap(annotation: Any, *, want_list: bool) -> Any:
         elif origin in (typing.Union, types.UnionType):
             members = [a for a in typing.get_args(annotation) if a is not type(None)]
             wanted = [m for m in members if (typing.get_origin(m) is list) == want_list]
+            # A model member first: its keys are the ones worth suggesting (can_cu's text-or-model).
+            wanted.sort(key=lambda member: not _is_model(member))
             annotation = (wanted or members)[0]
         else:
             return annotation
@@ -241,16 +256,7 @@ def header_rules(data: dict[str, Any]) -> Iterator[Finding]:
 def domain_rules(plan: Plan) -> Iterator[Finding]:
     """Decree 30 and reform rules on a typed plan, as (path, code, message, severity)."""
     yield from _header_findings(plan.nam, plan.ky_hieu, plan.ngay)
-    for index, can_cu in enumerate(plan.can_cu):
-        if can_cu.ngay and can_cu.ngay > plan.ngay.latest:
-            yield (
-                ("can_cu", index, "ngay"),
-                "can-cu-after-plan",
-                msg.CAN_CU_AFTER_PLAN.format(
-                    cited=format_short_date(can_cu.ngay), plan=format_short_date(plan.ngay.latest)
-                ),
-                _E,
-            )
+    yield from _citation_rules(plan)
     yield from _signer_rules(plan)
     if not plan.noi_nhan:
         yield ("noi_nhan",), "no-recipients", msg.NO_RECIPIENTS, _E
@@ -271,6 +277,28 @@ def domain_rules(plan: Plan) -> Iterator[Finding]:
     yield from old_annual_plans(plan)
     yield from _typed_marks(plan)
     yield from unfilled_markers(plan)
+
+
+def _citation_rules(plan: Plan) -> Iterator[Finding]:
+    """Dates of the căn cứ: given by fields, or recognised in the clerk's own sentence."""
+    for index, item in enumerate(plan.can_cu):
+        reference = cited(item)
+        written = isinstance(item, str)
+        if written and not reference.recognised:
+            yield ("can_cu", index), "can-cu-not-recognised", msg.CAN_CU_NOT_RECOGNISED, _W
+        if written and reference.date_text and reference.ngay is None:
+            message = msg.CAN_CU_DATE_IMPOSSIBLE.format(value=reference.date_text)
+            yield ("can_cu", index), "invalid-date", message, _W
+        if reference.ngay and reference.ngay > plan.ngay.latest:
+            yield (
+                ("can_cu", index) if written else ("can_cu", index, "ngay"),
+                "can-cu-after-plan",
+                msg.CAN_CU_AFTER_PLAN.format(
+                    cited=reference.date_text if written else format_short_date(reference.ngay),
+                    plan=format_short_date(plan.ngay.latest),
+                ),
+                _E,
+            )
 
 
 def _signer_rules(plan: Plan) -> Iterator[Finding]:
@@ -306,12 +334,13 @@ def _reform_rules(plan: Plan) -> Iterator[Finding]:
             msg.DISTRICT_SUPERIOR_AFTER_REFORM.format(date=date, value=superior),
             _E,
         )
-    for index, can_cu in enumerate(plan.can_cu):
-        if can_cu.co_quan and DISTRICT_PATTERN.search(can_cu.co_quan):
+    for index, item in enumerate(plan.can_cu):
+        body = cited(item).co_quan
+        if body and DISTRICT_PATTERN.search(body):
             yield (
-                ("can_cu", index, "co_quan"),
+                ("can_cu", index) if isinstance(item, str) else ("can_cu", index, "co_quan"),
                 "district-reference",
-                msg.DISTRICT_REFERENCE_AFTER_REFORM.format(value=can_cu.co_quan),
+                msg.DISTRICT_REFERENCE_AFTER_REFORM.format(value=body),
                 _W,
             )
     for index, recipient in enumerate(plan.noi_nhan):
@@ -370,11 +399,12 @@ def old_annual_plans(plan: Plan) -> Iterator[Finding]:
     annual plan every year, and this year's plan should implement that one. `new-year` uses the
     same rule to mark these entries in the file it writes.
     """
-    for index, can_cu in enumerate(plan.can_cu):
-        if can_cu.loai.casefold() != "kế hoạch" or not can_cu.trich_yeu:
+    for index, item in enumerate(plan.can_cu):
+        reference = cited(item)
+        if (reference.loai or "").casefold() != "kế hoạch" or not reference.trich_yeu:
             continue
         # "năm 2021 - 2025" is a period, not the year of an annual plan.
-        years = re.findall(r"(?<!\w)năm\s+(\d{4})(?!\d)(?!\s*[-–]\s*\d)", can_cu.trich_yeu, re.I)
+        years = re.findall(r"(?<!\w)năm\s+(\d{4})(?!\d)(?!\s*[-–]\s*\d)", reference.trich_yeu, re.I)
         earlier = [int(year) for year in years if int(year) < plan.nam]
         if earlier:
             message = msg.OLD_ANNUAL_PLAN.format(cited_year=max(earlier), plan_year=plan.nam)
