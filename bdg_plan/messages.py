@@ -12,6 +12,9 @@ INPUT_IS_DIR = "'{file}' là một thư mục, không phải tệp. Hãy chỉ r
 INPUT_UNREADABLE = "Không có quyền đọc tệp '{file}'."
 INPUT_OS_ERROR = "Không đọc được tệp '{file}': {reason}."
 INPUT_TOO_LARGE = "Tệp '{file}' quá lớn (giới hạn {limit} KB). Tệp kế hoạch thường chỉ vài chục KB."
+INPUT_NOT_REGULAR = (
+    "'{file}' không phải là một tệp thông thường (thiết bị, ổ cắm...). Hãy chỉ ra tệp .yaml cần dùng."
+)
 INPUT_TOO_LARGE_P = "Tệp quá lớn (giới hạn {limit} KB). Tệp kế hoạch thường chỉ vài chục KB."
 ENCODING_NOT_UTF8 = (
     "Tệp không phải văn bản Unicode UTF-8 (có thể gõ bằng bảng mã TCVN3, VNI hoặc Windows-1258). "

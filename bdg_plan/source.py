@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import codecs
 import functools
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,22 +33,63 @@ class SourceText:
 
 
 def read_source(path: Path, display_name: str | None = None) -> bytes:
-    """Read a file's bytes, turning OS errors into a Vietnamese `InputFileError`."""
+    """Read a file's bytes, at most `MAX_FILE_BYTES`, turning OS errors into an `InputFileError`.
+
+    Whatever the file is, no more than `MAX_FILE_BYTES` + 1 bytes are read: its size as the file
+    system reports it is not trusted (/dev/zero, /proc files and pipes report 0). A regular file
+    or a pipe (`<(command)`, a named pipe) is read; anything else (a device, a socket) is
+    refused before it is opened. A named pipe is opened without waiting for a writer: with none,
+    it reads as an empty file instead of blocking forever.
+    """
     name = display_name or str(path)
-    if path.is_dir():
-        raise InputFileError(msg.INPUT_IS_DIR.format(file=name))
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // 1000
-            raise InputFileError(msg.INPUT_TOO_LARGE.format(file=name, limit=limit))
-        return path.read_bytes()
+        if path.is_dir():
+            raise InputFileError(msg.INPUT_IS_DIR.format(file=name))
+        _check_kind(os.stat(path).st_mode, name)
+        handle = os.open(path, os.O_RDONLY | _O_NONBLOCK | _O_BINARY | _O_NOCTTY)
+        try:
+            _check_kind(os.fstat(handle).st_mode, name)  # the file opened is the file checked
+            if _O_NONBLOCK:
+                os.set_blocking(handle, True)
+            data = _read_at_most(handle, MAX_FILE_BYTES + 1)
+        finally:
+            os.close(handle)
     except FileNotFoundError:
         raise InputFileError(msg.INPUT_MISSING.format(file=name)) from None
     except PermissionError:
         raise InputFileError(msg.INPUT_UNREADABLE.format(file=name)) from None
+    except IsADirectoryError:
+        raise InputFileError(msg.INPUT_IS_DIR.format(file=name)) from None
     except OSError as exc:
         raise InputFileError(msg.INPUT_OS_ERROR.format(file=name, reason=exc.strerror or exc)) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise InputFileError(msg.INPUT_TOO_LARGE.format(file=name, limit=MAX_FILE_BYTES // 1000))
+    return data
+
+
+_O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_O_BINARY = getattr(os, "O_BINARY", 0)
+_O_NOCTTY = getattr(os, "O_NOCTTY", 0)
+
+
+def _check_kind(mode: int, name: str) -> None:
+    if stat.S_ISDIR(mode):
+        raise InputFileError(msg.INPUT_IS_DIR.format(file=name))
+    if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+        raise InputFileError(msg.INPUT_NOT_REGULAR.format(file=name))
+
+
+def _read_at_most(handle: int, limit: int) -> bytes:
+    """Read until end of file or `limit` bytes, whichever comes first."""
+    chunks: list[bytes] = []
+    remaining = limit
+    while remaining > 0:
+        chunk = os.read(handle, min(remaining, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)
 
 
 def decode_source(data: bytes, name: str) -> SourceText | Problem:

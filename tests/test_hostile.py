@@ -20,6 +20,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import unicodedata
 from collections.abc import Callable
@@ -190,6 +191,46 @@ def unreadable(folder: Path) -> Path:
     return path
 
 
+@generator
+def dev_zero(folder: Path) -> Path:
+    return Path("/dev/zero")  # endless, and its size is reported as 0
+
+
+@generator
+def named_pipe(folder: Path) -> Path:
+    path = folder / "ống.yaml"
+    os.mkfifo(path)  # nobody writes: must not block
+    return path
+
+
+@generator
+def endless_pipe(folder: Path) -> Path:
+    """A pipe like `<(yes)`: a writer that never ends, read through /dev/fd/N."""
+    read_end, write_end = os.pipe()
+    os.set_blocking(write_end, False)
+    block = b"y\n" * 32_768
+
+    def feed() -> None:
+        # Writes until the reader stops reading (bounded: 2,000 refused writes in a row).
+        refused = 0
+        try:
+            while refused < 2_000:
+                try:
+                    os.write(write_end, block)
+                    refused = 0
+                except BlockingIOError:
+                    refused += 1
+                    time.sleep(0.005)
+        except OSError:
+            pass
+        finally:
+            os.close(write_end)
+            os.close(read_end)
+
+    threading.Thread(target=feed, daemon=True).start()
+    return Path(f"/dev/fd/{read_end}")
+
+
 # --- Running the CLI -------------------------------------------------------------------------------
 def invoke(*args: str) -> tuple[int, str]:
     """Run the CLI; any exception but SystemExit is a crash."""
@@ -211,6 +252,8 @@ def case_id(case: dict[str, Any]) -> str:
 
 
 def prepare(case: dict[str, Any], folder: Path) -> Path:
+    if case.get("posix_only") and not hasattr(os, "mkfifo"):
+        pytest.skip("needs POSIX devices and pipes")
     if case.get("skip_if_root") and IS_ROOT:
         pytest.skip("root reads a file whatever its permissions (chmod 000 means nothing to root)")
     if "generate" in case:
@@ -260,6 +303,7 @@ def test_validate(case: dict[str, Any], tmp_path: Path) -> None:
 
     assert code == case["exit"], printed
     assert expected_problems(case) <= reported(printed, str(path)), printed
+    assert case.get("message", "") in " ".join(printed.split()), printed
     if "file" in case:
         # Rich output shows source lines: it must cope with whatever the file holds.
         rich_code, _ = invoke("validate", str(path))
@@ -281,6 +325,7 @@ def test_render(case: dict[str, Any], tmp_path: Path) -> None:
     assert code == case.get("render_exit", case["exit"]), printed
     wanted = {(line, kind) for line, kind in expected_problems(case) if kind != "input-file"}
     assert wanted <= reported(printed, str(path)), printed
+    assert case.get("message", "") in " ".join(printed.split()), printed
     if code == 0:
         assert sorted(p.name for p in out.iterdir()) == [target.name]
         check_docx_text(case, document_text(target))
