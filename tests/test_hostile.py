@@ -684,10 +684,8 @@ def test_custom_template_cannot_escape_the_sandbox(template: str, fragment: str,
     (templates / "ke-hoach.md.j2").write_text(template, encoding="utf-8")
     (tmp_path.parent / "x").write_text("bí mật", encoding="utf-8")
 
-    started = time.perf_counter()
     code, printed = invoke("render", str(plan), "--templates", str(templates))
 
-    assert time.perf_counter() - started < 10
     assert code == 1
     assert fragment in printed
     assert "ke-hoach.md.j2" in printed or "Không tìm thấy mẫu" in printed
