@@ -1,14 +1,15 @@
 """Pipeline stage 5: write a composed document as a .docx in the Decree 30/2020/NĐ-CP layout.
 
 This is the only module that imports python-docx or touches WordprocessingML. The page setup,
-the named paragraph styles and the page-number header live in a base document built once per
-process, so a batch pays for them once. Every value comes from `bdg_plan.nd30`. The output is
-deterministic: fixed core properties and fixed zip entry times.
+the named paragraph styles and the page-number header live in the base document `base.docx`,
+built from the specs here by `python -m bdg_plan.base_document` and read once per process.
+Every value comes from `bdg_plan.nd30`. The output is deterministic: fixed core properties and
+fixed zip entry times.
 
 Speed (docs/performance.md): the base package is opened once per process (`base_package`). Each
 document is built on a copy of its empty body and only the two parts a plan changes,
 word/document.xml and docProps/core.xml, are serialised and compressed again; the other parts
-(styles.xml alone is 360 KB) are stored in the zip as compressed once. A builder that adds a
+(styles, settings, headers, theme) are stored in the zip as compressed once. A builder that adds a
 part (an image, a footer) must therefore add it to the base document instead. Body paragraphs
 and the two borderless tables are built once per process and copied (a batch's communes share
 most of their body); the output bytes are those python-docx itself would save.
@@ -24,6 +25,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, cast
 
 from docx import Document
@@ -126,19 +128,32 @@ STYLES: dict[str, StyleSpec] = {
 }
 
 
+#: Word's own styles the writer uses by id, kept in the base document beside STYLES
+#: (every other style of python-docx's stock template is dropped from it).
+BUILTIN_STYLES: tuple[str, ...] = ("TableGrid",)
+
+#: The styled, empty base document every plan is written on, built from the specs above by
+#: `python -m bdg_plan.base_document` (run it after changing them; a test says when it is due).
+BASE_DOCX = Path(__file__).with_name("base.docx")
+
+
 # --- Base document ----------------------------------------------------------------------------
-@lru_cache(maxsize=1)
-def _built_base() -> tuple[DocxDocument, bytes]:
-    """The styled, empty base document and its saved bytes, built once per process."""
+def build_base_document() -> DocxDocument:
+    """The styled, empty base document as python-docx builds it (before `base_document` cleans it)."""
     document = Document()
     _setup_defaults(document)
     normal = document.styles["Normal"]
     for spec in STYLES.values():
         _add_style(document, spec, normal)
     _setup_page(document)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return document, buffer.getvalue()
+    return document
+
+
+@lru_cache(maxsize=1)
+def _built_base() -> tuple[DocxDocument, bytes]:
+    """The shipped base document, opened, and its bytes; read once per process."""
+    data = BASE_DOCX.read_bytes()
+    return Document(io.BytesIO(data)), data
 
 
 @dataclass(frozen=True)
@@ -620,6 +635,11 @@ def _deflate(name: str, data: bytes) -> _Member:
     return _Member(name, compressor.compress(data) + compressor.flush(), zlib.crc32(data), len(data))
 
 
+def zip_parts(parts: dict[str, bytes]) -> bytes:
+    """A zip of `parts` (name -> bytes) in their order, deflated, with fixed entry times."""
+    return _zip(tuple(_deflate(name, data) for name, data in parts.items()))
+
+
 def _zip(members: tuple[_Member, ...]) -> bytes:
     """Assemble a zip archive from compressed entries, in order."""
     chunks: list[bytes] = []
@@ -662,4 +682,13 @@ def _zip(members: tuple[_Member, ...]) -> bytes:
     return b"".join(chunks) + central + end
 
 
-__all__ = ["STYLES", "BasePackage", "base_package", "write_docx"]
+__all__ = [
+    "BASE_DOCX",
+    "BUILTIN_STYLES",
+    "STYLES",
+    "BasePackage",
+    "base_package",
+    "build_base_document",
+    "write_docx",
+    "zip_parts",
+]

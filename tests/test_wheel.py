@@ -34,6 +34,7 @@ def test_wheel_installs_and_renders_from_another_folder(tmp_path: Path) -> None:
     (wheel,) = dist.glob("bdg_plan-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "bdg_plan/_templates/ke-hoach.md.j2" in names
+    assert "bdg_plan/base.docx" in names
 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
