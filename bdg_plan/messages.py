@@ -114,7 +114,13 @@ KY_HIEU_FORMAT = (
     "Ký hiệu '{value}' sai dạng. Ký hiệu gồm chữ viết tắt tên loại và tên cơ quan, nối bằng "
     "dấu '-' không có dấu cách, ví dụ 'KH-UBND'."
 )
-KY_HIEU_NOT_KH = "Ký hiệu của kế hoạch thường bắt đầu bằng 'KH-' (viết tắt 'Kế hoạch'), ở đây là '{value}'."
+KY_HIEU_NOT_KH = (
+    "Ký hiệu của {family} thường bắt đầu bằng '{abbreviation}-' (viết tắt '{name}'), ở đây là '{value}'."
+)
+KY_HIEU_OTHER_FAMILY = (
+    "Ký hiệu '{value}' là của một {other} ('{other_abbreviation}'), nhưng tên loại là '{name}' "
+    "('ten_loai'). Hãy sửa ký hiệu thành '{abbreviation}-...' hoặc sửa 'ten_loai' thành '{other}'."
+)
 YEAR_MISMATCH = "Ngày ban hành thuộc năm {date_year} nhưng kế hoạch là năm {plan_year}."
 CAN_CU_AFTER_PLAN = "Văn bản căn cứ ghi ngày {cited}, sau ngày ban hành kế hoạch ({plan})."
 CAN_CU_NOT_RECOGNISED = (

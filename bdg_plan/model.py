@@ -437,6 +437,10 @@ Recipient = Annotated[
 ]
 
 
+#: The plan family's type names (Phụ lục III), written as a clerk writes them.
+TenLoai = Literal["Kế hoạch", "Chương trình", "Phương án"]
+
+
 # --- The plan ---------------------------------------------------------------------------------
 class Plan(_Model):
     """A year's KẾ HOẠCH, as written in the plan file."""
@@ -453,9 +457,19 @@ class Plan(_Model):
             "(in thành 'Số: 05/KH-UBND')."
         ),
     )
+    ten_loai: TenLoai = Field(
+        "Kế hoạch",
+        description=(
+            "Tên loại văn bản (ô số 5a), in hoa, đậm trên trích yếu: 'Kế hoạch' (mặc định), 'Chương trình' "
+            "hoặc 'Phương án'. Ký hiệu phải bắt đầu bằng chữ viết tắt tương ứng: KH, CTr, PA."
+        ),
+    )
     ky_hieu: Text = Field(
         "KH-UBND",
-        description="Ký hiệu văn bản (ô số 3): chữ viết tắt tên loại và tên cơ quan, ví dụ 'KH-UBND'.",
+        description=(
+            "Ký hiệu văn bản (ô số 3), in sau số: chữ viết tắt tên loại và tên cơ quan, ví dụ 'KH-UBND', "
+            "'CTr-UBND'; kế hoạch liên tịch ghi cả hai cơ quan, ví dụ 'KH-UBND-HLHPN'."
+        ),
     )
     ngay: IssueDate = Field(
         description="Ngày ban hành (ô số 4): 2023-03-06, hoặc 2023-03 để trống ngày cho văn thư điền.",

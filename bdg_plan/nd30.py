@@ -43,6 +43,9 @@ LINE_SPACING = 1.15
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 TEN_LOAI = "KẾ HOẠCH"
+#: The plan family's type names and their abbreviations in the ký hiệu (Phụ lục III, Mục I:
+#: "Kế hoạch" KH, "Chương trình" CTr, "Phương án" PA). The first is the default.
+PLAN_FAMILIES = {"Kế hoạch": "KH", "Chương trình": "CTr", "Phương án": "PA"}
 NOI_NHAN_LABEL = "Nơi nhận:"
 END_MARK = "./."
 

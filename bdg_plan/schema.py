@@ -54,6 +54,7 @@ ENGLISH: dict[str, str] = {
     "Plan.nam": "plan year",
     "Plan.co_quan": "issuing body and place name",
     "Plan.so": "document number (blank: filled in by the registry clerk)",
+    "Plan.ten_loai": "document type in the title: Kế hoạch (plan), Chương trình (programme), Phương án",
     "Plan.ky_hieu": "document symbol, e.g. KH-UBND",
     "Plan.ngay": "issue date; year-month leaves the day blank",
     "Plan.trich_yeu": "summary line under the title",

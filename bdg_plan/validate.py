@@ -21,6 +21,7 @@ from typing import Annotated, Any, cast
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from bdg_plan import messages as msg
+from bdg_plan import nd30
 from bdg_plan.errors import Problem, Severity, has_errors, sort_problems
 from bdg_plan.loader import LoadedDocument, Path
 from bdg_plan.model import Diem, Khoan, Muc, NgayBanHanh, NoiDung, Plan, Y
@@ -214,13 +215,15 @@ _E = Severity.ERROR
 _W = Severity.WARNING
 
 
-def _header_findings(nam: int | None, ky_hieu: str | None, ngay: NgayBanHanh | None) -> Iterator[Finding]:
+def _header_findings(
+    nam: int | None, ky_hieu: str | None, ngay: NgayBanHanh | None, ten_loai: str | None = None
+) -> Iterator[Finding]:
     """Ký hiệu and year rules; a field given as None was not valid and is not checked."""
     if ky_hieu is not None:
         if not _KY_HIEU.match(ky_hieu):
             yield ("ky_hieu",), "ky-hieu-format", msg.KY_HIEU_FORMAT.format(value=ky_hieu), _E
-        elif not ky_hieu.startswith("KH-"):
-            yield ("ky_hieu",), "ky-hieu-format", msg.KY_HIEU_NOT_KH.format(value=ky_hieu), _W
+        elif ten_loai is not None:
+            yield from _family_findings(ky_hieu, ten_loai)
     if nam is not None and ngay is not None and ngay.nam != nam:
         yield (
             ("ngay",),
@@ -230,10 +233,35 @@ def _header_findings(nam: int | None, ky_hieu: str | None, ngay: NgayBanHanh | N
         )
 
 
+def _family_findings(ky_hieu: str, ten_loai: str) -> Iterator[Finding]:
+    """The ký hiệu starts with the abbreviation of the title's type (Phụ lục III): KH, CTr, PA."""
+    abbreviation = nd30.PLAN_FAMILIES[ten_loai]
+    first = ky_hieu.split("-", 1)[0]
+    if first.casefold() == abbreviation.casefold():
+        return
+    other = next(
+        (name for name, abbr in nd30.PLAN_FAMILIES.items() if abbr.casefold() == first.casefold()), None
+    )
+    if other is not None:
+        message = msg.KY_HIEU_OTHER_FAMILY.format(
+            value=ky_hieu,
+            other=other.lower(),
+            other_abbreviation=nd30.PLAN_FAMILIES[other],
+            name=ten_loai,
+            abbreviation=abbreviation,
+        )
+        yield ("ky_hieu",), "ky-hieu-family", message, _E
+    else:
+        message = msg.KY_HIEU_NOT_KH.format(
+            family=ten_loai.lower(), abbreviation=abbreviation, name=ten_loai, value=ky_hieu
+        )
+        yield ("ky_hieu",), "ky-hieu-format", message, _W
+
+
 #: Validators for the header fields alone, built from the `Plan` fields (one source of truth).
 _HEADER_FIELDS: dict[str, TypeAdapter[Any]] = {
     name: TypeAdapter(cast(Any, Annotated[Plan.model_fields[name].annotation, Plan.model_fields[name]]))
-    for name in ("nam", "ky_hieu", "ngay")
+    for name in ("nam", "ky_hieu", "ngay", "ten_loai")
 }
 
 
@@ -250,12 +278,13 @@ def header_rules(data: dict[str, Any]) -> Iterator[Finding]:
                 valid[name] = adapter.validate_python(data[name])
             except ValidationError:
                 continue
-    yield from _header_findings(valid.get("nam"), valid.get("ky_hieu"), valid.get("ngay"))
+    ten_loai = valid.get("ten_loai", "Kế hoạch") if "ten_loai" in valid or "ten_loai" not in data else None
+    yield from _header_findings(valid.get("nam"), valid.get("ky_hieu"), valid.get("ngay"), ten_loai)
 
 
 def domain_rules(plan: Plan) -> Iterator[Finding]:
     """Decree 30 and reform rules on a typed plan, as (path, code, message, severity)."""
-    yield from _header_findings(plan.nam, plan.ky_hieu, plan.ngay)
+    yield from _header_findings(plan.nam, plan.ky_hieu, plan.ngay, plan.ten_loai)
     yield from _citation_rules(plan)
     yield from _signer_rules(plan)
     if not plan.noi_nhan:
