@@ -1,39 +1,82 @@
-"""The library API: runs the pipeline stages and returns values or raises the project's errors.
+"""The library API: every command's work, returning values or raising the project's errors.
 
-The CLI is a thin layer over these functions; batch and new-year call them too, so every entry
-point shares one pipeline: source -> load -> validate -> compose -> write -> atomic save.
+The CLI is a thin layer over this module and imports nothing else of the package. Importing it is
+cheap (errors, messages and limits only); the pipeline stages (pydantic, python-docx, jinja2) load
+on first use, so `bdg-plan --help` starts fast. Names of heavy modules' result types are exported
+lazily through `__getattr__`.
+
+Every entry point shares one pipeline: source -> load -> validate -> compose -> write -> save.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+import importlib
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from bdg_plan.errors import InputFileError, InvalidPlanError, Problem, has_errors
-from bdg_plan.loader import LoadedDocument, load_yaml
-from bdg_plan.source import decode_source, read_source
-from bdg_plan.validate import ValidationResult, validate_document
+from bdg_plan import messages as msg
+from bdg_plan.errors import (
+    BatchInputError,
+    BdgPlanError,
+    InputFileError,
+    InvalidPlanError,
+    OutputError,
+    PdfError,
+    Problem,
+    Severity,
+    TemplateError,
+    UsageError,
+    YearBeforePlanError,
+    has_errors,
+    sort_problems,
+)
+from bdg_plan.limits import YEAR_MAX, YEAR_MIN
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
-    from bdg_plan.batch import BatchResult, CommuneResult
+    from bdg_plan.batch import BatchOptions, BatchResult, BatchStart, CommuneResult
+    from bdg_plan.loader import LoadedDocument
     from bdg_plan.model import Plan
     from bdg_plan.new_year import NewYearResult
+    from bdg_plan.validate import ValidationResult
+
+#: Result types that live in heavy modules, imported when first asked for.
+_LAZY = {
+    "BatchOptions": "bdg_plan.batch",
+    "BatchResult": "bdg_plan.batch",
+    "BatchStart": "bdg_plan.batch",
+    "CommuneResult": "bdg_plan.batch",
+    "LoadedDocument": "bdg_plan.loader",
+    "NewYearResult": "bdg_plan.new_year",
+    "Plan": "bdg_plan.model",
+    "ValidationResult": "bdg_plan.validate",
+}
 
 
+def __getattr__(name: str) -> Any:
+    """Import a heavy module's result type on first use (PEP 562)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
+
+# --- Reading and validating -------------------------------------------------------------------
 def load_text(data: bytes, name: str) -> LoadedDocument:
     """Decode and parse a plan file's bytes; never raises for bad content."""
-    source = decode_source(data, name)
-    if isinstance(source, Problem):
-        return LoadedDocument(name, None, problems=[source])
-    return load_yaml(source)
+    from bdg_plan import pipeline
+
+    return pipeline.load_text(data, name)
 
 
 def validate_bytes(data: bytes, name: str) -> ValidationResult:
     """Validate a plan given as bytes, reporting problems against `name`."""
-    return validate_document(load_text(data, name))
+    from bdg_plan import pipeline
+
+    return pipeline.validate_bytes(data, name)
 
 
 def validate(path: Path, display_name: str | None = None) -> ValidationResult:
@@ -43,8 +86,42 @@ def validate(path: Path, display_name: str | None = None) -> ValidationResult:
         InputFileError: the file is missing, a folder, unreadable or too large.
 
     """
+    from bdg_plan.source import read_source
+
     name = display_name or str(path)
     return validate_bytes(read_source(path, name), name)
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """The problems of several plan files, sorted, and each file's text (to show problem lines)."""
+
+    problems: list[Problem]
+    sources: dict[str, str]
+    files: int
+
+    @property
+    def failed(self) -> bool:
+        """True when any file has an error."""
+        return has_errors(self.problems)
+
+
+def validate_files(paths: Iterable[Path]) -> ValidationReport:
+    """Validate every file; a file that cannot be read is one problem, not a failure."""
+    problems: list[Problem] = []
+    sources: dict[str, str] = {}
+    count = 0
+    for path in paths:
+        count += 1
+        name = str(path)
+        try:
+            result = validate(path, name)
+        except InputFileError as exc:
+            problems.append(Problem(name, 0, 0, "input-file", exc.message))
+            continue
+        problems.extend(result.problems)
+        sources[name] = result.source_text
+    return ValidationReport(sort_problems(problems), sources, count)
 
 
 def load_plan(path: Path, display_name: str | None = None) -> ValidationResult:
@@ -52,15 +129,17 @@ def load_plan(path: Path, display_name: str | None = None) -> ValidationResult:
 
     Raises:
         InputFileError: the file cannot be read.
-        InvalidPlanError: the plan has errors; the exception holds every problem.
+        InvalidPlanError: the plan has errors; the exception holds every problem and the text.
 
     """
-    result = validate(path, display_name)
+    name = display_name or str(path)
+    result = validate(path, name)
     if result.plan is None or has_errors(result.problems):
-        raise InvalidPlanError(result.problems)
+        raise InvalidPlanError(result.problems, sources={name: result.source_text})
     return result
 
 
+# --- Rendering --------------------------------------------------------------------------------
 def render_plan(plan: Plan, template_dir: Path | None = None) -> bytes:
     """Compose and write a validated plan; returns the .docx bytes.
 
@@ -68,10 +147,9 @@ def render_plan(plan: Plan, template_dir: Path | None = None) -> bytes:
         TemplateError: the body template is missing or fails.
 
     """
-    from bdg_plan.compose import compose
-    from bdg_plan.docx_writer import write_docx
+    from bdg_plan import pipeline
 
-    return write_docx(compose(plan, template_dir))
+    return pipeline.render_plan(plan, template_dir)
 
 
 def default_output(plan_path: Path) -> Path:
@@ -79,12 +157,27 @@ def default_output(plan_path: Path) -> Path:
     return plan_path.with_suffix(".docx")
 
 
+def check_template_dir(template_dir: Path | None) -> None:
+    """Refuse a `--templates` that is missing or a file (it would be silently ignored).
+
+    Raises:
+        UsageError: exit code 2, a mistake in the command line.
+
+    """
+    if template_dir is None or template_dir.is_dir():
+        return
+    if template_dir.exists():
+        raise UsageError(msg.TEMPLATES_NOT_DIR.format(folder=template_dir))
+    raise UsageError(msg.TEMPLATES_MISSING.format(folder=template_dir))
+
+
 @dataclass(frozen=True)
 class RenderResult:
-    """What `render` wrote, and the warnings the plan still has."""
+    """What `render` wrote, the warnings the plan still has, and its text (to show their lines)."""
 
     output: Path
     problems: list[Problem]
+    sources: dict[str, str] = field(default_factory=dict)
 
 
 def render(
@@ -93,33 +186,59 @@ def render(
     *,
     template_dir: Path | None = None,
     force: bool = False,
+    pdf: bool = False,
 ) -> RenderResult:
     """Validate `plan_path`, render it and save the .docx atomically.
 
+    With `pdf` (and without `force`) an existing PDF beside the output is refused before anything
+    is written; `make_pdf` then makes it.
+
     Raises:
         InputFileError: the plan file cannot be read.
+        UsageError: `template_dir` is missing or not a folder.
         InvalidPlanError: the plan has errors (nothing is written).
         TemplateError: the template is missing or fails (nothing is written).
         OutputError: the output is the plan itself, exists (without `force`), is open in Word,
             or cannot be written.
 
     """
-    from bdg_plan import messages as msg
-    from bdg_plan.errors import OutputError
     from bdg_plan.output import atomic_write, check_target
 
+    check_template_dir(template_dir)
     target = output or default_output(plan_path)
+    if pdf and not force:
+        check_target(pdf_path_for(target), force=False)
     if plan_path.is_file() and target.is_file() and target.samefile(plan_path):
         # `-o plan.yaml --force` (or a plan named .docx) would replace the plan with the document.
         raise OutputError(msg.RENDER_SAME_FILE.format(file=target))
-    result = load_plan(plan_path)
+    name = str(plan_path)
+    result = load_plan(plan_path, name)
     check_target(target, force=force)
     assert result.plan is not None
     data = render_plan(result.plan, template_dir)
     atomic_write(target, data, force=force)
-    return RenderResult(target, result.problems)
+    return RenderResult(target, result.problems, {name: result.source_text})
 
 
+def pdf_path_for(docx_path: Path) -> Path:
+    """Where the PDF of a .docx goes: beside it, same name, `.pdf`."""
+    return docx_path.with_suffix(".pdf")
+
+
+def make_pdf(docx_path: Path) -> Path:
+    """Convert a .docx to a PDF beside it through LibreOffice; returns the PDF's path.
+
+    Raises:
+        PdfError: LibreOffice is missing, failed or timed out.
+        OutputError: the PDF cannot be written.
+
+    """
+    from bdg_plan.pdf import convert_to_pdf
+
+    return convert_to_pdf(docx_path)
+
+
+# --- new-year, init, schema -------------------------------------------------------------------
 def new_year(
     plan_path: Path,
     year: int | None = None,
@@ -141,15 +260,11 @@ def new_year(
         OutputError: the output is the input, exists (without `force`) or cannot be written.
 
     """
-    from dataclasses import replace
-
-    from bdg_plan import messages as msg
-    from bdg_plan.errors import OutputError
+    from bdg_plan.new_year import default_output_path, roll_forward
     from bdg_plan.output import atomic_write
+    from bdg_plan.source import read_source
 
     name = display_name or str(plan_path)
-    from bdg_plan.new_year import default_output_path, roll_forward
-
     result = roll_forward(read_source(plan_path, name), name, year)
     target = output or default_output_path(plan_path, result.old_year, result.new_year)
     if target.exists() and target.samefile(plan_path):
@@ -160,33 +275,85 @@ def new_year(
     return replace(result, output_path=target, written=True)
 
 
+@dataclass(frozen=True)
+class StarterResult:
+    """The starter plan `init` wrote, and how many `<<ĐIỀN VÀO ĐÂY>>` markers are left in it."""
+
+    path: Path
+    markers: int
+
+
+def init(
+    path: Path | None = None,
+    *,
+    year: int | None = None,
+    commune: str | None = None,
+    signer: str | None = None,
+) -> StarterResult:
+    """Write a starter plan for `commune` and `year` (default: this year), never overwriting.
+
+    Raises:
+        OutputError: the file exists, is a folder, or cannot be written.
+
+    """
+    from bdg_plan import starter
+
+    year = year or dt.date.today().year
+    target = path or Path(starter.default_file_name(year))
+    text = starter.build_starter(year, commune, signer, file_name=target.name)
+    starter.write_new_file(target, text)
+    return StarterResult(target, starter.count_markers(text))
+
+
+def schema_text() -> str:
+    """The plan file's JSON Schema, as the text of `schema/bdg-plan.schema.json`."""
+    from bdg_plan.schema import schema_text as text
+
+    return text()
+
+
+def write_schema(path: Path) -> None:
+    """Save the JSON Schema to `path` atomically (replacing an existing file, not a folder).
+
+    Raises:
+        OutputError: `path` is a folder or cannot be written.
+
+    """
+    from bdg_plan.output import atomic_write
+
+    if path.is_dir():
+        raise OutputError(msg.TARGET_IS_DIR.format(file=path))
+    atomic_write(path, schema_text().encode("utf-8"), force=True)
+
+
+# --- Batch ------------------------------------------------------------------------------------
 def render_batch(
     base_path: Path,
     communes_path: Path,
     outdir: Path,
+    options: BatchOptions | None = None,
     *,
-    jobs: int | None = None,
-    dry_run: bool = False,
-    force: bool = False,
-    pdf: bool = False,
-    template_dir: Path | None = None,
-    on_start: Callable[[int], None] | None = None,
+    on_start: Callable[[BatchStart], None] | None = None,
     on_result: Callable[[CommuneResult], None] | None = None,
 ) -> BatchResult:
     """Render one plan per commune: the base plan with each commune's values, into `outdir`.
 
     Every commune is validated; a bad one is reported in its result and never stops the others.
-    With `dry_run` nothing is written. `on_start` gets the number of communes before the work
-    starts, `on_result` each commune's result as it finishes (both in this process).
+    With `options.dry_run` nothing is written. `on_start` gets the number of communes and workers
+    before the work starts, `on_result` each commune's result as it finishes (both in this process).
 
     Raises:
         InputFileError: the base plan or the communes file cannot be read.
+        UsageError: `options.template_dir` is missing or not a folder.
         BatchInputError: the base plan or the communes file has errors (nothing is rendered).
-        BdgPlanError: --pdf without PDF support, the folder cannot be made, a worker died.
+        BdgPlanError: --pdf without PDF support, or the folder cannot be made.
 
     """
-    from bdg_plan.batch import prepare_batch, run_batch
+    from bdg_plan.batch import BatchOptions, prepare_batch, run_batch
+    from bdg_plan.source import read_source
 
+    options = options or BatchOptions()
+    check_template_dir(options.template_dir)
     base_name, communes_name = str(base_path), str(communes_path)
     plan = prepare_batch(
         read_source(base_path, base_name),
@@ -195,28 +362,50 @@ def render_batch(
         communes_name,
         outdir,
     )
-    if on_start is not None:
-        on_start(len(plan.entries))
-    return run_batch(
-        plan,
-        jobs=jobs,
-        dry_run=dry_run,
-        force=force,
-        pdf=pdf,
-        template_dir=template_dir,
-        on_result=on_result,
-    )
+    return run_batch(plan, options, on_start=on_start, on_result=on_result)
 
 
 __all__ = [
+    "YEAR_MAX",
+    "YEAR_MIN",
+    "BatchInputError",
+    "BatchOptions",
+    "BatchResult",
+    "BatchStart",
+    "BdgPlanError",
+    "CommuneResult",
     "InputFileError",
     "InvalidPlanError",
+    "LoadedDocument",
+    "NewYearResult",
+    "OutputError",
+    "PdfError",
+    "Plan",
+    "Problem",
     "RenderResult",
+    "Severity",
+    "StarterResult",
+    "TemplateError",
+    "UsageError",
+    "ValidationReport",
+    "ValidationResult",
+    "YearBeforePlanError",
+    "check_template_dir",
+    "default_output",
+    "has_errors",
+    "init",
     "load_plan",
     "load_text",
+    "make_pdf",
+    "new_year",
+    "pdf_path_for",
     "render",
     "render_batch",
     "render_plan",
+    "schema_text",
+    "sort_problems",
     "validate",
     "validate_bytes",
+    "validate_files",
+    "write_schema",
 ]

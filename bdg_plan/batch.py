@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from bdg_plan import messages as msg
-from bdg_plan.errors import BdgPlanError, InvalidPlanError, OutputError, Problem, has_errors, sort_problems
+from bdg_plan.errors import BatchInputError, BdgPlanError, OutputError, Problem, has_errors, sort_problems
 from bdg_plan.loader import LoadedDocument, Mark, load_yaml
 from bdg_plan.loader import Path as DataPath
 from bdg_plan.source import SourceText, decode_source
@@ -163,6 +163,26 @@ class CommuneResult:
 
 
 @dataclass(frozen=True)
+class BatchOptions:
+    """How a batch runs: the command's options, passed as one value from the CLI to the workers."""
+
+    jobs: int | None = None
+    dry_run: bool = False
+    force: bool = False
+    pdf: bool = False
+    template_dir: Path | None = None
+
+
+@dataclass(frozen=True)
+class BatchStart:
+    """What a batch is about to do: `capped_from` is the --jobs asked for when above the CPUs."""
+
+    communes: int
+    workers: int
+    capped_from: int | None = None
+
+
+@dataclass(frozen=True)
 class BatchPlan:
     """A batch ready to run: the base plan, the communes and each one's output file."""
 
@@ -172,6 +192,7 @@ class BatchPlan:
     entries: tuple[CommuneEntry, ...]
     outputs: tuple[Path, ...]
     outdir: Path
+    sources: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -182,20 +203,12 @@ class BatchResult:
     communes: tuple[CommuneResult, ...]
     outdir: Path
     dry_run: bool
+    sources: dict[str, str] = field(default_factory=dict)
 
     @property
     def failed(self) -> int:
         """How many communes failed."""
         return sum(not result.ok for result in self.communes)
-
-
-class BatchInputError(InvalidPlanError):
-    """The base plan or the communes file has errors, so no commune is rendered."""
-
-    def __init__(self, problems: list[Problem], message: str) -> None:
-        super().__init__(problems)
-        self.message = message
-        self.args = (message,)
 
 
 # --- Names ------------------------------------------------------------------------------------
@@ -648,10 +661,7 @@ class _Setup:
     base: LoadedDocument
     base_problems: frozenset[Problem]
     communes_name: str
-    template_dir: str | None
-    dry_run: bool
-    force: bool
-    pdf: bool
+    options: BatchOptions
     office_dir: str | None = None
 
 
@@ -661,19 +671,20 @@ _worker: dict[str, Any] = {}
 def _prepare(setup: _Setup) -> None:
     """Worker initializer: keep the setup and warm the caches every render uses."""
     _worker["setup"] = setup
-    if setup.dry_run:
+    if setup.options.dry_run:
         return
     from bdg_plan.docx_writer import base_package
     from bdg_plan.sandbox import template_environment
 
-    template_environment(setup.template_dir)
+    template_dir = setup.options.template_dir
+    template_environment(str(template_dir) if template_dir is not None else None)
     base_package()
 
 
 def _run_chunk(jobs: list[tuple[CommuneEntry, Path]]) -> list[CommuneResult]:
     setup: _Setup = _worker["setup"]
     results = [process_commune(setup, entry, target) for entry, target in jobs]
-    if setup.pdf and not setup.dry_run:
+    if setup.options.pdf and not setup.options.dry_run:
         results = _add_pdfs(setup, results)
     return results
 
@@ -713,18 +724,17 @@ def process_commune(setup: _Setup, entry: CommuneEntry, target: Path) -> Commune
         found, plan = _validate_commune(setup, entry)
     except Exception as exc:  # a bug in one commune must not lose the others
         return CommuneResult(entry.number, entry.name, target, entry.problems, _internal_error(exc))
-    if plan is None or setup.dry_run:
+    if plan is None or setup.options.dry_run:
         return CommuneResult(entry.number, entry.name, target, found)
     written = False
     try:
-        from bdg_plan.api import render_plan
         from bdg_plan.output import atomic_write, check_target
+        from bdg_plan.pipeline import render_plan
 
-        check_target(target, force=setup.force)
-        if setup.pdf:
-            check_target(target.with_suffix(".pdf"), force=setup.force)
-        template_dir = Path(setup.template_dir) if setup.template_dir is not None else None
-        atomic_write(target, render_plan(plan, template_dir), force=setup.force)
+        check_target(target, force=setup.options.force)
+        if setup.options.pdf:
+            check_target(target.with_suffix(".pdf"), force=setup.options.force)
+        atomic_write(target, render_plan(plan, setup.options.template_dir), force=setup.options.force)
         written = True
     except BdgPlanError as exc:
         return CommuneResult(entry.number, entry.name, target, found, exc.message, written)
@@ -777,22 +787,29 @@ def prepare_batch(
         BatchInputError: the base plan or the communes file has errors (nothing is rendered).
 
     """
-    from bdg_plan.api import load_text
-
-    base = load_text(base_data, base_name)
+    base_source = decode_source(base_data, base_name)
+    if isinstance(base_source, Problem):
+        raise BatchInputError([base_source], msg.BATCH_BASE_INVALID.format(file=base_name))
+    base = load_yaml(base_source)
     checked = validate_document(base)
     if checked.plan is None or has_errors(checked.problems):
-        raise BatchInputError(checked.problems, msg.BATCH_BASE_INVALID.format(file=base_name))
+        sources = {base_name: base_source.text}
+        raise BatchInputError(checked.problems, msg.BATCH_BASE_INVALID.format(file=base_name), sources)
     entries, problems = read_communes(communes_data, communes_name)
     if has_errors(problems):
-        raise BatchInputError(sort_problems(problems), msg.BATCH_COMMUNES_INVALID)
+        communes_source = decode_source(communes_data, communes_name)
+        sources = {base_name: base_source.text}
+        if isinstance(communes_source, SourceText):
+            sources[communes_name] = communes_source.text
+        raise BatchInputError(sort_problems(problems), msg.BATCH_COMMUNES_INVALID, sources)
     names = assign_output_names([entry.name for entry in entries])
     outputs = tuple(outdir / name for name in names)
     for output in outputs:
         # Slugs hold no path characters; this guards the promise that nothing leaves `outdir`.
         if output.parent != outdir or output.name in ("", ".", ".."):
             raise AssertionError(f"output name escapes the folder: {output}")
-    return BatchPlan(base, tuple(checked.problems), communes_name, tuple(entries), outputs, outdir)
+    sources = {base_name: base_source.text}
+    return BatchPlan(base, tuple(checked.problems), communes_name, tuple(entries), outputs, outdir, sources)
 
 
 def default_jobs() -> int:
@@ -805,43 +822,34 @@ def default_jobs() -> int:
 
 def run_batch(
     plan: BatchPlan,
+    options: BatchOptions,
     *,
-    jobs: int | None = None,
-    dry_run: bool = False,
-    force: bool = False,
-    pdf: bool = False,
-    template_dir: Path | None = None,
+    on_start: Callable[[BatchStart], None] | None = None,
     on_result: Callable[[CommuneResult], None] | None = None,
 ) -> BatchResult:
-    """Validate every commune and, unless `dry_run`, render each valid one into `plan.outdir`.
+    """Validate every commune and, unless dry-run, render each valid one into `plan.outdir`.
 
-    With `jobs` above 1 the communes are shared among worker processes. `on_result` is called
-    in this process as each commune finishes (for a progress bar).
+    With more than one worker the communes are shared among worker processes. `on_start` is
+    called once before the work, `on_result` in this process as each commune finishes.
 
     Raises:
-        BdgPlanError: --pdf without the PDF module, the output folder cannot be made, or a worker
-            process died.
+        BdgPlanError: --pdf without the PDF module, or the output folder cannot be made.
 
     """
-    pdf = pdf and not dry_run
+    pdf = options.pdf and not options.dry_run
     if pdf:
         _pdf_converter()
-    if not dry_run:
+    if not options.dry_run:
         _make_folder(plan.outdir)
     # The workers' LibreOffice profiles, removed with everything in it when the batch ends.
     office_dir = tempfile.mkdtemp(prefix="bdg-plan-batch-") if pdf else None
-    setup = _Setup(
-        plan.base,
-        frozenset(plan.base_problems),
-        plan.communes_name,
-        str(template_dir) if template_dir is not None else None,
-        dry_run,
-        force,
-        pdf,
-        office_dir,
-    )
+    setup = _Setup(plan.base, frozenset(plan.base_problems), plan.communes_name, options, office_dir)
     work = list(zip(plan.entries, plan.outputs, strict=True))
-    workers = max(1, min(jobs or default_jobs(), len(work)))
+    cpus = default_jobs()
+    wanted = options.jobs or cpus
+    workers = max(1, min(wanted, cpus, len(work)))
+    if on_start is not None:
+        on_start(BatchStart(len(work), workers, wanted if wanted > cpus else None))
     results: list[CommuneResult] = []
 
     def collect(done: Iterable[CommuneResult]) -> None:
@@ -862,7 +870,7 @@ def run_batch(
         if office_dir is not None:
             shutil.rmtree(office_dir, ignore_errors=True)
     results.sort(key=lambda result: result.number)
-    return BatchResult(plan.base_problems, tuple(results), plan.outdir, dry_run)
+    return BatchResult(plan.base_problems, tuple(results), plan.outdir, options.dry_run, plan.sources)
 
 
 def _chunks(
@@ -887,7 +895,7 @@ def _run_in_workers(
     workers: int,
     collect: Callable[[Iterable[CommuneResult]], None],
 ) -> None:
-    chunks = _chunks(work, workers, setup.pdf)
+    chunks = _chunks(work, workers, setup.options.pdf and not setup.options.dry_run)
     try:
         with ProcessPoolExecutor(workers, initializer=_prepare, initargs=(setup,)) as pool:
             pending: set[Future[list[CommuneResult]]] = {pool.submit(_run_chunk, chunk) for chunk in chunks}
@@ -911,7 +919,6 @@ def _make_folder(folder: Path) -> None:
 __all__ = [
     "HEADER_ALIASES",
     "REQUIRED_KEYS",
-    "BatchInputError",
     "BatchPlan",
     "BatchResult",
     "CommuneEntry",

@@ -37,6 +37,16 @@ _PASS_THROUGH: tuple[type[BaseException], ...] = tuple(
     kind for kind in (getattr(click_errors, "NoArgsIsHelpError", None),) if kind is not None
 )
 
+#: The exceptions click and typer use for control flow (exit, abort, usage errors): the CLI's error
+#: boundary lets them through untouched.
+CONTROL_FLOW: tuple[type[BaseException], ...] = (
+    typer.Exit,
+    typer.Abort,
+    click_errors.ClickException,
+    # click's own Exit and Abort, when typer runs on click itself
+    *(kind for kind in (getattr(click_errors, "Exit", None), getattr(click_errors, "Abort", None)) if kind),
+)
+
 _FIXED_HELP = {"Show this message and exit.": msg.CLI_HELP_OPTION}
 _USAGE_WORDS = {"[OPTIONS]": msg.CLI_OPTIONS_METAVAR, "COMMAND [ARGS]...": msg.CLI_SUBCOMMAND_METAVAR}
 # The "[default: x; required]" typer appends to a help text.
@@ -148,7 +158,9 @@ def _no_such_command(match: re.Match[str]) -> str:
 
 
 def _bad_value(match: re.Match[str]) -> str:
-    return msg.CLI_BAD_VALUE.format(name=match.group(1), reason=translate_reason(match.group(2)))
+    # click names every spelling of the option ("'--nam' / '--year'"); the first is the one we teach.
+    name = match.group(1).split(" / ")[0]
+    return msg.CLI_BAD_VALUE.format(name=name, reason=translate_reason(match.group(2)))
 
 
 _ERRORS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [

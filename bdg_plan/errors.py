@@ -1,15 +1,35 @@
-"""Problem values and the project's exception tree, shared by every pipeline stage.
+"""Problem values and the project's one exception tree, shared by every pipeline stage.
 
 A `Problem` is one finding about an input file (where, what, how bad). Stages collect problems
 and return them; the CLI draws them. Exceptions are for failures that stop a command; each carries
-a Vietnamese message for the clerk and never prints anything itself.
+a Vietnamese message for the clerk and its exit code, and never prints anything itself. The CLI
+has one boundary (`cli.py`) that turns them into messages and exit codes.
+
+The tree::
+
+    BdgPlanError                 exit 1 unless said otherwise
+    +-- InputFileError           an input file cannot be read at all
+    +-- InvalidPlanError         a plan has errors; carries every problem and the files' text
+    |   +-- BatchInputError      the base plan or the communes list of a batch has errors
+    +-- TemplateError            a template is missing, unsafe or failed
+    +-- OutputError              the output cannot be written
+    +-- ConversionError          LibreOffice is missing, cannot start, or could not convert
+    |   +-- PdfError             the PDF of a .docx could not be made
+    +-- UsageError               exit 2: a mistake in the command line the parser cannot see
+        +-- YearBeforePlanError  new-year asked for a year before the plan's own
+
+`os_error_message` is the one place an `OSError` becomes a sentence for the clerk.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+import errno
+import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+
+from bdg_plan import messages as msg
 
 
 class Severity(enum.Enum):
@@ -21,7 +41,7 @@ class Severity(enum.Enum):
     @property
     def label(self) -> str:
         """The Vietnamese word a clerk sees for this severity."""
-        return "lỗi" if self is Severity.ERROR else "cảnh báo"
+        return msg.SEVERITY_ERROR if self is Severity.ERROR else msg.SEVERITY_WARNING
 
 
 @dataclass(frozen=True, order=True)
@@ -58,6 +78,7 @@ def has_errors(problems: Iterable[Problem]) -> bool:
     return any(p.is_error for p in problems)
 
 
+# --- The exception tree -----------------------------------------------------------------------
 class BdgPlanError(Exception):
     """Base of every failure the CLI reports as a message rather than a traceback."""
 
@@ -68,12 +89,35 @@ class BdgPlanError(Exception):
         self.message = message
 
 
-class InvalidPlanError(BdgPlanError):
-    """The plan file has errors; `problems` holds all of them."""
+class InputFileError(BdgPlanError):
+    """An input file cannot be read at all (missing, a folder, unreadable)."""
 
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("Tệp kế hoạch có lỗi, chưa thể tạo văn bản.")
+
+class InvalidPlanError(BdgPlanError):
+    """A plan file has errors; `problems` holds all of them.
+
+    `sources` maps a file name to its decoded text (as the loader read it), so whoever shows the
+    problems can show their lines without reading the file again.
+    """
+
+    def __init__(
+        self,
+        problems: list[Problem],
+        message: str = msg.PLAN_INVALID,
+        sources: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
         self.problems = problems
+        self.sources: dict[str, str] = dict(sources or {})
+
+
+class BatchInputError(InvalidPlanError):
+    """The base plan or the communes file has errors, so no commune is rendered."""
+
+    def __init__(
+        self, problems: list[Problem], message: str, sources: Mapping[str, str] | None = None
+    ) -> None:
+        super().__init__(problems, message, sources)
 
 
 class TemplateError(BdgPlanError):
@@ -84,5 +128,59 @@ class OutputError(BdgPlanError):
     """The output file cannot be written (exists, locked, folder missing or read-only)."""
 
 
-class InputFileError(BdgPlanError):
-    """An input file cannot be read at all (missing, a folder, unreadable)."""
+class ConversionError(BdgPlanError):
+    """LibreOffice is missing, cannot start, or could not convert a file."""
+
+
+class PdfError(ConversionError):
+    """The PDF could not be made: LibreOffice is missing, failed or timed out."""
+
+
+class UsageError(BdgPlanError):
+    """A mistake in the command line that only the library can see (exit code 2)."""
+
+    exit_code = 2
+
+
+class YearBeforePlanError(UsageError):
+    """The requested year is earlier than the plan's own year (a usage error)."""
+
+
+# --- OSError -> a sentence --------------------------------------------------------------------
+#: Windows errors for "the file is in use by another program" (Word keeps its files open).
+_WINDOWS_IN_USE = (32, 33)
+
+
+def os_error_message(exc: OSError, file: object, *, writing: bool) -> str:
+    """The clerk's sentence for an `OSError` met reading or writing `file`.
+
+    A Windows sharing violation is a file open in Word; on other systems a refused rename is
+    a permission or an immutable file (EPERM), never "open in Word".
+    """
+    folder = os.path.dirname(str(file)) or "."
+    if writing and getattr(exc, "winerror", None) in _WINDOWS_IN_USE:
+        return msg.OUTPUT_LOCKED.format(file=file)
+    if isinstance(exc, FileNotFoundError):
+        return (
+            msg.OUTPUT_DIR_MISSING.format(folder=folder) if writing else msg.INPUT_MISSING.format(file=file)
+        )
+    if exc.errno == errno.EPERM:
+        return (
+            msg.OUTPUT_NOT_PERMITTED.format(file=file) if writing else msg.INPUT_UNREADABLE.format(file=file)
+        )
+    if isinstance(exc, PermissionError):
+        if writing and os.name == "nt":
+            return msg.OUTPUT_LOCKED.format(file=file)
+        return (
+            msg.OUTPUT_NOT_WRITABLE.format(folder=folder)
+            if writing
+            else msg.INPUT_UNREADABLE.format(file=file)
+        )
+    if exc.errno == errno.ENOSPC:
+        return msg.OUTPUT_DISK_FULL.format(file=file)
+    reason = exc.strerror or str(exc)
+    return (
+        msg.OUTPUT_FAILED.format(file=file, reason=reason)
+        if writing
+        else msg.INPUT_OS_ERROR.format(file=file, reason=reason)
+    )

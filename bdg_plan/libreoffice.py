@@ -33,7 +33,7 @@ from pathlib import Path
 from types import TracebackType
 
 from bdg_plan import messages as msg
-from bdg_plan.errors import BdgPlanError, InputFileError
+from bdg_plan.errors import BdgPlanError, ConversionError, InputFileError
 from bdg_plan.output import atomic_write
 
 #: Seconds one run may take for its first file (a first start can take ~20 s on a slow machine).
@@ -50,10 +50,6 @@ _KNOWN_PLACES = (
     "/opt/libreoffice/program/soffice",
     "/usr/lib/libreoffice/program/soffice",
 )
-
-
-class ConversionError(BdgPlanError):
-    """LibreOffice is missing, cannot start, or could not convert a file."""
 
 
 def find_soffice() -> str | None:

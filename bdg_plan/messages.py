@@ -157,7 +157,7 @@ OLD_ANNUAL_PLAN = (
 )
 NEW_YEAR_REVIEW_MARKER = "CẦN XEM LẠI:"
 NEW_YEAR_BEFORE_PLAN = (
-    "Năm mới ({year}) không được trước năm của kế hoạch gốc ({plan_year}). Hãy kiểm tra --year."
+    "Năm mới ({year}) không được trước năm của kế hoạch gốc ({plan_year}). Hãy kiểm tra --nam."
 )
 NEW_YEAR_SAME_FILE = (
     "Tệp kết quả '{file}' chính là tệp kế hoạch gốc; bdg-plan không sửa tệp gốc. Hãy chọn tên khác bằng -o."
@@ -375,3 +375,73 @@ RENDER_SAME_FILE = (
     ".docx. Hãy chọn tên khác bằng -o."
 )
 NEW_YEAR_OUT_OF_RANGE = "Năm mới ({year}) nằm ngoài khoảng năm kế hoạch cho phép ({low}-{high})."
+
+# --- errors and the CLI boundary ---
+SEVERITY_ERROR = "lỗi"
+SEVERITY_WARNING = "cảnh báo"
+PLAN_INVALID = "Tệp kế hoạch có lỗi, chưa thể tạo văn bản."
+ERROR_PREFIX = "Lỗi:"
+OUTPUT_NOT_PERMITTED = (
+    "Hệ thống không cho phép thay tệp '{file}' (tệp được bảo vệ, chỉ đọc hoặc bị khóa không cho sửa). "
+    "Hãy chọn tên khác bằng -o, hoặc bỏ thuộc tính bảo vệ của tệp rồi chạy lại."
+)
+OUTPUT_DISK_FULL = "Không ghi được tệp '{file}': ổ đĩa đã đầy. Hãy giải phóng chỗ trống rồi chạy lại."
+INTERNAL_ERROR = (
+    "Lỗi nội bộ của bdg-plan ({kind}). Đây là lỗi của chương trình, không phải của tệp kế hoạch. "
+    "Chi tiết đã được ghi vào tệp '{log}'; xin gửi tệp đó kèm tệp kế hoạch cho bộ phận hỗ trợ."
+)
+INTERNAL_ERROR_NO_LOG = (
+    "Lỗi nội bộ của bdg-plan ({kind}: {detail}). Đây là lỗi của chương trình, không phải của tệp kế "
+    "hoạch; xin báo lỗi kèm tệp kế hoạch cho bộ phận hỗ trợ."
+)
+OUT_OF_MEMORY = (
+    "Máy không đủ bộ nhớ để chạy xong lệnh này. Hãy đóng bớt chương trình khác, hoặc với lệnh batch "
+    "hãy dùng ít tiến trình hơn (ví dụ --jobs 1), rồi chạy lại."
+)
+INTERRUPTED = "Đã dừng theo yêu cầu (Ctrl+C)."
+TEMPLATES_MISSING = "Không tìm thấy thư mục mẫu văn bản '{folder}' (--templates)."
+TEMPLATES_NOT_DIR = "'{folder}' là một tệp, không phải thư mục; --templates cần một thư mục chứa các mẫu .j2."
+
+# --- command-line help (options and arguments) ---
+CLI_APP_HELP = (
+    "Soạn Kế hoạch công tác bình đẳng giới cấp xã đúng thể thức Nghị định 30/2020/NĐ-CP từ một tệp YAML."
+)
+HELP_PLAN = "Tệp kế hoạch .yaml."
+HELP_FORMAT = "Cách in lỗi: 'rich' (dễ đọc) hoặc 'plain' (tệp:dòng:cột: MÃ thông báo)."
+HELP_TEMPLATES = "Thư mục mẫu văn bản riêng (tìm ở đây trước, rồi đến bộ mẫu có sẵn)."
+HELP_DRY_RUN = "Chỉ xem trước các thay đổi, không ghi tệp nào."
+HELP_VALIDATE_FILES = "Tệp kế hoạch .yaml cần kiểm tra (một hoặc nhiều tệp)."
+HELP_RENDER_OUTPUT = "Tệp .docx cần tạo. Mặc định: cùng tên, cùng thư mục với tệp kế hoạch."
+HELP_RENDER_FORCE = "Ghi đè tệp .docx (và .pdf) đã có."
+HELP_RENDER_FORMAT = "Cách in lỗi nếu tệp kế hoạch có lỗi."
+HELP_RENDER_PDF = "Tạo thêm bản PDF cạnh tệp .docx (cần LibreOffice)."
+HELP_NEW_YEAR_PLAN = "Tệp kế hoạch .yaml của năm cũ (tệp này không bị sửa)."
+HELP_NEW_YEAR_YEAR = "Năm của kế hoạch mới. Mặc định: năm sau năm của kế hoạch cũ."
+HELP_NEW_YEAR_OUTPUT = (
+    "Tệp .yaml cần tạo. Mặc định: cùng thư mục với tệp cũ, năm trong tên tệp đổi sang năm mới "
+    "(hoặc thêm '-<năm>')."
+)
+HELP_NEW_YEAR_FORCE = "Ghi đè tệp kết quả nếu đã có."
+HELP_INIT_FILE = "Tệp kế hoạch cần tạo. Mặc định: ke-hoach-<năm>.yaml trong thư mục hiện tại."
+HELP_INIT_COMMUNE = (
+    "Tên xã, ví dụ 'Hồng Phong'; phường, đặc khu thì ghi cả chữ đứng trước, ví dụ 'phường Đông Kinh'."
+)
+HELP_INIT_YEAR = "Năm kế hoạch. Mặc định: năm nay."
+HELP_INIT_SIGNER = "Họ và tên người ký."
+HELP_SCHEMA_OUTPUT = "Ghi lược đồ vào tệp này (ghi đè nếu đã có). Mặc định: in ra màn hình."
+HELP_BATCH_BASE = "Kế hoạch gốc (.yaml), dùng chung cho mọi xã, phường."
+HELP_BATCH_COMMUNES = (
+    "Danh sách xã, phường: tệp .csv (dòng đầu là tên cột, ví dụ 'Tên xã', 'Địa danh', 'Người ký') "
+    "hoặc tệp .yaml."
+)
+HELP_BATCH_OUTPUT = "Thư mục ghi các tệp .docx (tạo mới nếu chưa có)."
+HELP_BATCH_JOBS = "Số tiến trình chạy song song. Mặc định và tối đa: số lõi CPU."
+HELP_BATCH_DRY_RUN = "Chỉ kiểm tra mọi xã, không ghi tệp nào."
+HELP_BATCH_PDF = "Tạo thêm bản PDF cho mỗi xã (cần LibreOffice)."
+HELP_BATCH_FORCE = "Ghi đè các tệp đã có trong thư mục."
+HELP_BATCH_FORMAT = "Cách in lỗi: 'rich' (bảng dễ đọc) hoặc 'plain' (tệp:dòng:cột)."
+VALIDATE_SUMMARY = "Đã kiểm tra {files} tệp: {errors} lỗi, {warnings} cảnh báo."
+VALIDATE_OK = "Tệp kế hoạch hợp lệ."
+BATCH_JOBS_CAPPED = (
+    "Máy có {workers} lõi CPU nên chỉ chạy {workers} tiến trình song song (không phải {asked})."
+)

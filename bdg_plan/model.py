@@ -30,6 +30,16 @@ from pydantic_core import PydanticCustomError
 from bdg_plan import messages as msg
 from bdg_plan.limits import YEAR_MAX, YEAR_MIN
 
+#: Problem codes the model's own checks raise (through `plan_error`); validate reports them as they
+#: are, and never works a code out from a message's text.
+PLAN_ERROR_CODES = frozenset({"empty-text", "invalid-date", "typed-mark"})
+
+
+def plan_error(code: str, message: str) -> PydanticCustomError:
+    """A validation error carrying its problem code (one of `PLAN_ERROR_CODES`) and its message."""
+    assert code in PLAN_ERROR_CODES, code
+    return PydanticCustomError(code, "{message}", {"message": message})
+
 
 def _reject_bool(value: Any) -> Any:
     """Refuse true/false where a number is expected (pydantic would read `true` as 1)."""
@@ -45,7 +55,7 @@ WholeNumber = Annotated[int, BeforeValidator(_reject_bool)]
 def _strip_text(value: str) -> str:
     value = value.strip()
     if not value:
-        raise ValueError(msg.EMPTY_TEXT)
+        raise plan_error("empty-text", msg.EMPTY_TEXT)
     return value
 
 
@@ -99,15 +109,17 @@ class NgayBanHanh(_Model):
                 try:
                     dt.date(year, month, day)
                 except ValueError:
-                    raise ValueError(msg.DATE_IMPOSSIBLE.format(value=value.strip())) from None
+                    raise plan_error(
+                        "invalid-date", msg.DATE_IMPOSSIBLE.format(value=value.strip())
+                    ) from None
                 return {"nam": year, "thang": month, "ngay": day}
             partial = _YEAR_MONTH.match(value)
             if partial:
                 year, month = (int(g) for g in partial.groups())
                 if not 1 <= month <= 12 or year < 1:
-                    raise ValueError(msg.DATE_IMPOSSIBLE.format(value=value.strip()))
+                    raise plan_error("invalid-date", msg.DATE_IMPOSSIBLE.format(value=value.strip()))
                 return {"nam": year, "thang": month, "ngay": None}
-        raise ValueError(msg.DATE_FORMAT)
+        raise plan_error("invalid-date", msg.DATE_FORMAT)
 
     @property
     def earliest(self) -> dt.date:
@@ -131,12 +143,12 @@ def _parse_full_date(value: Any) -> Any:
     if isinstance(value, str):
         match = _FULL_DATE.match(value)
         if not match:
-            raise ValueError(msg.EXPECTED_DATE)
+            raise plan_error("invalid-date", msg.EXPECTED_DATE)
         year, month, day = (int(g) for g in match.groups())
         try:
             return dt.date(year, month, day)
         except ValueError:
-            raise ValueError(msg.DATE_IMPOSSIBLE.format(value=value.strip())) from None
+            raise plan_error("invalid-date", msg.DATE_IMPOSSIBLE.format(value=value.strip())) from None
     return value
 
 
@@ -258,7 +270,7 @@ def _bullet_shorthand(value: Any) -> Any:
     """Accept a plain string for a bullet without sub-bullets."""
     if isinstance(value, list):
         # "- - text" in YAML is a list inside the list: the clerk typed the dash themselves.
-        raise ValueError(msg.BULLET_IS_LIST)
+        raise plan_error("typed-mark", msg.BULLET_IS_LIST)
     return {"y": value} if isinstance(value, str) else value
 
 

@@ -53,7 +53,8 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from bdg_plan import messages as msg
-from bdg_plan.errors import BdgPlanError, InvalidPlanError, Problem, Severity, has_errors
+from bdg_plan.errors import BdgPlanError, InvalidPlanError, Problem, Severity, YearBeforePlanError, has_errors
+from bdg_plan.limits import YEAR_MAX, YEAR_MIN
 from bdg_plan.loader import LoadedDocument, load_yaml
 from bdg_plan.loader import Path as DataPath
 from bdg_plan.model import Plan
@@ -138,12 +139,6 @@ class NewYearResult:
     written: bool = False
 
 
-class YearBeforePlanError(BdgPlanError):
-    """The requested year is earlier than the plan's own year (a usage error)."""
-
-    exit_code = 2
-
-
 @dataclass(frozen=True)
 class _Edit:
     """Replace text[start:end] with `new`; start == end at a line start inserts whole lines."""
@@ -174,18 +169,17 @@ def roll_forward(data: bytes, name: str, year: int | None = None) -> NewYearResu
     """
     source = decode_source(data, name)
     if isinstance(source, Problem):
-        raise InvalidPlanError([source])
+        raise InvalidPlanError([source], msg.NEW_YEAR_INVALID_INPUT)
     checked = validate_document(load_yaml(source))
     if checked.plan is None or has_errors(checked.problems):
-        raise InvalidPlanError(checked.problems)
+        raise InvalidPlanError(checked.problems, msg.NEW_YEAR_INVALID_INPUT, {name: source.text})
     plan = checked.plan
     new_year = plan.nam + 1 if year is None else year
     if new_year < plan.nam:
         raise YearBeforePlanError(msg.NEW_YEAR_BEFORE_PLAN.format(year=new_year, plan_year=plan.nam))
-    low, high = _year_bounds()
-    if not low <= new_year <= high:
+    if not YEAR_MIN <= new_year <= YEAR_MAX:
         # Not a bug: the new plan would fail validation ("nam: 2201"), so say why now.
-        raise BdgPlanError(msg.NEW_YEAR_OUT_OF_RANGE.format(year=new_year, low=low, high=high))
+        raise BdgPlanError(msg.NEW_YEAR_OUT_OF_RANGE.format(year=new_year, low=YEAR_MIN, high=YEAR_MAX))
 
     text = source.text
     root = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -203,15 +197,6 @@ def roll_forward(data: bytes, name: str, year: int | None = None) -> NewYearResu
     original = data[len(bom) :].decode(encoding)
     output = bom + _keep_untouched_lines(original, text, new_text).encode(encoding)
     return NewYearResult(plan.nam, new_year, output, tuple(changes), tuple(reviews))
-
-
-def _year_bounds() -> tuple[int, int]:
-    """The plan years the model accepts (the `ge`/`le` of `Plan.nam`), as (lowest, highest)."""
-    low, high = 1, 9999
-    for constraint in Plan.model_fields["nam"].metadata:
-        low = getattr(constraint, "ge", low)
-        high = getattr(constraint, "le", high)
-    return low, high
 
 
 def default_output_path(source: pathlib.Path, old_year: int, new_year: int) -> pathlib.Path:

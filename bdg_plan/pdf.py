@@ -12,18 +12,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bdg_plan import messages as msg
-from bdg_plan.errors import InputFileError
+from bdg_plan.errors import ConversionError, InputFileError, PdfError
 from bdg_plan.libreoffice import (
     DEFAULT_TIMEOUT,
-    ConversionError,
     Office,
     find_soffice,
     install_hint,
 )
-
-
-class PdfError(ConversionError):
-    """The PDF could not be made: LibreOffice is missing, failed or timed out."""
 
 
 def pdf_path_for(docx_path: Path) -> Path:

@@ -24,7 +24,7 @@ from bdg_plan import messages as msg
 from bdg_plan import nd30
 from bdg_plan.errors import Problem, Severity, has_errors, sort_problems
 from bdg_plan.loader import LoadedDocument, Path
-from bdg_plan.model import Diem, Khoan, Muc, NgayBanHanh, NoiDung, Plan, Y
+from bdg_plan.model import PLAN_ERROR_CODES, Diem, Khoan, Muc, NgayBanHanh, NoiDung, Plan, Y
 from bdg_plan.references import cited
 from bdg_plan.vietnamese import format_short_date
 
@@ -40,10 +40,15 @@ _TYPED_NUMBER = re.compile(r"^\s*((?:[IVX]+|\d+|[a-zđ])[.)])\s")
 
 @dataclass(frozen=True)
 class ValidationResult:
-    """A plan (None when its shape is wrong) and every problem found, sorted."""
+    """A plan (None when its shape is wrong), every problem found, sorted, and the text checked.
+
+    `source_text` is the decoded file (NFC, as the loader read it), so a caller can show the
+    line of each problem without reading the file again; "" when not known.
+    """
 
     plan: Plan | None
     problems: list[Problem]
+    source_text: str = ""
 
 
 def validate_document(doc: LoadedDocument) -> ValidationResult:
@@ -96,10 +101,6 @@ _TYPE_MESSAGES = {
 }
 
 
-#: Codes for the model's own `ValueError` messages that are not "invalid-value".
-_VALUE_ERROR_CODES = {msg.EMPTY_TEXT: "empty-text", msg.BULLET_IS_LIST: "typed-mark"}
-
-
 def _translate(doc: LoadedDocument, exc: ValidationError) -> Iterator[Problem]:
     for error in exc.errors(include_url=False):
         kind = error["type"]
@@ -148,12 +149,9 @@ def _translate(doc: LoadedDocument, exc: ValidationError) -> Iterator[Problem]:
             limit = ctx.get("le", ctx.get("lt"))
             text = msg.NUMBER_TOO_LARGE.format(limit=limit)
             yield Problem(doc.name, mark.line, mark.column, "wrong-value", text)
-        elif kind == "value_error":
-            text = str(ctx.get("error", msg.INVALID_VALUE))
-            code = _VALUE_ERROR_CODES.get(text, "invalid-value")
-            if "Ngày" in text or "ngày" in text:
-                code = "invalid-date"
-            yield Problem(doc.name, mark.line, mark.column, code, text)
+        elif kind in PLAN_ERROR_CODES:
+            # The model's own checks carry their code (`model.plan_error`).
+            yield Problem(doc.name, mark.line, mark.column, kind, str(ctx.get("message", msg.INVALID_VALUE)))
         else:
             yield Problem(doc.name, mark.line, mark.column, "invalid-value", msg.INVALID_VALUE)
 

@@ -14,6 +14,14 @@ EXAMPLE_PLAN = EXAMPLES / "plan2023.yaml"
 SEED = ROOT / "tests" / "fixtures" / "seed" / "ke-hoach-bdg-2023-hong-phong.md"
 
 
+@pytest.fixture(autouse=True)
+def crash_logs_in_tmp(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Crash logs of the CLI's error boundary go to a temporary cache folder, not the user's."""
+    cache = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    return cache / "bdg-plan" / "loi"
+
+
 @pytest.fixture
 def example_text() -> str:
     return EXAMPLE_PLAN.read_text(encoding="utf-8")

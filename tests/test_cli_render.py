@@ -75,7 +75,9 @@ def test_invalid_plan_is_refused_with_the_validate_report(plan: Path) -> None:
     assert not plan.with_suffix(".docx").exists()
 
 
-def test_failure_inside_the_writer_leaves_the_old_file(plan: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failure_inside_the_writer_leaves_the_old_file(
+    plan: Path, monkeypatch: pytest.MonkeyPatch, crash_logs_in_tmp: Path
+) -> None:
     target = plan.with_suffix(".docx")
     target.write_bytes(b"previous version")
 
@@ -84,7 +86,12 @@ def test_failure_inside_the_writer_leaves_the_old_file(plan: Path, monkeypatch: 
 
     monkeypatch.setattr(docx_writer, "_closing_table", broken)
     result = runner.invoke(app, ["render", str(plan), "--force"], env=ENV)
-    assert result.exit_code != 0
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "Lỗi nội bộ của bdg-plan (OSError)" in result.output
+    logs = list(crash_logs_in_tmp.iterdir())
+    assert len(logs) == 1 and str(logs[0]) in result.output.replace("\n", "")
+    assert "No space left on device" in logs[0].read_text(encoding="utf-8")
     assert target.read_bytes() == b"previous version"
     assert sorted(p.name for p in plan.parent.iterdir()) == ["plan2023.docx", "plan2023.yaml"]
 

@@ -554,7 +554,7 @@ def test_render_failure_inside_the_writer_keeps_the_old_file(
     monkeypatch.setattr(docx_writer, "write_docx", broken)
     result = runner.invoke(app, ["render", str(plan), "--force"], env=ENV)
 
-    assert result.exit_code != 0  # a bug: the CLI lets it show as a traceback
+    assert result.exit_code == 1 and "không đủ bộ nhớ" in result.output and "Traceback" not in result.output
     assert target.read_bytes() == b"previous version"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.docx", "plan.yaml"]
 
