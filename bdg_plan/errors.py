@@ -176,8 +176,6 @@ def os_error_message(exc: OSError, file: object, *, writing: bool) -> str:
             if writing
             else msg.INPUT_UNREADABLE.format(file=file)
         )
-    if exc.errno == errno.ENOSPC:
-        return msg.OUTPUT_DISK_FULL.format(file=file)
     reason = exc.strerror or str(exc)
     return (
         msg.OUTPUT_FAILED.format(file=file, reason=reason)

@@ -385,7 +385,6 @@ OUTPUT_NOT_PERMITTED = (
     "Hệ thống không cho phép thay tệp '{file}' (tệp được bảo vệ, chỉ đọc hoặc bị khóa không cho sửa). "
     "Hãy chọn tên khác bằng -o, hoặc bỏ thuộc tính bảo vệ của tệp rồi chạy lại."
 )
-OUTPUT_DISK_FULL = "Không ghi được tệp '{file}': ổ đĩa đã đầy. Hãy giải phóng chỗ trống rồi chạy lại."
 INTERNAL_ERROR = (
     "Lỗi nội bộ của bdg-plan ({kind}). Đây là lỗi của chương trình, không phải của tệp kế hoạch. "
     "Chi tiết đã được ghi vào tệp '{log}'; xin gửi tệp đó kèm tệp kế hoạch cho bộ phận hỗ trợ."

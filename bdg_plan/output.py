@@ -27,7 +27,7 @@ import tempfile
 from pathlib import Path
 
 from bdg_plan import messages as msg
-from bdg_plan.errors import OutputError
+from bdg_plan.errors import OutputError, os_error_message
 
 #: errno values meaning "this file system has no hard links": fall back to an exclusive create.
 _NO_HARD_LINKS = frozenset(
@@ -59,7 +59,7 @@ def _existing(target: Path) -> os.stat_result | None:
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as exc:
-        raise OutputError(msg.OUTPUT_FAILED.format(file=target, reason=exc.strerror or exc)) from None
+        raise OutputError(os_error_message(exc, target, writing=True)) from None
 
 
 def _refuse_non_regular(target: Path, status: os.stat_result) -> None:
@@ -111,10 +111,8 @@ def atomic_write(
     folder = target.parent
     try:
         handle, temp_name = tempfile.mkstemp(dir=folder, prefix=".bdg-plan-", suffix=".tmp")
-    except PermissionError:
-        raise OutputError(msg.OUTPUT_NOT_WRITABLE.format(folder=folder)) from None
     except OSError as exc:
-        raise OutputError(msg.OUTPUT_FAILED.format(file=target, reason=exc.strerror or exc)) from None
+        raise OutputError(os_error_message(exc, target, writing=True)) from None
     temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -126,10 +124,10 @@ def atomic_write(
             _replace(temp, target)
         else:
             _publish_new(temp, target, data, exists_message)
-    except PermissionError:
-        raise OutputError(msg.OUTPUT_LOCKED.format(file=target)) from None
     except OSError as exc:
-        raise OutputError(msg.OUTPUT_FAILED.format(file=target, reason=exc.strerror or exc)) from None
+        # errors.os_error_message: Word's sharing violation (Windows) is "open in Word"; an
+        # immutable file (EPERM) or a refused folder is said as such.
+        raise OutputError(os_error_message(exc, target, writing=True)) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()

@@ -19,8 +19,8 @@ import pytest
 
 from bdg_plan import output
 from bdg_plan.errors import OutputError
-from bdg_plan.init import write_new_file
 from bdg_plan.output import atomic_write
+from bdg_plan.starter import write_new_file
 
 NEW = b"new document"
 OLD = b"old version"
