@@ -106,6 +106,15 @@ OUTPUT_NOT_REGULAR = (
 )
 RENDERED = "Đã tạo văn bản: {file}"
 
+# render --watch
+WATCH_STARTED = "Đang theo dõi '{file}': mỗi lần lưu tệp, văn bản được tạo lại. Bấm Ctrl+C để dừng."
+WATCH_RENDERED = "[{time}] Đã tạo văn bản: {file}"
+WATCH_PDF_RENDERED = "[{time}] Đã tạo bản PDF: {file}"
+WATCH_INVALID = "[{time}] Tệp kế hoạch còn lỗi, văn bản tạo lần trước được giữ nguyên. Sửa rồi lưu lại."
+WATCH_FAILED = "[{time}] {message}"
+WATCH_STOPPED = "Đã dừng theo dõi."
+WATCH_CANNOT_WATCH = "Không theo dõi được thư mục '{folder}' để biết khi nào tệp kế hoạch được lưu."
+
 # --- Domain rules -----------------------------------------------------------------------------
 DATE_FORMAT = "Ngày ban hành cần dạng NĂM-THÁNG-NGÀY (2023-03-06) hoặc NĂM-THÁNG (2023-03) khi để trống ngày."
 DATE_IMPOSSIBLE = "Ngày {value} không có thật."

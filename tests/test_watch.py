@@ -1,0 +1,161 @@
+"""render --watch: one round at a time, then the loop driven by real file events."""
+
+from __future__ import annotations
+
+import os
+import queue
+import shutil
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from bdg_plan import api, pdf
+from bdg_plan.errors import OutputError
+from bdg_plan.watch import PlanWatcher, WatchReport, watch
+from tests import fake_soffice
+from tests.conftest import EXAMPLE_PLAN, replace_lines
+
+ORGAN = "  ten: Ủy ban nhân dân xã Hồng Phong"
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    target = tmp_path / "kế hoạch 2023.yaml"
+    shutil.copyfile(EXAMPLE_PLAN, target)
+    return target
+
+
+def save(path: Path, text: str) -> None:
+    """Save as editors do: write a new file beside it, then rename it over the old one."""
+    temp = path.with_name(path.name + ".tmp~")
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)
+
+
+def edited(organ: str) -> str:
+    return replace_lines(EXAMPLE_PLAN.read_text(encoding="utf-8"), (ORGAN, f"  ten: {organ}"))
+
+
+def expected_docx(path: Path) -> bytes:
+    result = api.load_plan(path)
+    assert result.plan is not None
+    return api.render_plan(result.plan)
+
+
+def test_first_round_writes_the_docx(plan: Path) -> None:
+    report = PlanWatcher(plan).render_once()
+
+    assert report.ok and report.output == plan.with_suffix(".docx")
+    assert report.output.read_bytes() == expected_docx(plan)
+
+
+def test_later_rounds_replace_the_watchers_own_file(plan: Path) -> None:
+    watcher = PlanWatcher(plan)
+    watcher.render_once()
+    save(plan, edited("Ủy ban nhân dân xã Hồng Thái"))
+
+    report = watcher.render_once()
+
+    assert report.ok, report
+    assert report.output is not None and report.output.read_bytes() == expected_docx(plan)
+
+
+def test_first_write_keeps_an_existing_file_without_force(plan: Path) -> None:
+    docx = plan.with_suffix(".docx")
+    docx.write_bytes(b"the clerk's signed copy")
+
+    report = PlanWatcher(plan).render_once()
+
+    assert not report.ok and report.error is not None and "--force" in report.error
+    assert docx.read_bytes() == b"the clerk's signed copy"
+    assert PlanWatcher(plan, force=True).render_once().ok
+    assert docx.read_bytes() == expected_docx(plan)
+
+
+def test_a_file_someone_else_replaced_is_not_the_watchers_any_more(plan: Path) -> None:
+    watcher = PlanWatcher(plan)
+    watcher.render_once()
+    docx = plan.with_suffix(".docx")
+    save(docx, "edited in Word and saved over")
+    save(plan, edited("Ủy ban nhân dân xã Hồng Thái"))
+
+    report = watcher.render_once()
+
+    assert report.error is not None and "--force" in report.error
+    assert docx.read_text(encoding="utf-8") == "edited in Word and saved over"
+
+
+def test_errors_keep_the_last_good_docx(plan: Path) -> None:
+    watcher = PlanWatcher(plan)
+    good = watcher.render_once().output
+    assert good is not None
+    before = good.read_bytes()
+    save(plan, edited('"   "'))
+
+    report = watcher.render_once()
+
+    assert report.output is None and not report.ok
+    assert [(p.file, p.line) for p in report.problems if p.is_error] == [(str(plan), 19)]
+    assert good.read_bytes() == before
+    save(plan, edited("Ủy ban nhân dân xã Hồng Thái"))
+    assert watcher.render_once().ok
+
+
+def test_a_save_that_changes_nothing_renders_nothing(plan: Path) -> None:
+    watcher = PlanWatcher(plan)
+    watcher.render_once()
+
+    assert watcher.render_once(only_if_changed=True).unchanged
+
+
+def test_a_missing_plan_is_a_report_not_an_exception(tmp_path: Path) -> None:
+    report = PlanWatcher(tmp_path / "không có.yaml").render_once()
+
+    assert report.error is not None and report.output is None
+
+
+def test_the_plan_itself_is_never_the_output(plan: Path) -> None:
+    with pytest.raises(OutputError):
+        PlanWatcher(plan, plan)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the fake soffice is a POSIX script")
+def test_pdf_with_one_libreoffice_for_the_whole_session(plan: Path, tmp_path: Path) -> None:
+    log = tmp_path / "runs.log"
+    os.environ["FAKE_SOFFICE_LOG"] = str(log)
+    try:
+        with pdf.open_office(soffice=fake_soffice.install(tmp_path)) as office:
+            watcher = PlanWatcher(plan, office=office)
+            first = watcher.render_once()
+            save(plan, edited("Ủy ban nhân dân xã Hồng Thái"))
+            second = watcher.render_once()
+    finally:
+        del os.environ["FAKE_SOFFICE_LOG"]
+
+    assert first.pdf == second.pdf == plan.with_suffix(".pdf")
+    assert second.pdf is not None and second.pdf.read_bytes().startswith(b"%PDF")
+    assert len(log.read_text().splitlines()) == 2
+
+
+@pytest.mark.parametrize("polling", [False, True], ids=["events", "polling"])
+def test_the_loop_renders_after_each_save(plan: Path, polling: bool) -> None:
+    reports: queue.Queue[WatchReport] = queue.Queue()
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=watch, args=(PlanWatcher(plan), reports.put), kwargs={"stop": stop, "polling": polling}
+    )
+    thread.start()
+    try:
+        assert reports.get(timeout=60).ok
+        save(plan, edited('"   "'))
+        assert not reports.get(timeout=60).ok
+        save(plan, edited("Ủy ban nhân dân xã Hồng Thái"))
+        last = reports.get(timeout=60)
+        assert last.ok and last.output is not None
+        assert last.output.read_bytes() == expected_docx(plan)
+    finally:
+        stop.set()
+        thread.join(timeout=30)
+    assert not thread.is_alive()
