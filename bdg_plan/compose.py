@@ -14,12 +14,13 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from bdg_plan import nd30
-from bdg_plan.model import CanCu, Khoan, Muc, NoiDung, Plan
+from bdg_plan.model import CanCu, Khoan, Muc, NguoiKy, NoiDung, Plan
 from bdg_plan.sandbox import PLACEHOLDER, render_template
 from bdg_plan.vietnamese import (
     capitalize_first,
@@ -99,6 +100,11 @@ class ComposedDocument:
     year: int
     month: int
     day: int = 1
+    # A joint plan's second body (ô 2, under the first) and its signer (ô 7, the left block).
+    joint_superior: str | None = None
+    joint_organ_lines: tuple[str, ...] = ()
+    joint_signer_lines: tuple[str, ...] = ()
+    joint_signer_name: str | None = None
 
 
 # --- Header values ----------------------------------------------------------------------------
@@ -128,8 +134,12 @@ def date_line(plan: Plan) -> str:
 
 
 def signer_lines(plan: Plan) -> tuple[str, ...]:
+    """Ô 7a of the (lead) signer: authority and title lines in capitals ("KT. CHỦ TỊCH", ...)."""
+    return signer_block_lines(plan.nguoi_ky)
+
+
+def signer_block_lines(signer: NguoiKy) -> tuple[str, ...]:
     """Ô 7a: authority and title lines in capitals, e.g. ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")."""
-    signer = plan.nguoi_ky
     lines = []
     if signer.thay_mat:
         lines.append(f"TM. {signer.thay_mat}")
@@ -400,4 +410,18 @@ def compose(plan: Plan, template_dir: Path | None = None) -> ComposedDocument:
         year=date.nam,
         month=date.thang,
         day=date.ngay or 1,
+        **_joint_values(plan),
     )
+
+
+def _joint_values(plan: Plan) -> dict[str, Any]:
+    """The second body and signer of a joint plan; nothing for a plan with one issuing body."""
+    body, signer = plan.co_quan_lien_tich, plan.nguoi_ky_lien_tich
+    if body is None or signer is None:
+        return {}
+    return {
+        "joint_superior": upper(body.cap_tren) if body.cap_tren else None,
+        "joint_organ_lines": organ_lines(body.ten),
+        "joint_signer_lines": signer_block_lines(signer),
+        "joint_signer_name": signer.ho_ten,
+    }

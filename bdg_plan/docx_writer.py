@@ -504,7 +504,12 @@ def _header_table(document: DocxDocument, doc: ComposedDocument) -> None:
     for line in doc.organ_lines:
         _paragraph(organ, "co_quan", line, first=first)
         first = False
-    organ_width = _estimated_width(doc.organ_lines, nd30.AVG_CHAR_MM_BOLD_CAPS_13)
+    # A joint plan: the second body under the first, each as it is written alone (Mục II.2).
+    if doc.joint_superior:
+        _paragraph(organ, "cap_tren", doc.joint_superior)
+    for line in doc.joint_organ_lines:
+        _paragraph(organ, "co_quan", line)
+    organ_width = _estimated_width(doc.organ_lines + doc.joint_organ_lines, nd30.AVG_CHAR_MM_BOLD_CAPS_13)
     _rule(organ, nd30.HEADER_LEFT_MM - 4, organ_width * nd30.RULE_FRACTION)
     _paragraph(motto, "quoc_hieu", nd30.QUOC_HIEU, first=True)
     _paragraph(motto, "tieu_ngu", nd30.TIEU_NGU)
@@ -581,22 +586,44 @@ def _table(document: DocxDocument, block: TableBlock) -> None:
 
 
 def _closing_table(document: DocxDocument, doc: ComposedDocument) -> None:
-    """Ô 9b "Nơi nhận" on the left, ô 7 signer block on the right, on the same first line."""
+    """Ô 9b "Nơi nhận" on the left, ô 7 signer block on the right, on the same first line.
+
+    A joint plan has two signer blocks side by side, the lead body's on the right and the second
+    body's on the left, and "Nơi nhận" goes under them on the left.
+    """
+    if doc.joint_signer_name is not None:
+        half = nd30.TEXT_WIDTH_MM / 2
+        table = _two_column_table(document, 2, half, half)
+        signers, below = table.rows
+        signers._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        _signer_block(signers.cells[0], doc.joint_signer_lines, doc.joint_signer_name)
+        _signer_block(signers.cells[1], doc.signer_lines, doc.signer_name)
+        _recipients(below.cells[0], doc.recipients)
+        return
     table = _two_column_table(document, 1, nd30.CLOSING_LEFT_MM, nd30.CLOSING_RIGHT_MM)
     row = table.rows[0]
-    cant_split = OxmlElement("w:cantSplit")
-    row._tr.get_or_add_trPr().append(cant_split)
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     recipients, signer = row.cells
-    _paragraph(recipients, "noi_nhan_nhan", nd30.NOI_NHAN_LABEL, first=True)
-    for line in doc.recipients:
-        _paragraph(recipients, "noi_nhan", line)
-    for index, line in enumerate(doc.signer_lines):
-        paragraph = _paragraph(signer, "chuc_danh", line, first=index == 0)
+    _recipients(recipients, doc.recipients)
+    _signer_block(signer, doc.signer_lines, doc.signer_name)
+
+
+def _recipients(cell: _Cell, lines: tuple[str, ...]) -> None:
+    """Ô 9b: "Nơi nhận:" and its lines."""
+    _paragraph(cell, "noi_nhan_nhan", nd30.NOI_NHAN_LABEL, first=True)
+    for line in lines:
+        _paragraph(cell, "noi_nhan", line)
+
+
+def _signer_block(cell: _Cell, lines: tuple[str, ...], name: str) -> None:
+    """Ô 7: authority and title lines, room for the signature and seal, the name."""
+    for index, line in enumerate(lines):
+        paragraph = _paragraph(cell, "chuc_danh", line, first=index == 0)
         if index == 0:
             paragraph.paragraph_format.space_before = Pt(12)
     for _ in range(nd30.SIGNATURE_GAP_LINES):
-        _paragraph(signer, "chuc_danh")
-    _paragraph(signer, "ho_ten", doc.signer_name)
+        _paragraph(cell, "chuc_danh")
+    _paragraph(cell, "ho_ten", name)
 
 
 def _core_properties(props: CoreProperties, doc: ComposedDocument) -> None:

@@ -141,6 +141,24 @@ CAN_CU_DATE_IMPOSSIBLE = "Ngày {value} trong đoạn căn cứ không có thậ
 SIGNER_KT_NEEDS = "Người ký '{prefix}' cần ghi chức danh thủ trưởng ('thu_truong', ví dụ 'Chủ tịch')."
 SIGNER_NEEDS_TITLE = "Người ký cần ghi chức vụ ('chuc_vu', ví dụ 'Phó Chủ tịch')."
 SIGNER_TM_NEEDS = "Ký thay mặt (TM.) cần ghi tên tập thể ('thay_mat', ví dụ 'Ủy ban nhân dân')."
+JOINT_SIGNER_WITHOUT_BODY = (
+    "Có người ký thứ hai ('nguoi_ky_lien_tich') nhưng chưa có cơ quan thứ hai ('co_quan_lien_tich'). "
+    "Kế hoạch liên tịch ghi tên cả hai cơ quan ở phần đầu: hãy thêm 'co_quan_lien_tich' (ví dụ "
+    "'ten: Hội Liên hiệp Phụ nữ xã ...'), hoặc xóa 'nguoi_ky_lien_tich' nếu chỉ một cơ quan ban hành."
+)
+JOINT_BODY_WITHOUT_SIGNER = (
+    "Có cơ quan thứ hai ('co_quan_lien_tich') nhưng chưa có người ký của cơ quan đó "
+    "('nguoi_ky_lien_tich'). Kế hoạch liên tịch có hai khối chữ ký: hãy thêm 'nguoi_ky_lien_tich', "
+    "hoặc xóa 'co_quan_lien_tich' nếu chỉ một cơ quan ban hành."
+)
+JOINT_AS_LIST = (
+    "Cần một bảng các khóa, không phải danh sách. Kế hoạch liên tịch (hai cơ quan): ghi cơ quan thứ hai ở "
+    "'co_quan_lien_tich' và người ký thứ hai ở 'nguoi_ky_lien_tich'."
+)
+KY_HIEU_JOINT = (
+    "Kế hoạch liên tịch: ký hiệu thường ghi chữ viết tắt tên cả hai cơ quan, ví dụ '{example}'; ở đây "
+    "là '{value}'."
+)
 NO_RECIPIENTS = "Chưa có nơi nhận nào. Hãy liệt kê các cơ quan nhận kế hoạch."
 ACTION_MONTH_OUTSIDE = "Tháng hành động ({start} - {end}) phải nằm trong năm kế hoạch {year}."
 ACTION_MONTH_ORDER = "Ngày bắt đầu Tháng hành động phải trước ngày kết thúc."

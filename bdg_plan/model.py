@@ -192,6 +192,24 @@ class CoQuan(_Model):
     )
 
 
+class CoQuanLienTich(_Model):
+    """The second issuing body of a joint plan (kế hoạch liên tịch), printed under the first in ô 2."""
+
+    ten: Text = Field(
+        description=(
+            "Tên cơ quan cùng ban hành (ô số 2): in hoa, đậm, dưới tên cơ quan chủ trì, ví dụ 'Hội Liên "
+            "hiệp Phụ nữ xã Hồng Phong'; chia hai dòng như tên cơ quan chủ trì."
+        ),
+        examples=["Hội Liên hiệp Phụ nữ xã Hồng Phong"],
+    )
+    cap_tren: Text | None = Field(
+        None,
+        description=(
+            "Cơ quan chủ quản của cơ quan này (nếu có): in hoa, không đậm, ngay trên tên cơ quan này."
+        ),
+    )
+
+
 class CanCu(_Model):
     """One higher-level document the plan implements (căn cứ), cited in the opening.
 
@@ -461,6 +479,13 @@ class Plan(_Model):
         ge=YEAR_MIN, le=YEAR_MAX, description="Năm kế hoạch, ví dụ 2023.", examples=[2023]
     )
     co_quan: CoQuan = Field(description="Cơ quan ban hành (ô số 2) và địa danh (ô số 4).")
+    co_quan_lien_tich: CoQuanLienTich | None = Field(
+        None,
+        description=(
+            "Cơ quan liên tịch: cơ quan thứ hai cùng ban hành kế hoạch (ô số 2), in dưới tên cơ quan chủ "
+            "trì; cần đi cùng 'nguoi_ky_lien_tich'."
+        ),
+    )
     so: WholeNumber | None = Field(
         None,
         ge=1,
@@ -569,7 +594,19 @@ class Plan(_Model):
             "phòng ngừa, ứng phó với bạo lực trên cơ sở giới."
         ),
     )
-    nguoi_ky: NguoiKy = Field(description="Người ký (ô số 7): quyền hạn, chức vụ và họ tên.")
+    nguoi_ky: NguoiKy = Field(
+        description=(
+            "Người ký (ô số 7): quyền hạn, chức vụ và họ tên; in bên phải, dưới nội dung. Kế hoạch liên "
+            "tịch: đây là người ký của cơ quan chủ trì ('co_quan')."
+        )
+    )
+    nguoi_ky_lien_tich: NguoiKy | None = Field(
+        None,
+        description=(
+            "Người ký của cơ quan liên tịch ('co_quan_lien_tich'): khối chữ ký in bên trái, ngang hàng "
+            "với người ký của cơ quan chủ trì; phần Nơi nhận in xuống dưới hai chữ ký."
+        ),
+    )
     noi_nhan: list[Recipient] = Field(
         description="Nơi nhận (ô số 9b): mỗi dòng một cơ quan, cá nhân; bdg-plan tự thêm '- ' và ';'."
     )

@@ -21,11 +21,11 @@ from typing import Annotated, Any, cast
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from bdg_plan import messages as msg
-from bdg_plan import nd30
 from bdg_plan.errors import Problem, Severity, has_errors, sort_problems
 from bdg_plan.loader import LoadedDocument, Path
 from bdg_plan.model import PLAN_ERROR_CODES, Diem, Khoan, Muc, NgayBanHanh, NoiDung, Plan, Y
 from bdg_plan.references import cited
+from bdg_plan.validate_header import citation_rules, family_findings, signer_rules
 from bdg_plan.vietnamese import format_short_date
 
 #: The first day with no district level (Luật Tổ chức chính quyền địa phương 72/2025/QH15).
@@ -101,6 +101,10 @@ _TYPE_MESSAGES = {
 }
 
 
+#: Keys a joint plan's clerk may write as a list of two (they have `_lien_tich` twins instead).
+_JOINT_KEYS = frozenset({("nguoi_ky",), ("co_quan",)})
+
+
 def _translate(doc: LoadedDocument, exc: ValidationError) -> Iterator[Problem]:
     for error in exc.errors(include_url=False):
         kind = error["type"]
@@ -130,6 +134,9 @@ def _translate(doc: LoadedDocument, exc: ValidationError) -> Iterator[Problem]:
                 code = "invalid-date"
             text = _TYPE_MESSAGES[kind]
             given = error.get("input")
+            if kind in ("model_type", "dict_type") and isinstance(given, list) and path in _JOINT_KEYS:
+                # Two signers or two bodies written as a list: the joint plan has its own keys.
+                text = msg.JOINT_AS_LIST
             if kind == "string_type" and isinstance(given, int | float) and not isinstance(given, bool):
                 # "thoi_gian: 2023" is read as a number; quoting it makes it text.
                 text = msg.EXPECTED_TEXT_NOT_NUMBER
@@ -221,7 +228,7 @@ def _header_findings(
         if not _KY_HIEU.match(ky_hieu):
             yield ("ky_hieu",), "ky-hieu-format", msg.KY_HIEU_FORMAT.format(value=ky_hieu), _E
         elif ten_loai is not None:
-            yield from _family_findings(ky_hieu, ten_loai)
+            yield from family_findings(ky_hieu, ten_loai)
     if nam is not None and ngay is not None and ngay.nam != nam:
         yield (
             ("ngay",),
@@ -229,31 +236,6 @@ def _header_findings(
             msg.YEAR_MISMATCH.format(date_year=ngay.nam, plan_year=nam),
             _E,
         )
-
-
-def _family_findings(ky_hieu: str, ten_loai: str) -> Iterator[Finding]:
-    """The ký hiệu starts with the abbreviation of the title's type (Phụ lục III): KH, CTr, PA."""
-    abbreviation = nd30.PLAN_FAMILIES[ten_loai]
-    first = ky_hieu.split("-", 1)[0]
-    if first.casefold() == abbreviation.casefold():
-        return
-    other = next(
-        (name for name, abbr in nd30.PLAN_FAMILIES.items() if abbr.casefold() == first.casefold()), None
-    )
-    if other is not None:
-        message = msg.KY_HIEU_OTHER_FAMILY.format(
-            value=ky_hieu,
-            other=other.lower(),
-            other_abbreviation=nd30.PLAN_FAMILIES[other],
-            name=ten_loai,
-            abbreviation=abbreviation,
-        )
-        yield ("ky_hieu",), "ky-hieu-family", message, _E
-    else:
-        message = msg.KY_HIEU_NOT_KH.format(
-            family=ten_loai.lower(), abbreviation=abbreviation, name=ten_loai, value=ky_hieu
-        )
-        yield ("ky_hieu",), "ky-hieu-format", message, _W
 
 
 #: Validators for the header fields alone, built from the `Plan` fields (one source of truth).
@@ -283,8 +265,8 @@ def header_rules(data: dict[str, Any]) -> Iterator[Finding]:
 def domain_rules(plan: Plan) -> Iterator[Finding]:
     """Decree 30 and reform rules on a typed plan, as (path, code, message, severity)."""
     yield from _header_findings(plan.nam, plan.ky_hieu, plan.ngay, plan.ten_loai)
-    yield from _citation_rules(plan)
-    yield from _signer_rules(plan)
+    yield from citation_rules(plan)
+    yield from signer_rules(plan)
     if not plan.noi_nhan:
         yield ("noi_nhan",), "no-recipients", msg.NO_RECIPIENTS, _E
     if plan.thang_hanh_dong:
@@ -304,46 +286,6 @@ def domain_rules(plan: Plan) -> Iterator[Finding]:
     yield from old_annual_plans(plan)
     yield from _typed_marks(plan)
     yield from unfilled_markers(plan)
-
-
-def _citation_rules(plan: Plan) -> Iterator[Finding]:
-    """Dates of the căn cứ: given by fields, or recognised in the clerk's own sentence."""
-    for index, item in enumerate(plan.can_cu):
-        reference = cited(item)
-        written = isinstance(item, str)
-        if written and not reference.recognised:
-            yield ("can_cu", index), "can-cu-not-recognised", msg.CAN_CU_NOT_RECOGNISED, _W
-        if written and reference.date_text and reference.ngay is None:
-            message = msg.CAN_CU_DATE_IMPOSSIBLE.format(value=reference.date_text)
-            yield ("can_cu", index), "invalid-date", message, _W
-        if reference.ngay and reference.ngay > plan.ngay.latest:
-            yield (
-                ("can_cu", index) if written else ("can_cu", index, "ngay"),
-                "can-cu-after-plan",
-                msg.CAN_CU_AFTER_PLAN.format(
-                    cited=reference.date_text if written else format_short_date(reference.ngay),
-                    plan=format_short_date(plan.ngay.latest),
-                ),
-                _E,
-            )
-
-
-def _signer_rules(plan: Plan) -> Iterator[Finding]:
-    signer = plan.nguoi_ky
-    if signer.tham_quyen and not signer.thu_truong:
-        yield (
-            ("nguoi_ky",),
-            "signer-inconsistent",
-            msg.SIGNER_KT_NEEDS.format(prefix=signer.tham_quyen),
-            _E,
-        )
-    needs_title = signer.tham_quyen in ("KT.", "TL.", "TUQ.") or (
-        signer.tham_quyen is None and signer.thu_truong is None
-    )
-    if needs_title and not signer.chuc_vu:
-        yield ("nguoi_ky",), "signer-inconsistent", msg.SIGNER_NEEDS_TITLE, _E
-    if signer.thay_mat is None and signer.tham_quyen is None and signer.thu_truong is not None:
-        yield ("nguoi_ky", "thu_truong"), "signer-inconsistent", msg.SIGNER_TM_NEEDS, _E
 
 
 def _reform_rules(plan: Plan) -> Iterator[Finding]:
