@@ -326,6 +326,14 @@ def write_schema(path: Path) -> None:
     atomic_write(path, schema_text().encode("utf-8"), force=True)
 
 
+# --- Crash logs -----------------------------------------------------------------------------
+def write_crash_log(exc: BaseException) -> Path | None:
+    """Write an unexpected error's traceback to a new log file in the user's cache; its path or None."""
+    from bdg_plan.crash import write_crash_log as write
+
+    return write(exc)
+
+
 # --- Batch ------------------------------------------------------------------------------------
 def render_batch(
     base_path: Path,
@@ -407,5 +415,6 @@ __all__ = [
     "validate",
     "validate_bytes",
     "validate_files",
+    "write_crash_log",
     "write_schema",
 ]

@@ -54,9 +54,7 @@ class BdgPlanGroup(VietnameseGroup):
 
 def _internal_error(exc: Exception) -> None:
     """Report a bug: one sentence, and the traceback in a crash log."""
-    from bdg_plan.crash import write_crash_log
-
-    log = write_crash_log(exc)
+    log = api.write_crash_log(exc)
     kind = type(exc).__name__
     if log is None:
         text = msg.INTERNAL_ERROR_NO_LOG.format(kind=kind, detail=exc)

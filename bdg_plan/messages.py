@@ -471,3 +471,11 @@ VALIDATE_OK = "Tệp kế hoạch hợp lệ."
 BATCH_JOBS_CAPPED = (
     "Máy có {workers} lõi CPU nên chỉ chạy {workers} tiến trình song song (không phải {asked})."
 )
+BATCH_COMMUNE_WORKER_DIED = (
+    "Tiến trình tạo văn bản cho xã này dừng đột ngột hai lần (có thể do thiếu bộ nhớ), nên xã này "
+    "chưa được tạo; các xã khác vẫn chạy tiếp. Hãy chạy lại riêng xã này, ví dụ với --jobs 1."
+)
+BATCH_CSV_UNCLOSED_QUOTE = (
+    'Dấu nháy kép (") mở ô này chưa được đóng, nên mọi dòng sau bị đọc thành một ô. Hãy thêm dấu '
+    "nháy đóng ở cuối ô, hoặc xóa dấu nháy mở."
+)
