@@ -108,7 +108,8 @@ def repository_files() -> list[Path]:
         for name in names
         if (ROOT / name).is_file()
         and not SKIPPED_PARTS.intersection(name.parts)
-        and not name.name.endswith((".pyc", ".docx", ".pdf"))
+        # Generated outputs stay behind; files the package ships (bdg_plan/base.docx) come along.
+        and not (name.suffix in (".pyc", ".docx", ".pdf") and name.parts[0] != "bdg_plan")
         and not any(part.endswith(".egg-info") for part in name.parts)
     ]
 
