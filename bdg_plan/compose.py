@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -56,11 +56,16 @@ class Run:
     italic: bool = False
 
 
+#: The kinds of body paragraph, each a paragraph style of the writer (`docx_writer.STYLES`):
+#: body text, dash and plus bullets, and the heading levels phần, mục, khoản, điểm.
+BodyKind = Literal["noi_dung", "y", "y_nho", "phan", "muc", "khoan", "diem"]
+
+
 @dataclass(frozen=True)
 class Block:
     """One body paragraph. `kind` names its paragraph style; `prefix` is "- ", "+ " or ""."""
 
-    kind: str
+    kind: BodyKind
     runs: tuple[Run, ...]
     prefix: str = ""
 
@@ -283,8 +288,8 @@ def _parse_markdown(markdown: str) -> tuple[Token, ...]:
     return tuple(_markdown().parse(markdown))
 
 
-_HEADING_KINDS = {1: "phan", 2: "muc", 3: "khoan", 4: "diem", 5: "diem", 6: "diem"}
-_BULLET_KINDS = {"-": "y", "*": "y", "+": "y_nho"}
+_HEADING_KINDS: dict[int, BodyKind] = {1: "phan", 2: "muc", 3: "khoan", 4: "diem", 5: "diem", 6: "diem"}
+_BULLET_KINDS: dict[str, BodyKind] = {"-": "y", "*": "y", "+": "y_nho"}
 
 
 def parse_blocks(markdown: str, values: Sequence[str]) -> list[BodyItem]:

@@ -21,8 +21,8 @@ from bdg_plan import messages as msg
 from bdg_plan.errors import Problem, Severity
 from bdg_plan.source import SourceText, legacy_encoded_word
 
-#: Path of a value inside the document: mapping keys and list indexes, as pydantic's `loc`.
-Path = tuple[str | int, ...]
+#: The path of a value inside the document: mapping keys and list indexes, as pydantic's `loc`.
+DataPath = tuple[str | int, ...]
 
 #: The most nodes a document may expand to once aliases are followed. The seed plan has about
 #: 300; a plan with big annexes a few thousand. Past this the file is refused (alias bombs).
@@ -64,11 +64,11 @@ class LoadedDocument:
 
     name: str
     data: Any
-    values: dict[Path, Mark] = field(default_factory=dict)
-    keys: dict[Path, Mark] = field(default_factory=dict)
+    values: dict[DataPath, Mark] = field(default_factory=dict)
+    keys: dict[DataPath, Mark] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
-    def locate(self, path: Path, *, prefer_key: bool = False) -> Mark:
+    def locate(self, path: DataPath, *, prefer_key: bool = False) -> Mark:
         """Return the best known position for `path`: the value (or key), else its nearest parent."""
         for end in range(len(path), -1, -1):
             sub = path[:end]
@@ -78,14 +78,14 @@ class LoadedDocument:
                 return self.values[sub]
         return Mark(1, 1)
 
-    def resolve(self, loc: tuple[Any, ...]) -> Path:
+    def resolve(self, loc: tuple[Any, ...]) -> DataPath:
         """Map a pydantic error `loc` onto a data path, skipping steps the data does not have.
 
         pydantic adds steps that are not in the file: shorthand expansions (a string accepted
         for a list), union member names, validator tags. A step is kept only when the data
         really has it, so the position lands on the closest real node.
         """
-        path: Path = ()
+        path: DataPath = ()
         for step in loc:
             candidate = (*path, step)
             if candidate in self.values or candidate in self.keys:
@@ -167,7 +167,7 @@ class _Builder:
             Problem(self.doc.name, mark.line + 1, mark.column + 1, code, message, severity)
         )
 
-    def build(self, node: Node, path: Path) -> Any:
+    def build(self, node: Node, path: DataPath) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
             raise _BudgetExceeded
@@ -185,7 +185,7 @@ class _Builder:
         assert isinstance(node, ScalarNode)
         return self.build_scalar(node)
 
-    def build_mapping(self, node: MappingNode, path: Path) -> dict[str, Any] | None:
+    def build_mapping(self, node: MappingNode, path: DataPath) -> dict[str, Any] | None:
         if node.tag != _TAG + "map":
             self.problem(node, "unsafe-tag", msg.UNSAFE_TAG.format(tag=_show_tag(node.tag)))
             return None

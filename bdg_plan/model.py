@@ -292,14 +292,16 @@ def _bullet_shorthand(value: Any) -> Any:
     return {"y": value} if isinstance(value, str) else value
 
 
-class Y(_Model):
+class YGachDauDong(_Model):
     """One dash bullet ("- ...") with optional "+" sub-bullets."""
 
     y: Text = Field(description="Nội dung một ý gạch đầu dòng. Không gõ dấu '-' ở đầu: bdg-plan tự thêm.")
     cac_y: list[Text] = Field(default_factory=list, description="Các ý nhỏ của ý này, in với dấu '+'.")
 
 
-Bullet = Annotated[Y, BeforeValidator(_bullet_shorthand, json_schema_input_type=str | Y)]
+Bullet = Annotated[
+    YGachDauDong, BeforeValidator(_bullet_shorthand, json_schema_input_type=str | YGachDauDong)
+]
 
 
 def _block_shorthand(value: Any) -> Any:
@@ -367,7 +369,7 @@ class NoiDung(_Model):
 
 Block = Annotated[
     NoiDung,
-    BeforeValidator(_block_shorthand, json_schema_input_type=str | list[str | Y] | NoiDung),
+    BeforeValidator(_block_shorthand, json_schema_input_type=str | list[str | YGachDauDong] | NoiDung),
 ]
 
 #: Where an extra section goes, relative to the standard ones.

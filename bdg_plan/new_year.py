@@ -55,8 +55,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from bdg_plan import messages as msg
 from bdg_plan.errors import BdgPlanError, InvalidPlanError, Problem, Severity, YearBeforePlanError, has_errors
 from bdg_plan.limits import YEAR_MAX, YEAR_MIN
-from bdg_plan.loader import LoadedDocument, load_yaml
-from bdg_plan.loader import Path as DataPath
+from bdg_plan.loader import DataPath, LoadedDocument, load_yaml
 from bdg_plan.model import Plan
 from bdg_plan.source import SourceText, decode_source
 from bdg_plan.validate import (

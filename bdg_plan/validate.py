@@ -22,10 +22,10 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from bdg_plan import messages as msg
 from bdg_plan.errors import Problem, Severity, has_errors, sort_problems
-from bdg_plan.loader import LoadedDocument, Path
-from bdg_plan.model import PLAN_ERROR_CODES, Diem, Khoan, Muc, NgayBanHanh, NoiDung, Plan, Y
+from bdg_plan.loader import DataPath, LoadedDocument
+from bdg_plan.model import PLAN_ERROR_CODES, Diem, Khoan, Muc, NgayBanHanh, NoiDung, Plan, YGachDauDong
 from bdg_plan.references import cited
-from bdg_plan.validate_header import citation_rules, family_findings, signer_rules
+from bdg_plan.validate_header import Finding, citation_rules, family_findings, signer_rules
 from bdg_plan.vietnamese import format_short_date
 
 #: The first day with no district level (Luật Tổ chức chính quyền địa phương 72/2025/QH15).
@@ -163,7 +163,7 @@ def _translate(doc: LoadedDocument, exc: ValidationError) -> Iterator[Problem]:
             yield Problem(doc.name, mark.line, mark.column, "invalid-value", msg.INVALID_VALUE)
 
 
-def allowed_keys(path: Path) -> list[str]:
+def allowed_keys(path: DataPath) -> list[str]:
     """List the field names the model accepts at a model path (for "did you mean").
 
     `path` follows the model (pydantic's `loc`), so a shorthand such as a plain list given for
@@ -214,10 +214,6 @@ def _unwrap(annotation: Any, *, want_list: bool) -> Any:
 
 
 # --- Domain rules -----------------------------------------------------------------------------
-Finding = tuple[Path, str, str, Severity]
-
-_E = Severity.ERROR
-_W = Severity.WARNING
 
 
 def _header_findings(
@@ -226,7 +222,7 @@ def _header_findings(
     """Ký hiệu and year rules; a field given as None was not valid and is not checked."""
     if ky_hieu is not None:
         if not _KY_HIEU.match(ky_hieu):
-            yield ("ky_hieu",), "ky-hieu-format", msg.KY_HIEU_FORMAT.format(value=ky_hieu), _E
+            yield ("ky_hieu",), "ky-hieu-format", msg.KY_HIEU_FORMAT.format(value=ky_hieu), Severity.ERROR
         elif ten_loai is not None:
             yield from family_findings(ky_hieu, ten_loai)
     if nam is not None and ngay is not None and ngay.nam != nam:
@@ -234,7 +230,7 @@ def _header_findings(
             ("ngay",),
             "year-mismatch",
             msg.YEAR_MISMATCH.format(date_year=ngay.nam, plan_year=nam),
-            _E,
+            Severity.ERROR,
         )
 
 
@@ -268,7 +264,7 @@ def domain_rules(plan: Plan) -> Iterator[Finding]:
     yield from citation_rules(plan)
     yield from signer_rules(plan)
     if not plan.noi_nhan:
-        yield ("noi_nhan",), "no-recipients", msg.NO_RECIPIENTS, _E
+        yield ("noi_nhan",), "no-recipients", msg.NO_RECIPIENTS, Severity.ERROR
     if plan.thang_hanh_dong:
         start, end = plan.thang_hanh_dong.tu, plan.thang_hanh_dong.den
         if start.year != plan.nam or end.year != plan.nam:
@@ -278,10 +274,10 @@ def domain_rules(plan: Plan) -> Iterator[Finding]:
                 msg.ACTION_MONTH_OUTSIDE.format(
                     start=format_short_date(start), end=format_short_date(end), year=plan.nam
                 ),
-                _E,
+                Severity.ERROR,
             )
         elif start > end:
-            yield ("thang_hanh_dong",), "action-month-outside-year", msg.ACTION_MONTH_ORDER, _E
+            yield ("thang_hanh_dong",), "action-month-outside-year", msg.ACTION_MONTH_ORDER, Severity.ERROR
     yield from _reform_rules(plan)
     yield from old_annual_plans(plan)
     yield from _typed_marks(plan)
@@ -301,7 +297,7 @@ def _reform_rules(plan: Plan) -> Iterator[Finding]:
             ("co_quan", "cap_tren"),
             "district-after-reform",
             msg.DISTRICT_SUPERIOR_AFTER_REFORM.format(date=date, value=superior),
-            _E,
+            Severity.ERROR,
         )
     for index, item in enumerate(plan.can_cu):
         body = cited(item).co_quan
@@ -310,7 +306,7 @@ def _reform_rules(plan: Plan) -> Iterator[Finding]:
                 ("can_cu", index) if isinstance(item, str) else ("can_cu", index, "co_quan"),
                 "district-reference",
                 msg.DISTRICT_REFERENCE_AFTER_REFORM.format(value=body),
-                _W,
+                Severity.WARNING,
             )
     for index, recipient in enumerate(plan.noi_nhan):
         if DISTRICT_PATTERN.search(recipient.ten):
@@ -318,30 +314,30 @@ def _reform_rules(plan: Plan) -> Iterator[Finding]:
                 ("noi_nhan", index),
                 "district-reference",
                 msg.DISTRICT_REFERENCE_AFTER_REFORM.format(value=recipient.ten),
-                _W,
+                Severity.WARNING,
             )
 
 
 def _typed_marks(plan: Plan) -> Iterator[Finding]:
     """Warn where the clerk typed a bullet dash or a number the tool adds itself."""
 
-    def leading(text: str, path: Path) -> Iterator[Finding]:
+    def leading(text: str, path: DataPath) -> Iterator[Finding]:
         mark = _LEADING_MARK.match(text)
         if mark:
-            yield path, "typed-mark", msg.LEADING_DASH.format(mark=mark.group(1).strip()), _W
+            yield path, "typed-mark", msg.LEADING_DASH.format(mark=mark.group(1).strip()), Severity.WARNING
 
-    def bullets(items: list[Y], path: Path) -> Iterator[Finding]:
+    def bullets(items: list[YGachDauDong], path: DataPath) -> Iterator[Finding]:
         for index, item in enumerate(items):
             yield from leading(item.y, (*path, index))
             for sub, text in enumerate(item.cac_y):
                 yield from leading(text, (*path, index, "cac_y", sub))
 
-    def title(text: str | None, path: Path) -> Iterator[Finding]:
+    def title(text: str | None, path: DataPath) -> Iterator[Finding]:
         mark = _TYPED_NUMBER.match(text or "")
         if mark:
-            yield path, "typed-mark", msg.TYPED_NUMBER.format(mark=mark.group(1)), _W
+            yield path, "typed-mark", msg.TYPED_NUMBER.format(mark=mark.group(1)), Severity.WARNING
 
-    def block(node: NoiDung | Khoan | Diem | Muc, path: Path) -> Iterator[Finding]:
+    def block(node: NoiDung | Khoan | Diem | Muc, path: DataPath) -> Iterator[Finding]:
         yield from bullets(node.cac_y, (*path, "cac_y"))
         if isinstance(node, Khoan | Diem | Muc):
             yield from title(node.ten, (*path, "ten"))
@@ -377,7 +373,7 @@ def old_annual_plans(plan: Plan) -> Iterator[Finding]:
         earlier = [int(year) for year in years if int(year) < plan.nam]
         if earlier:
             message = msg.OLD_ANNUAL_PLAN.format(cited_year=max(earlier), plan_year=plan.nam)
-            yield ("can_cu", index), "old-annual-plan", message, _W
+            yield ("can_cu", index), "old-annual-plan", message, Severity.WARNING
 
 
 #: A `<<ĐIỀN VÀO ĐÂY - ...>>` marker from `bdg-plan init`, or what is left of one.
@@ -391,11 +387,11 @@ def unfilled_markers(plan: Plan) -> Iterator[Finding]:
     before filling it in, and every marker left is listed with its line.
     """
 
-    def walk(value: Any, path: Path) -> Iterator[Finding]:
+    def walk(value: Any, path: DataPath) -> Iterator[Finding]:
         if isinstance(value, str):
             match = UNFILLED_MARKER.search(value)
             if match:
-                yield path, "unfilled", msg.UNFILLED_MARKER.format(marker=match.group(0)), _W
+                yield path, "unfilled", msg.UNFILLED_MARKER.format(marker=match.group(0)), Severity.WARNING
         elif isinstance(value, BaseModel):
             for name in type(value).model_fields:
                 yield from walk(getattr(value, name), (*path, name))

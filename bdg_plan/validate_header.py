@@ -11,15 +11,14 @@ from collections.abc import Iterator
 from bdg_plan import messages as msg
 from bdg_plan import nd30
 from bdg_plan.errors import Severity
-from bdg_plan.loader import Path
+from bdg_plan.loader import DataPath
 from bdg_plan.model import NguoiKy, Plan
 from bdg_plan.references import cited
 from bdg_plan.vietnamese import format_short_date
 
-Finding = tuple[Path, str, str, Severity]
-
-_E = Severity.ERROR
-_W = Severity.WARNING
+#: A rule's finding: the model path it is about, its code, its message and how bad it is.
+#: `bdg_plan.validate` turns each into a `Problem` at the path's place in the file.
+Finding = tuple[DataPath, str, str, Severity]
 
 
 def family_findings(ky_hieu: str, ten_loai: str) -> Iterator[Finding]:
@@ -39,12 +38,12 @@ def family_findings(ky_hieu: str, ten_loai: str) -> Iterator[Finding]:
             name=ten_loai,
             abbreviation=abbreviation,
         )
-        yield ("ky_hieu",), "ky-hieu-family", message, _E
+        yield ("ky_hieu",), "ky-hieu-family", message, Severity.ERROR
     else:
         message = msg.KY_HIEU_NOT_KH.format(
             family=ten_loai.lower(), abbreviation=abbreviation, name=ten_loai, value=ky_hieu
         )
-        yield ("ky_hieu",), "ky-hieu-format", message, _W
+        yield ("ky_hieu",), "ky-hieu-format", message, Severity.WARNING
 
 
 def citation_rules(plan: Plan) -> Iterator[Finding]:
@@ -53,10 +52,10 @@ def citation_rules(plan: Plan) -> Iterator[Finding]:
         reference = cited(item)
         written = isinstance(item, str)
         if written and not reference.recognised:
-            yield ("can_cu", index), "can-cu-not-recognised", msg.CAN_CU_NOT_RECOGNISED, _W
+            yield ("can_cu", index), "can-cu-not-recognised", msg.CAN_CU_NOT_RECOGNISED, Severity.WARNING
         if written and reference.date_text and reference.ngay is None:
             message = msg.CAN_CU_DATE_IMPOSSIBLE.format(value=reference.date_text)
-            yield ("can_cu", index), "invalid-date", message, _W
+            yield ("can_cu", index), "invalid-date", message, Severity.WARNING
         if reference.ngay and reference.ngay > plan.ngay.latest:
             yield (
                 ("can_cu", index) if written else ("can_cu", index, "ngay"),
@@ -65,7 +64,7 @@ def citation_rules(plan: Plan) -> Iterator[Finding]:
                     cited=reference.date_text if written else format_short_date(reference.ngay),
                     plan=format_short_date(plan.ngay.latest),
                 ),
-                _E,
+                Severity.ERROR,
             )
 
 
@@ -75,23 +74,28 @@ def signer_rules(plan: Plan) -> Iterator[Finding]:
     if plan.nguoi_ky_lien_tich is not None:
         yield from _signer_block(plan.nguoi_ky_lien_tich, "nguoi_ky_lien_tich")
         if plan.co_quan_lien_tich is None:
-            yield ("nguoi_ky_lien_tich",), "joint-incomplete", msg.JOINT_SIGNER_WITHOUT_BODY, _E
+            yield ("nguoi_ky_lien_tich",), "joint-incomplete", msg.JOINT_SIGNER_WITHOUT_BODY, Severity.ERROR
     elif plan.co_quan_lien_tich is not None:
-        yield ("co_quan_lien_tich",), "joint-incomplete", msg.JOINT_BODY_WITHOUT_SIGNER, _E
+        yield ("co_quan_lien_tich",), "joint-incomplete", msg.JOINT_BODY_WITHOUT_SIGNER, Severity.ERROR
     if plan.co_quan_lien_tich is not None and plan.ky_hieu.count("-") < 2:
         abbreviation = plan.ky_hieu.split("-", 1)[0]
         message = msg.KY_HIEU_JOINT.format(example=f"{abbreviation}-UBND-HLHPN", value=plan.ky_hieu)
-        yield ("ky_hieu",), "ky-hieu-joint", message, _W
+        yield ("ky_hieu",), "ky-hieu-joint", message, Severity.WARNING
 
 
 def _signer_block(signer: NguoiKy, key: str) -> Iterator[Finding]:
     """Ô 7a: an authority needs the head's title, a deputy needs a position, TM. needs a body."""
     if signer.tham_quyen and not signer.thu_truong:
-        yield (key,), "signer-inconsistent", msg.SIGNER_KT_NEEDS.format(prefix=signer.tham_quyen), _E
+        yield (
+            (key,),
+            "signer-inconsistent",
+            msg.SIGNER_KT_NEEDS.format(prefix=signer.tham_quyen),
+            Severity.ERROR,
+        )
     needs_title = signer.tham_quyen in ("KT.", "TL.", "TUQ.") or (
         signer.tham_quyen is None and signer.thu_truong is None
     )
     if needs_title and not signer.chuc_vu:
-        yield (key,), "signer-inconsistent", msg.SIGNER_NEEDS_TITLE, _E
+        yield (key,), "signer-inconsistent", msg.SIGNER_NEEDS_TITLE, Severity.ERROR
     if signer.thay_mat is None and signer.tham_quyen is None and signer.thu_truong is not None:
-        yield (key, "thu_truong"), "signer-inconsistent", msg.SIGNER_TM_NEEDS, _E
+        yield (key, "thu_truong"), "signer-inconsistent", msg.SIGNER_TM_NEEDS, Severity.ERROR

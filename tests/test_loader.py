@@ -163,7 +163,7 @@ def test_alias_bomb_is_stopped_within_the_node_budget(monkeypatch: pytest.Monkey
     visited = 0
     real_build = loader._Builder.build
 
-    def counting_build(self: loader._Builder, node: Node, path: loader.Path) -> object:
+    def counting_build(self: loader._Builder, node: Node, path: loader.DataPath) -> object:
         nonlocal visited
         visited += 1
         return real_build(self, node, path)

@@ -28,8 +28,7 @@ from bdg_plan.batch.entries import (
     parse_key,
 )
 from bdg_plan.errors import Problem, has_errors
-from bdg_plan.loader import LoadedDocument, Mark, load_yaml
-from bdg_plan.loader import Path as DataPath
+from bdg_plan.loader import DataPath, LoadedDocument, Mark, load_yaml
 from bdg_plan.source import SourceText, decode_source
 
 #: The delimiters a commune table may use, and how many lines the sniffer reads.

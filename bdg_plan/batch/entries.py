@@ -15,7 +15,7 @@ from typing import Any
 from bdg_plan import messages as msg
 from bdg_plan.batch.names import fold_ascii
 from bdg_plan.errors import Problem
-from bdg_plan.loader import Path as DataPath
+from bdg_plan.loader import DataPath
 from bdg_plan.validate import allowed_keys
 
 #: A plan key path: `("nguoi_ky", "ho_ten")` for `nguoi_ky.ho_ten`.

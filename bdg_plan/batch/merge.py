@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING, Any
 from bdg_plan import messages as msg
 from bdg_plan.batch.entries import CommuneEntry, KeyPath, Origin, Override
 from bdg_plan.errors import Problem, has_errors, sort_problems
-from bdg_plan.loader import LoadedDocument, Mark, load_yaml
-from bdg_plan.loader import Path as DataPath
+from bdg_plan.loader import DataPath, LoadedDocument, Mark, load_yaml
 from bdg_plan.source import SourceText
 from bdg_plan.validate import validate_document
 
