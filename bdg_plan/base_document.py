@@ -1,6 +1,6 @@
 """Build the shipped base document, `bdg_plan/base.docx`: docx_writer's styles and page, cleaned.
 
-Every plan is written on this file (`docx_writer.base_package` reads it once per process), so
+Every plan is written on this file (`docx_package.base_package` reads it once per process), so
 no run pays for building styles. Regenerate it after changing `docx_writer.STYLES`,
 `BUILTIN_STYLES` or the page setup, with one command from the project root:
 
@@ -27,7 +27,7 @@ import zipfile
 
 from lxml import etree
 
-from bdg_plan import docx_writer
+from bdg_plan import docx_package, docx_writer
 from bdg_plan.output import atomic_write
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -74,7 +74,7 @@ def build_parts() -> dict[str, bytes]:
 
 def build() -> bytes:
     """The cleaned base document as a .docx, with fixed zip entry times."""
-    return docx_writer.zip_parts(build_parts())
+    return docx_package.zip_parts(build_parts())
 
 
 def _serialise(root: etree._Element) -> bytes:
@@ -138,9 +138,9 @@ def _clean_settings(data: bytes) -> bytes:
 
 
 def main() -> None:
-    """Write the base document into the package (`docx_writer.BASE_DOCX`)."""
-    atomic_write(docx_writer.BASE_DOCX, build(), force=True)
-    sys.stdout.write(f"{docx_writer.BASE_DOCX}\n")
+    """Write the base document into the package (`docx_package.BASE_DOCX`)."""
+    atomic_write(docx_package.BASE_DOCX, build(), force=True)
+    sys.stdout.write(f"{docx_package.BASE_DOCX}\n")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,10 @@
 """Pipeline stage 5: write a composed document as a .docx in the Decree 30/2020/NĐ-CP layout.
 
-This is the only module that imports python-docx or touches WordprocessingML. The page setup,
-the named paragraph styles and the page-number header live in the base document `base.docx`,
-built from the specs here by `python -m bdg_plan.base_document` and read once per process.
-Every value comes from `bdg_plan.nd30`. The output is deterministic: fixed core properties and
-fixed zip entry times.
+With its container room `docx_package` (the base package and the zip), this is the only code that
+imports python-docx or touches WordprocessingML. The page setup, the named paragraph styles and
+the page-number header live in the base document `base.docx`, built from the specs here by
+`python -m bdg_plan.base_document` and read once per process. Every value comes from
+`bdg_plan.nd30`. The output is deterministic: fixed core properties and fixed zip entry times.
 
 Speed (docs/performance.md): the base package is opened once per process (`base_package`). Each
 document is built on a copy of its empty body and only the two parts a plan changes,
@@ -19,14 +19,9 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import io
-import struct
-import zipfile
-import zlib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -34,11 +29,9 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import serialize_part_xml
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.document import CT_Document
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.styles.style import ParagraphStyle
@@ -48,13 +41,11 @@ from docx.text.run import Run as DocxRun
 
 from bdg_plan import nd30
 from bdg_plan.compose import Block, ComposedDocument, Run, TableBlock
+from bdg_plan.docx_package import base_package, deflate, zip_members
 
 _CENTER = WD_ALIGN_PARAGRAPH.CENTER
 _JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
 _LEFT = WD_ALIGN_PARAGRAPH.LEFT
-
-#: Zip entry time of every part: a fixed value so the same plan gives the same bytes.
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -132,10 +123,6 @@ STYLES: dict[str, StyleSpec] = {
 #: (every other style of python-docx's stock template is dropped from it).
 BUILTIN_STYLES: tuple[str, ...] = ("TableGrid",)
 
-#: The styled, empty base document every plan is written on, built from the specs above by
-#: `python -m bdg_plan.base_document` (run it after changing them; a test says when it is due).
-BASE_DOCX = Path(__file__).with_name("base.docx")
-
 
 # --- Base document ----------------------------------------------------------------------------
 def build_base_document() -> DocxDocument:
@@ -147,82 +134,6 @@ def build_base_document() -> DocxDocument:
         _add_style(document, spec, normal)
     _setup_page(document)
     return document
-
-
-@lru_cache(maxsize=1)
-def _built_base() -> tuple[DocxDocument, bytes]:
-    """The shipped base document, opened, and its bytes; read once per process."""
-    data = BASE_DOCX.read_bytes()
-    return Document(io.BytesIO(data)), data
-
-
-@dataclass(frozen=True)
-class _Member:
-    """One zip entry, compressed: its name, deflated bytes, CRC-32 and uncompressed size."""
-
-    name: str
-    deflated: bytes
-    crc: int
-    size: int
-
-
-@dataclass(frozen=True)
-class BasePackage:
-    """The base document opened once: what every render copies, reads or stores unchanged."""
-
-    document: DocxDocument
-    core_element: Any
-    document_name: str
-    core_name: str
-    members: tuple[_Member, ...]
-
-
-@lru_cache(maxsize=1)
-def base_package() -> BasePackage:
-    """The base document, opened and its parts compressed once per process.
-
-    Its styles and sections are the built document's; the two parts each render replaces are
-    read back from the saved bytes, so they are exactly what python-docx would open.
-    """
-    built, data = _built_base()
-    document_name = built.part.partname.membername
-    core_name = built.part.package.part_related_by(RELATIONSHIP_TYPE.CORE_PROPERTIES).partname.membername
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        element = cast(CT_Document, parse_xml(archive.read(document_name)))
-        core_element = parse_xml(archive.read(core_name))
-    # A new python-docx document may hold an empty paragraph before sectPr; start clean.
-    for child in list(element.body):
-        if child.tag == qn("w:p"):
-            element.body.remove(child)
-    return BasePackage(
-        document=DocxDocument(element, built.part),
-        core_element=core_element,
-        document_name=document_name,
-        core_name=core_name,
-        members=_members(data),
-    )
-
-
-def _members(data: bytes) -> tuple[_Member, ...]:
-    """The entries of a zip, compressed, in order.
-
-    python-docx deflates them as `_deflate` does, so their compressed bytes are taken as they
-    are rather than inflated and deflated again.
-    """
-    members = []
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for info in archive.infolist():
-            if info.compress_type != zipfile.ZIP_DEFLATED:
-                members.append(_deflate(info.filename, archive.read(info)))
-                continue
-            name_size, extra_size = struct.unpack(
-                "<HH", data[info.header_offset + 26 : info.header_offset + 30]
-            )
-            start = info.header_offset + _LOCAL_HEADER.size + name_size + extra_size
-            members.append(
-                _Member(info.filename, data[start : start + info.compress_size], info.CRC, info.file_size)
-            )
-    return tuple(members)
 
 
 def _setup_defaults(document: DocxDocument) -> None:
@@ -364,7 +275,9 @@ def write_docx(doc: ComposedDocument) -> bytes:
         base.document_name: serialize_part_xml(document.element),
         base.core_name: serialize_part_xml(core),
     }
-    return _zip(tuple(_deflate(m.name, changed[m.name]) if m.name in changed else m for m in base.members))
+    return zip_members(
+        tuple(deflate(m.name, changed[m.name]) if m.name in changed else m for m in base.members)
+    )
 
 
 def _paragraph(
@@ -643,79 +556,9 @@ def _core_properties(props: CoreProperties, doc: ComposedDocument) -> None:
     props.language = "vi-VN"
 
 
-# --- The zip container -------------------------------------------------------------------------
-# Entries are written as Python's zipfile writes them (deflated, version 2.0, Unix, mode 600), but
-# with a fixed time and a fixed "made by" system, so the bytes do not depend on the machine.
-_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
-_CENTRAL_HEADER = struct.Struct("<4s4B4HL2L5H2L")
-_END_RECORD = struct.Struct("<4s4H2LH")
-_ZIP_VERSION = 20
-_ZIP_DEFLATED = 8
-_ZIP_UNIX = 3
-_ZIP_MODE = 0o600 << 16
-_ZIP_DOS_DATE = (_ZIP_TIME[0] - 1980) << 9 | _ZIP_TIME[1] << 5 | _ZIP_TIME[2]
-_ZIP_DOS_TIME = _ZIP_TIME[3] << 11 | _ZIP_TIME[4] << 5 | _ZIP_TIME[5] // 2
-
-
-def _deflate(name: str, data: bytes) -> _Member:
-    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
-    return _Member(name, compressor.compress(data) + compressor.flush(), zlib.crc32(data), len(data))
-
-
-def zip_parts(parts: dict[str, bytes]) -> bytes:
-    """A zip of `parts` (name -> bytes) in their order, deflated, with fixed entry times."""
-    return _zip(tuple(_deflate(name, data) for name, data in parts.items()))
-
-
-def _zip(members: tuple[_Member, ...]) -> bytes:
-    """Assemble a zip archive from compressed entries, in order."""
-    chunks: list[bytes] = []
-    directory: list[bytes] = []
-    offset = 0
-    for member in members:
-        try:
-            name, flags = member.name.encode("ascii"), 0
-        except UnicodeEncodeError:
-            name, flags = member.name.encode("utf-8"), 0x800
-        sizes = (member.crc, len(member.deflated), member.size, len(name))
-        header = _LOCAL_HEADER.pack(
-            b"PK\x03\x04", _ZIP_VERSION, 0, flags, _ZIP_DEFLATED, _ZIP_DOS_TIME, _ZIP_DOS_DATE, *sizes, 0
-        )
-        chunks += (header, name, member.deflated)
-        directory += (
-            _CENTRAL_HEADER.pack(
-                b"PK\x01\x02",
-                _ZIP_VERSION,
-                _ZIP_UNIX,
-                _ZIP_VERSION,
-                0,
-                flags,
-                _ZIP_DEFLATED,
-                _ZIP_DOS_TIME,
-                _ZIP_DOS_DATE,
-                *sizes,
-                0,
-                0,
-                0,
-                0,
-                _ZIP_MODE,
-                offset,
-            ),
-            name,
-        )
-        offset += len(header) + len(name) + len(member.deflated)
-    central = b"".join(directory)
-    end = _END_RECORD.pack(b"PK\x05\x06", 0, 0, len(members), len(members), len(central), offset, 0)
-    return b"".join(chunks) + central + end
-
-
 __all__ = [
-    "BASE_DOCX",
     "BUILTIN_STYLES",
     "STYLES",
-    "BasePackage",
-    "base_package",
     "build_base_document",
     "write_docx",
-    "zip_parts",
 ]

@@ -36,9 +36,9 @@ result = api.load_plan(Path(sys.argv[1]))
 mark("read + YAML parse + validate")
 from bdg_plan import compose, sandbox
 mark("import compose (jinja2, markdown-it)")
-from bdg_plan import docx_writer
+from bdg_plan import docx_package, docx_writer
 mark("import docx_writer (python-docx)")
-docx_writer.base_package()
+docx_package.base_package()
 mark("build the styled base document")
 sandbox.template_environment(None).get_template(compose.BODY_TEMPLATE)
 mark("compile the Jinja template")

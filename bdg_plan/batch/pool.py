@@ -114,7 +114,7 @@ def _prepare(setup: _Setup) -> None:
     _worker["setup"] = setup
     if setup.options.dry_run:
         return
-    from bdg_plan.docx_writer import base_package
+    from bdg_plan.docx_package import base_package
     from bdg_plan.sandbox import template_environment
 
     template_dir = setup.options.template_dir
