@@ -73,3 +73,13 @@ SIGNATURE_GAP_LINES = 4
 # A blank day or number keeps room for the hand-written value (Mẫu 1.4).
 BLANK_DAY = "      "
 BLANK_SO = "      "
+
+# Ranges the decree allows, which `bdg-plan check` accepts (the writer uses the values above).
+MARGIN_TOP_RANGE_MM = (20.0, 25.0)  # Mục I.3
+MARGIN_BOTTOM_RANGE_MM = (20.0, 25.0)
+MARGIN_LEFT_RANGE_MM = (30.0, 35.0)
+MARGIN_RIGHT_RANGE_MM = (15.0, 20.0)
+SIZE_BODY_RANGE = (13.0, 14.0)  # ô 6, and ô 4, 5a, 7 and the page number
+SIZE_HEADER_RANGE = (12.0, 13.0)  # ô 1 Quốc hiệu, ô 2
+FIRST_LINE_INDENT_RANGE_MM = (10.0, 12.7)  # Mục II.6: 1 cm or 1.27 cm
+LINE_SPACING_RANGE = (1.0, 1.5)  # Mục II.6: single to 1.5 lines

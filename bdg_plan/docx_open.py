@@ -1,0 +1,94 @@
+"""Reading a .docx (import, check): a Word file opened and its XML parts parsed, safely.
+
+The zip is checked before anything is inflated: its entry count, each part's declared size and
+compression ratio (a zip bomb declares a small file that inflates to gigabytes), and every read
+is capped again at the declared size. XML is parsed without entities or network. An OLE
+compound file (a password-protected .docx, or a Word 97-2003 .doc renamed) is recognised by its
+signature and refused with its own message.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Any
+
+from lxml import etree
+
+from bdg_plan import messages as msg
+from bdg_plan.errors import BdgPlanError
+
+#: Largest .docx file read, and largest total of its parts once inflated.
+MAX_DOCX_BYTES = 50_000_000
+MAX_INFLATED_BYTES = 200_000_000
+#: A part may inflate at most this many times its compressed size (Word's XML: 5-20 times).
+MAX_RATIO = 200
+MAX_ENTRIES = 2_000
+
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+class DocxReadError(BdgPlanError):
+    """The .docx cannot be read: not a Word file, damaged, protected or hostile."""
+
+
+def open_package(data: bytes) -> zipfile.ZipFile:
+    """Open the .docx zip after the checks that make reading it bounded.
+
+    Raises:
+        DocxReadError: not a .docx, damaged, protected, or inflating past the limits.
+
+    """
+    if data.startswith(OLE_SIGNATURE):
+        raise DocxReadError(msg.DOCX_OLE)
+    if len(data) > MAX_DOCX_BYTES:
+        raise DocxReadError(msg.DOCX_TOO_LARGE.format(limit=MAX_DOCX_BYTES // 1_000_000))
+    if not data.startswith(b"PK"):
+        raise DocxReadError(msg.DOCX_NOT_ZIP)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise DocxReadError(msg.DOCX_CORRUPT) from None
+    if len(infos) > MAX_ENTRIES:
+        raise DocxReadError(msg.DOCX_BOMB)
+    total = 0
+    for info in infos:
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if total > MAX_INFLATED_BYTES or (info.file_size > 1_000_000 and ratio > MAX_RATIO):
+            raise DocxReadError(msg.DOCX_BOMB)
+    if "word/document.xml" not in archive.namelist():
+        raise DocxReadError(msg.DOCX_NOT_WORD)
+    return archive
+
+
+_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True, remove_pis=True
+)
+
+
+def read_part(archive: zipfile.ZipFile, name: str) -> Any | None:
+    """Parse one XML part, read no further than its declared size; None when absent."""
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        return None
+    try:
+        with archive.open(info) as stream:
+            data = stream.read(info.file_size + 1)
+        if len(data) > info.file_size:
+            raise DocxReadError(msg.DOCX_BOMB)
+        return etree.fromstring(data, _PARSER)
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
+        raise DocxReadError(msg.DOCX_CORRUPT) from None
+    except etree.XMLSyntaxError:
+        raise DocxReadError(msg.DOCX_CORRUPT) from None
+
+
+def relationships(archive: zipfile.ZipFile) -> dict[str, str]:
+    """The main document's relationships: id -> target part (headers, images, notes)."""
+    root = read_part(archive, "word/_rels/document.xml.rels")
+    if root is None:
+        return {}
+    return {r.get("Id", ""): r.get("Target", "") for r in root}

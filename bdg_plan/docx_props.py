@@ -1,0 +1,318 @@
+"""Reading a .docx (import, check): formatting and numbering resolved the way Word shows them.
+
+Run properties come from the document defaults, then the paragraph style chain (w:basedOn),
+then the run's character style chain, then the run's own w:rPr; paragraph properties likewise
+without the run layers. A paragraph's automatic number (w:numPr on the paragraph or on its
+style) is resolved through numbering.xml and counted the way Word counts it, so the label the
+clerk sees ("I.", "1.", "a)", "-") is the label the importer reads.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from typing import Any
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = f"{{{W_NS}}}"
+TWIPS_PER_MM = 1440 / 25.4
+
+
+def is_on(element: Any) -> bool:
+    """A toggle property's value: present and not "0"/"false"/"off"."""
+    return element is not None and element.get(f"{W}val", "true") not in ("0", "false", "off", "none")
+
+
+@dataclass(frozen=True)
+class RunFormat:
+    """A run's resolved character formatting."""
+
+    bold: bool = False
+    italic: bool = False
+    size_pt: float = 10.0
+    font: str | None = None
+    caps: bool = False
+
+
+@dataclass(frozen=True)
+class ParagraphFormat:
+    """A paragraph's resolved layout; lengths in millimetres, spacing in points."""
+
+    align: str = "left"
+    first_line_mm: float = 0.0
+    left_mm: float = 0.0
+    before_pt: float = 0.0
+    after_pt: float = 0.0
+    line: float | None = None
+    line_rule: str = "auto"
+    border_bottom: bool = False
+
+
+@dataclass
+class Styles:
+    """The styles part: styles by id, document defaults and the default paragraph style."""
+
+    by_id: dict[str, Any] = field(default_factory=dict)
+    run_defaults: Any = None
+    paragraph_defaults: Any = None
+    default_paragraph: str | None = None
+
+    @classmethod
+    def from_root(cls, root: Any | None) -> Styles:
+        """Index a parsed word/styles.xml (None: a document without styles)."""
+        styles = cls()
+        if root is None:
+            return styles
+        for style in root.iter(f"{W}style"):
+            style_id = style.get(f"{W}styleId")
+            if style_id:
+                styles.by_id[style_id] = style
+                if style.get(f"{W}type") == "paragraph" and style.get(f"{W}default") in ("1", "true"):
+                    styles.default_paragraph = style_id
+        styles.run_defaults = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+        styles.paragraph_defaults = root.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr")
+        return styles
+
+    def chain(self, style_id: str | None, *, paragraph: bool = True) -> list[Any]:
+        """The style and the styles it is based on, base first (cycles stop)."""
+        chain: list[Any] = []
+        current = style_id or (self.default_paragraph if paragraph else None)
+        seen: set[str] = set()
+        while current and current in self.by_id and current not in seen and len(seen) < 64:
+            seen.add(current)
+            style = self.by_id[current]
+            chain.append(style)
+            based = style.find(f"{W}basedOn")
+            current = based.get(f"{W}val") if based is not None else None
+        return list(reversed(chain))
+
+    def name(self, style_id: str | None) -> str:
+        """The style's display name ("Heading 1"), or "" for none."""
+        style = self.by_id.get(style_id or "")
+        if style is None:
+            return ""
+        name = style.find(f"{W}name")
+        return (name.get(f"{W}val") or "") if name is not None else ""
+
+    def paragraph_numbering(self, style_id: str | None) -> tuple[str, int] | None:
+        """The numbering (numId, ilvl) a paragraph style carries, if any."""
+        found: tuple[str, int] | None = None
+        for style in self.chain(style_id):
+            num_pr = style.find(f"{W}pPr/{W}numPr")
+            if num_pr is not None:
+                found = numbering_ref(num_pr, default_level=0) or found
+        return found
+
+
+def paragraph_style_id(p: Any) -> str | None:
+    """The w:pStyle of a paragraph."""
+    style = p.find(f"{W}pPr/{W}pStyle")
+    return style.get(f"{W}val") if style is not None else None
+
+
+def _apply_run_layer(values: dict[str, Any], layer: Any) -> None:
+    for tag, key in (("b", "bold"), ("i", "italic"), ("caps", "caps")):
+        element = layer.find(f"{W}{tag}")
+        if element is not None:
+            values[key] = is_on(element)
+    size = layer.find(f"{W}sz")
+    if size is not None:
+        with contextlib.suppress(ValueError):
+            values["size_pt"] = int(size.get(f"{W}val", "20")) / 2
+    fonts = layer.find(f"{W}rFonts")
+    if fonts is not None:
+        font = fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi")
+        if font:
+            values["font"] = font
+        elif fonts.get(f"{W}asciiTheme"):
+            values["font"] = "(theme)"
+
+
+def run_format(styles: Styles, paragraph_style: list[Any], run: Any) -> RunFormat:
+    """Resolve one run's formatting: defaults, paragraph styles, character style, direct."""
+    values: dict[str, Any] = {}
+    layers = [styles.run_defaults] if styles.run_defaults is not None else []
+    layers += [s.find(f"{W}rPr") for s in paragraph_style]
+    rpr = run.find(f"{W}rPr")
+    if rpr is not None:
+        character = rpr.find(f"{W}rStyle")
+        if character is not None:
+            layers += [s.find(f"{W}rPr") for s in styles.chain(character.get(f"{W}val"), paragraph=False)]
+        layers.append(rpr)
+    for layer in layers:
+        if layer is not None:
+            _apply_run_layer(values, layer)
+    return RunFormat(**values)
+
+
+def _twips_mm(value: str | None) -> float | None:
+    if value is None:
+        return None
+    try:
+        return int(float(value)) / TWIPS_PER_MM
+    except ValueError:
+        return None
+
+
+def _apply_paragraph_layer(values: dict[str, Any], layer: Any) -> None:
+    jc = layer.find(f"{W}jc")
+    if jc is not None:
+        values["align"] = {"both": "justify", "start": "left", "end": "right"}.get(
+            jc.get(f"{W}val", "left"), jc.get(f"{W}val", "left")
+        )
+    ind = layer.find(f"{W}ind")
+    if ind is not None:
+        first = _twips_mm(ind.get(f"{W}firstLine"))
+        hanging = _twips_mm(ind.get(f"{W}hanging"))
+        if first is not None:
+            values["first_line_mm"] = first
+        elif hanging is not None:
+            values["first_line_mm"] = -hanging
+        left = _twips_mm(ind.get(f"{W}left") or ind.get(f"{W}start"))
+        if left is not None:
+            values["left_mm"] = left
+    spacing = layer.find(f"{W}spacing")
+    if spacing is not None:
+        for attr, key in (("before", "before_pt"), ("after", "after_pt")):
+            if spacing.get(f"{W}{attr}") is not None:
+                with contextlib.suppress(ValueError):
+                    values[key] = int(spacing.get(f"{W}{attr}")) / 20
+        if spacing.get(f"{W}line") is not None:
+            rule = spacing.get(f"{W}lineRule", "auto")
+            try:
+                raw = int(spacing.get(f"{W}line"))
+            except ValueError:
+                raw = 240
+            values["line"] = raw / 240 if rule == "auto" else raw / 20
+            values["line_rule"] = rule
+    border = layer.find(f"{W}pBdr/{W}bottom")
+    if border is not None:
+        values["border_bottom"] = border.get(f"{W}val") not in (None, "nil", "none")
+
+
+def paragraph_format(styles: Styles, paragraph_style: list[Any], p: Any) -> ParagraphFormat:
+    """Resolve a paragraph's layout: defaults, style chain, direct w:pPr."""
+    values: dict[str, Any] = {}
+    layers = [styles.paragraph_defaults] if styles.paragraph_defaults is not None else []
+    layers += [s.find(f"{W}pPr") for s in paragraph_style]
+    layers.append(p.find(f"{W}pPr"))
+    for layer in layers:
+        if layer is not None:
+            _apply_paragraph_layer(values, layer)
+    return ParagraphFormat(**values)
+
+
+# --- Numbering ---------------------------------------------------------------------------------
+def numbering_ref(num_pr: Any, default_level: int = 0) -> tuple[str, int] | None:
+    """(numId, ilvl) of a w:numPr; numId "0" means numbering switched off."""
+    num_id = num_pr.find(f"{W}numId")
+    level = num_pr.find(f"{W}ilvl")
+    if num_id is None:
+        return None
+    try:
+        ilvl = int(level.get(f"{W}val", "0")) if level is not None else default_level
+    except ValueError:
+        ilvl = 0
+    return num_id.get(f"{W}val", "0"), max(0, min(ilvl, 8))
+
+
+@dataclass(frozen=True)
+class Level:
+    """One level of a list definition: its format, text pattern and start value."""
+
+    fmt: str = "decimal"
+    text: str = "%1."
+    start: int = 1
+
+
+_UPPER_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"))
+_SMALL_ROMAN = ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def _roman(number: int) -> str:
+    parts = []
+    for value, symbol in _UPPER_ROMAN + _SMALL_ROMAN:
+        count, number = divmod(number, value)
+        parts.append(symbol * count)
+    return "".join(parts)
+
+
+def _format_number(value: int, fmt: str) -> str:
+    value = max(value, 1)
+    if fmt == "upperRoman":
+        return _roman(min(value, 3999))
+    if fmt == "lowerRoman":
+        return _roman(min(value, 3999)).lower()
+    if fmt in ("lowerLetter", "upperLetter"):
+        text = "abcdefghijklmnopqrstuvwxyz"[(value - 1) % 26] * ((value - 1) // 26 + 1)
+        return text.upper() if fmt == "upperLetter" else text
+    return str(value)
+
+
+class Numbering:
+    """numbering.xml: list definitions, and the counters Word keeps while reading the document."""
+
+    def __init__(self, root: Any | None) -> None:
+        self._levels: dict[str, dict[int, Level]] = {}
+        self._counters: dict[str, list[int]] = {}
+        if root is None:
+            return
+        abstract: dict[str, dict[int, Level]] = {}
+        for definition in root.iter(f"{W}abstractNum"):
+            abstract[definition.get(f"{W}abstractNumId", "")] = {
+                int(lvl.get(f"{W}ilvl", "0")): _level(lvl)
+                for lvl in definition.findall(f"{W}lvl")
+                if lvl.get(f"{W}ilvl", "0").isdigit()
+            }
+        for num in root.iter(f"{W}num"):
+            ref = num.find(f"{W}abstractNumId")
+            levels = dict(abstract.get(ref.get(f"{W}val", "") if ref is not None else "", {}))
+            for override in num.findall(f"{W}lvlOverride"):
+                start = override.find(f"{W}startOverride")
+                ilvl = override.get(f"{W}ilvl", "0")
+                if start is not None and ilvl.isdigit() and int(ilvl) in levels:
+                    old = levels[int(ilvl)]
+                    levels[int(ilvl)] = Level(old.fmt, old.text, _int(start.get(f"{W}val"), 1))
+            self._levels[num.get(f"{W}numId", "")] = levels
+
+    def label(self, num_id: str, ilvl: int) -> tuple[str, str]:
+        """Count one more paragraph of (numId, ilvl); return its label and the level's format.
+
+        A bullet's label is its character ("-", "+", "•"); an unknown list gives ("", "").
+        """
+        levels = self._levels.get(num_id)
+        if num_id == "0" or not levels or ilvl not in levels:
+            return "", ""
+        counters = self._counters.setdefault(num_id, [0] * 9)
+        level = levels[ilvl]
+        counters[ilvl] = counters[ilvl] + 1 if counters[ilvl] else level.start
+        for deeper in range(ilvl + 1, 9):
+            counters[deeper] = 0
+        if level.fmt == "bullet":
+            return level.text, "bullet"
+        if level.fmt == "none":
+            return "", "none"
+        text = level.text
+        for index in range(ilvl, -1, -1):
+            lvl = levels.get(index, Level())
+            value = counters[index] or lvl.start
+            text = text.replace(f"%{index + 1}", _format_number(value, lvl.fmt))
+        return text, level.fmt
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _level(lvl: Any) -> Level:
+    fmt = lvl.find(f"{W}numFmt")
+    text = lvl.find(f"{W}lvlText")
+    start = lvl.find(f"{W}start")
+    return Level(
+        fmt=fmt.get(f"{W}val", "decimal") if fmt is not None else "decimal",
+        text=text.get(f"{W}val", "") if text is not None else "",
+        start=_int(start.get(f"{W}val") if start is not None else None, 1),
+    )

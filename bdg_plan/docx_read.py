@@ -1,0 +1,338 @@
+"""Reading a .docx (import, check): the package opened safely and its body read into plain values.
+
+The package is opened by `docx_package`, which bounds the work. The result is a `ReadDocument`: paragraphs in
+document order (table cells included) with their text, resolved formatting and automatic
+number, the tables, the sections, and every element that cannot become plan text (images, text
+boxes, footnotes, comments, tracked changes), each tied to its paragraph.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from typing import Any
+
+from bdg_plan import messages as msg
+from bdg_plan.docx_open import DocxReadError, open_package, read_part, relationships
+from bdg_plan.docx_props import (
+    TWIPS_PER_MM,
+    Numbering,
+    ParagraphFormat,
+    RunFormat,
+    Styles,
+    W,
+    numbering_ref,
+    paragraph_format,
+    paragraph_style_id,
+    run_format,
+)
+
+#: Paragraphs read at most (a 300-page plan has about 3,000).
+MAX_PARAGRAPHS = 100_000
+
+_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph as the clerk sees it; `number` counts from 1 in document order."""
+
+    number: int
+    text: str
+    label: str = ""
+    label_format: str = ""
+    level: int = 0
+    style_id: str = ""
+    style_name: str = ""
+    runs: tuple[tuple[str, RunFormat], ...] = ()
+    fmt: ParagraphFormat = field(default_factory=ParagraphFormat)
+    cell: tuple[int, int, int] | None = None  # (table, row, column) when inside a table
+    page_break_before: bool = False
+
+    @property
+    def shown(self) -> str:
+        """The text with its automatic label, as printed ("1. Mục đích")."""
+        if not self.label:
+            return self.text
+        return f"{self.label} {self.text}" if self.text else self.label
+
+    @property
+    def bold(self) -> bool:
+        """Every run with visible text is bold."""
+        visible = [f for text, f in self.runs if text.strip()]
+        return bool(visible) and all(f.bold for f in visible)
+
+    @property
+    def italic(self) -> bool:
+        """Every run with visible text is italic."""
+        visible = [f for text, f in self.runs if text.strip()]
+        return bool(visible) and all(f.italic for f in visible)
+
+    def first_words(self, count: int = 8) -> str:
+        """The first words, to name the paragraph in a message."""
+        words = self.shown.split()
+        return " ".join(words[:count]) + (" …" if len(words) > count else "")
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table: rows of cells, each cell the paragraphs it holds (merged cells counted once)."""
+
+    index: int
+    rows: tuple[tuple[tuple[Paragraph, ...], ...], ...]
+    merged: bool = False
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section's page setup (millimetres) and its headers."""
+
+    width_mm: float = 0.0
+    height_mm: float = 0.0
+    top_mm: float = 0.0
+    bottom_mm: float = 0.0
+    left_mm: float = 0.0
+    right_mm: float = 0.0
+    title_page: bool = False
+    default_header_page: bool = False
+    first_header_page: bool = False
+    footer_page: bool = False
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """Something the plan cannot hold: its kind (a message key) and paragraph."""
+
+    kind: str
+    paragraph: int
+    words: str
+
+
+@dataclass
+class ReadDocument:
+    """A .docx's content in document order: body items are paragraphs and tables."""
+
+    body: list[Paragraph | Table] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    unplaced: list[Unplaced] = field(default_factory=list)
+
+
+# --- The body ------------------------------------------------------------------------------------
+_CONTAINERS = {f"{W}{t}" for t in ("hyperlink", "smartTag", "sdt", "sdtContent", "customXml", "fldSimple")}
+_CONTAINERS |= {f"{W}ins", f"{W}moveTo"}
+_TRACKED = {f"{W}ins", f"{W}del", f"{W}moveTo", f"{W}moveFrom"}
+_SKIPPED = {f"{W}del", f"{W}moveFrom", f"{W}pPr", f"{W}rPr"}
+
+
+class _Reader:
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+        self.styles = Styles.from_root(read_part(archive, "word/styles.xml"))
+        self.numbering = Numbering(read_part(archive, "word/numbering.xml"))
+        self.result = ReadDocument()
+        self.tables = 0
+
+    def add_unplaced(self, kind: str, number: int, words: str) -> None:
+        if not any(u.kind == kind and u.paragraph == number for u in self.result.unplaced):
+            self.result.unplaced.append(Unplaced(kind, number, words))
+
+    def block(self, element: Any, cell: tuple[int, int, int] | None, into: list[Any]) -> None:
+        tag = element.tag
+        if tag == f"{W}p":
+            into.append(self.paragraph(element, cell))
+        elif tag == f"{W}tbl":
+            into.append(self.table(element))
+        elif tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}ins", f"{W}moveTo"):
+            for child in element:
+                self.block(child, cell, into)
+
+    def paragraph(self, p: Any, cell: tuple[int, int, int] | None) -> Paragraph:
+        if len(self.result.paragraphs) >= MAX_PARAGRAPHS:
+            raise DocxReadError(msg.DOCX_TOO_MANY_PARAGRAPHS.format(limit=MAX_PARAGRAPHS))
+        number = len(self.result.paragraphs) + 1
+        style_id = paragraph_style_id(p) or self.styles.default_paragraph or ""
+        chain = self.styles.chain(style_id)
+        runs: list[tuple[str, RunFormat]] = []
+        notes: list[str] = []
+        page_break = self._collect(p, chain, runs, notes)
+        text = "".join(t for t, _ in runs)
+        label, label_format, level = self._label(p, style_id)
+        paragraph = Paragraph(
+            number=number,
+            text=text,
+            label=label,
+            label_format=label_format,
+            level=level,
+            style_id=style_id,
+            style_name=self.styles.name(style_id),
+            runs=tuple(runs),
+            fmt=paragraph_format(self.styles, chain, p),
+            cell=cell,
+            page_break_before=page_break,
+        )
+        self.result.paragraphs.append(paragraph)
+        for kind in notes:
+            self.add_unplaced(kind, number, paragraph.first_words())
+        return paragraph
+
+    def _label(self, p: Any, style_id: str) -> tuple[str, str, int]:
+        num_pr = p.find(f"{W}pPr/{W}numPr")
+        ref = numbering_ref(num_pr) if num_pr is not None else None
+        if ref is None:
+            ref = self.styles.paragraph_numbering(style_id)
+        if ref is None:
+            return "", "", 0
+        label, fmt = self.numbering.label(*ref)
+        return label, fmt, ref[1]
+
+    def _collect(self, node: Any, chain: list[Any], runs: list[Any], notes: list[str]) -> bool:
+        """Gather the text runs under `node`; note what cannot be placed. True on a page break."""
+        page_break = False
+        for child in node:
+            tag = child.tag
+            if tag in _TRACKED:
+                notes.append("tracked")
+            if tag == f"{W}r":
+                page_break |= self._run(child, chain, runs, notes)
+            elif tag in _CONTAINERS:
+                page_break |= self._collect(child, chain, runs, notes)
+            elif tag in (f"{W}commentRangeStart", f"{W}commentReference"):
+                notes.append("comment")
+            elif tag == f"{{{_MC_NS}}}AlternateContent":
+                notes.append(_drawing_kind(child))
+            elif tag == f"{W}pPr" and child.find(f"{W}rPr/{W}ins") is not None:
+                notes.append("tracked")
+        return page_break
+
+    def _run(self, r: Any, chain: list[Any], runs: list[Any], notes: list[str]) -> bool:
+        fmt = run_format(self.styles, chain, r)
+        page_break = False
+        parts: list[str] = []
+        for child in r:
+            tag = child.tag
+            if tag == f"{W}t":
+                parts.append(child.text or "")
+            elif tag == f"{W}tab":
+                parts.append("\t")
+            elif tag == f"{W}br":
+                if child.get(f"{W}type") == "page":
+                    page_break = True
+                else:
+                    parts.append("\n")
+            elif tag == f"{W}cr":
+                parts.append("\n")
+            elif tag == f"{W}noBreakHyphen":
+                parts.append("-")
+            elif tag in (f"{W}drawing", f"{W}pict", f"{W}object", f"{{{_MC_NS}}}AlternateContent"):
+                notes.append(_drawing_kind(child))
+            elif tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
+                notes.append("footnote")
+            elif tag == f"{W}commentReference":
+                notes.append("comment")
+        if parts:
+            runs.append(("".join(parts), fmt))
+        return page_break
+
+    def table(self, tbl: Any) -> Table:
+        index = self.tables
+        self.tables += 1
+        rows: list[tuple[tuple[Paragraph, ...], ...]] = []
+        merged = False
+        for row_index, tr in enumerate(tbl.findall(f"{W}tr")):
+            cells: list[tuple[Paragraph, ...]] = []
+            for column, tc in enumerate(tr.findall(f"{W}tc")):
+                props = tc.find(f"{W}tcPr")
+                if props is not None and (
+                    props.find(f"{W}gridSpan") is not None or props.find(f"{W}hMerge") is not None
+                ):
+                    merged = True
+                v_merge = props.find(f"{W}vMerge") if props is not None else None
+                if v_merge is not None:
+                    merged = True
+                    if v_merge.get(f"{W}val", "continue") == "continue":
+                        continue
+                content: list[Any] = []
+                for child in tc:
+                    self.block(child, (index, row_index, column), content)
+                cells.append(tuple(item for item in content if isinstance(item, Paragraph)))
+            rows.append(tuple(cells))
+        return Table(index, tuple(rows), merged)
+
+
+def _drawing_kind(element: Any) -> str:
+    """An image, or a text box when the drawing holds text."""
+    for node in element.iter(f"{W}txbxContent"):
+        del node
+        return "textbox"
+    return "image"
+
+
+# --- Sections and headers ------------------------------------------------------------------------
+def _mm(element: Any, attribute: str) -> float:
+    if element is None:
+        return 0.0
+    try:
+        return int(float(element.get(f"{W}{attribute}", "0"))) / TWIPS_PER_MM
+    except ValueError:
+        return 0.0
+
+
+def _has_page_field(root: Any | None) -> bool:
+    if root is None:
+        return False
+    for node in root.iter(f"{W}instrText", f"{W}fldSimple"):
+        instruction = node.text if node.tag == f"{W}instrText" else node.get(f"{W}instr")
+        if instruction and instruction.split()[:1] == ["PAGE"]:
+            return True
+    return False
+
+
+def _section(reader: _Reader, sect_pr: Any, rels: dict[str, str]) -> Section:
+    size = sect_pr.find(f"{W}pgSz")
+    margins = sect_pr.find(f"{W}pgMar")
+    pages: dict[str, bool] = {}
+    for tag in ("headerReference", "footerReference"):
+        for ref in sect_pr.findall(f"{W}{tag}"):
+            target = rels.get(ref.get(f"{{{_R_NS}}}id", ""), "")
+            part = read_part(reader.archive, f"word/{target.lstrip('/')}") if target else None
+            pages[f"{tag}:{ref.get(f'{W}type', 'default')}"] = _has_page_field(part)
+    return Section(
+        width_mm=_mm(size, "w"),
+        height_mm=_mm(size, "h"),
+        top_mm=_mm(margins, "top"),
+        bottom_mm=_mm(margins, "bottom"),
+        left_mm=_mm(margins, "left"),
+        right_mm=_mm(margins, "right"),
+        title_page=sect_pr.find(f"{W}titlePg") is not None
+        and sect_pr.find(f"{W}titlePg").get(f"{W}val", "1") not in ("0", "false"),
+        default_header_page=pages.get("headerReference:default", False),
+        first_header_page=pages.get("headerReference:first", False),
+        footer_page=any(v for k, v in pages.items() if k.startswith("footerReference")),
+    )
+
+
+def read_docx(data: bytes) -> ReadDocument:
+    """Read a .docx's bytes into a `ReadDocument`.
+
+    Raises:
+        DocxReadError: the file is not a readable, safe .docx.
+
+    """
+    archive = open_package(data)
+    if "EncryptedPackage" in archive.namelist():
+        raise DocxReadError(msg.DOCX_OLE)
+    root = read_part(archive, "word/document.xml")
+    body = root.find(f"{W}body") if root is not None else None
+    if body is None:
+        raise DocxReadError(msg.DOCX_NOT_WORD)
+    reader = _Reader(archive)
+    for child in body:
+        reader.block(child, None, reader.result.body)
+    rels = relationships(archive)
+    sect_prs = [p.find(f"{W}pPr/{W}sectPr") for p in body.iter(f"{W}p")]
+    for sect_pr in [s for s in sect_prs if s is not None] + [body.find(f"{W}sectPr")]:
+        if sect_pr is not None:
+            reader.result.sections.append(_section(reader, sect_pr, rels))
+    return reader.result

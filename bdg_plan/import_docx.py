@@ -1,0 +1,72 @@
+"""Import: a KẾ HOẠCH .docx read, recognised and written back as a plan file's text.
+
+read (docx_read) -> find the parts (recognise) -> arrange the body (outline_read) -> plan data
+(import_plan) -> YAML text (yaml_emit) -> validated like any plan file. Nothing here touches the
+file system: the library API reads the bytes and saves the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bdg_plan import messages as msg
+from bdg_plan.docx_read import ReadDocument, Unplaced, read_docx
+from bdg_plan.errors import Problem
+from bdg_plan.import_plan import Imported, plan_data
+from bdg_plan.outline_read import build_outline
+from bdg_plan.recognise import Found, find_parts
+from bdg_plan.yaml_emit import emit_plan
+
+
+class NoPlanFoundError(Exception):
+    """The document holds no KẾ HOẠCH structure (no title, no header, no body)."""
+
+
+@dataclass
+class ImportedPlan:
+    """The plan file's text and what the import found on the way."""
+
+    text: str
+    imported: Imported
+    document: ReadDocument
+    found: Found
+    unplaced: list[Unplaced] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _unplaced(document: ReadDocument, imported: Imported) -> list[Unplaced]:
+    """Everything left out: the reader's images, notes and changes, and text with no key."""
+    found = list(document.unplaced)
+    for number, text in imported.unplaced_at:
+        words = text.split()
+        found.append(Unplaced("text", number, " ".join(words[:8]) + (" …" if len(words) > 8 else "")))
+    return sorted(found, key=lambda u: u.paragraph)
+
+
+def import_bytes(data: bytes, name: str, plan_name: str) -> ImportedPlan:
+    """Read a .docx's bytes and return the plan file's text.
+
+    Args:
+        data: the .docx bytes.
+        name: the .docx's name, quoted in the file's first comment.
+        plan_name: the plan file's name, quoted in the "next steps" comment.
+
+    Raises:
+        DocxReadError: the file is not a readable, safe .docx.
+        NoPlanFoundError: nothing in it looks like a KẾ HOẠCH.
+
+    """
+    from bdg_plan.api import validate_bytes
+
+    document = read_docx(data)
+    found = find_parts(document)
+    if found.title is None and not found.header.organ and not found.closing.signer:
+        raise NoPlanFoundError(msg.IMPORT_NO_PLAN)
+    outline = build_outline(found.body)
+    imported = plan_data(found, outline)
+    head = msg.IMPORT_HEAD_COMMENT.format(
+        file=name, fill=msg.IMPORT_FILL, marker=msg.IMPORT_UNPLACED_MARKER, plan=plan_name
+    )
+    text = emit_plan(imported.data, head_comment=head, unplaced=imported.unplaced)
+    problems = validate_bytes(text.encode("utf-8"), plan_name).problems
+    return ImportedPlan(text, imported, document, found, _unplaced(document, imported), problems)

@@ -1,0 +1,188 @@
+"""bdg-plan check: a rendered plan passes; each single fault is found, named and placed."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+import pytest
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from bdg_plan.api import render_plan, validate_bytes
+from bdg_plan.check import Deviation, check_bytes
+from tests.conftest import EXAMPLE_PLAN
+
+
+@lru_cache(maxsize=1)
+def rendered() -> bytes:
+    result = validate_bytes(EXAMPLE_PLAN.read_bytes(), "plan2023.yaml")
+    assert result.plan is not None
+    return render_plan(result.plan)
+
+
+def test_a_rendered_plan_passes() -> None:
+    assert check_bytes(rendered()) == []
+
+
+def _paragraphs(document: Any) -> list[Any]:
+    found = list(document.paragraphs)
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                found += cell.paragraphs
+    return found
+
+
+def _para(document: Any, start: str) -> Any:
+    return next(p for p in _paragraphs(document) if p.text.startswith(start))
+
+
+def _set_runs(start: str, **props: Any) -> Callable[[Any], None]:
+    def edit(document: Any) -> None:
+        for run in _para(document, start).runs:
+            for name, value in props.items():
+                if name == "size":
+                    run.font.size = Pt(value)
+                elif name == "font":
+                    run.font.name = value
+                    run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:hAnsi"), value)
+                else:
+                    setattr(run, name, value)
+
+    return edit
+
+
+def _replace_text(start: str, new: str) -> Callable[[Any], None]:
+    def edit(document: Any) -> None:
+        paragraph = _para(document, start)
+        paragraph.runs[0].text = new
+        for run in paragraph.runs[1:]:
+            run.text = ""
+
+    return edit
+
+
+def _section(**values: float) -> Callable[[Any], None]:
+    def edit(document: Any) -> None:
+        for name, value in values.items():
+            setattr(document.sections[0], name, Mm(value))
+
+    return edit
+
+
+def _paragraph_format(start: str, **values: Any) -> Callable[[Any], None]:
+    def edit(document: Any) -> None:
+        fmt = _para(document, start).paragraph_format
+        for name, value in values.items():
+            setattr(fmt, name, value)
+
+    return edit
+
+
+def _no_title_page(document: Any) -> None:
+    document.sections[0].different_first_page_header_footer = False
+
+
+def _drop_rule_after(start: str) -> Callable[[Any], None]:
+    def edit(document: Any) -> None:
+        paragraph = _para(document, start)
+        following = paragraph._p.getnext()
+        following.getparent().remove(following)
+
+    return edit
+
+
+BODY = "Thực hiện Kế hoạch số 108"
+#: (fault, edit, code expected, words of the paragraph named; "" for the page setup)
+FAULTS: list[tuple[str, Callable[[Any], None], str, str]] = [
+    ("le-trai-25mm", _section(left_margin=25), "ND30-LE-TRAI", ""),
+    ("le-tren-15mm", _section(top_margin=15), "ND30-LE-TREN", ""),
+    ("le-phai-25mm", _section(right_margin=25), "ND30-LE-PHAI", ""),
+    ("kho-letter", _section(page_width=216, page_height=279), "ND30-KHO-GIAY", ""),
+    ("so-trang-o-trang-1", _no_title_page, "ND30-SO-TRANG-1", ""),
+    ("phong-arial", _set_runs(BODY, font="Arial"), "ND30-PHONG-CHU", BODY),
+    ("co-chu-12", _set_runs(BODY, size=12), "ND30-CO-CHU", BODY),
+    ("quoc-hieu-khong-dam", _set_runs("CỘNG HÒA", bold=False), "ND30-QUOC-HIEU", "CỘNG HÒA"),
+    (
+        "tieu-ngu-gach-dai",
+        _replace_text("Độc lập", "Độc lập – Tự do – Hạnh phúc"),
+        "ND30-TIEU-NGU",
+        "Độc lập",
+    ),
+    ("thieu-duong-ke-tieu-ngu", _drop_rule_after("Độc lập"), "ND30-DUONG-KE", "Độc lập"),
+    ("co-quan-khong-dam", _set_runs("XÃ HỒNG PHONG", bold=False), "ND30-CO-QUAN", "XÃ HỒNG PHONG"),
+    ("so-khong-dem-0", _replace_text("Số:", "Số: 5/KH-UBND"), "ND30-SO-KY-HIEU", "Số: 5/KH-UBND"),
+    (
+        "ngay-khong-dem-0",
+        _replace_text("Hồng Phong, ngày", "Hồng Phong, ngày 6 tháng 3 năm 2023"),
+        "ND30-NGAY-THANG",
+        "Hồng Phong",
+    ),
+    (
+        "thang-1-khong-dem-0",
+        _replace_text("Hồng Phong, ngày", "Hồng Phong, ngày 16 tháng 1 năm 2023"),
+        "ND30-NGAY-THANG",
+        "Hồng Phong",
+    ),
+    ("ngay-khong-nghieng", _set_runs("Hồng Phong, ngày", italic=False), "ND30-NGAY-THANG", "Hồng Phong"),
+    (
+        "ten-loai-can-trai",
+        _paragraph_format("KẾ HOẠCH", alignment=WD_ALIGN_PARAGRAPH.LEFT),
+        "ND30-TEN-LOAI",
+        "KẾ HOẠCH",
+    ),
+    ("thieu-duong-ke-trich-yeu", _drop_rule_after("Triển khai thực hiện"), "ND30-DUONG-KE", "Triển khai"),
+    ("noi-dung-can-trai", _paragraph_format(BODY, alignment=WD_ALIGN_PARAGRAPH.LEFT), "ND30-CANH-DEU", BODY),
+    ("khong-thut-dau-dong", _paragraph_format(BODY, first_line_indent=Mm(0)), "ND30-THUT-DAU-DONG", BODY),
+    ("gian-dong-doi", _paragraph_format(BODY, line_spacing=2.0), "ND30-GIAN-DONG", BODY),
+    ("cach-doan-0", _paragraph_format(BODY, space_before=Pt(0)), "ND30-CACH-DOAN", BODY),
+    ("muc-khong-dam", _set_runs("I. MỤC ĐÍCH", bold=False), "ND30-DE-MUC", "I. MỤC ĐÍCH"),
+    ("noi-nhan-khong-nghieng", _set_runs("Nơi nhận", italic=False), "ND30-NOI-NHAN", "Nơi nhận"),
+    ("noi-nhan-co-13", _set_runs("- TT ĐU", size=13), "ND30-NOI-NHAN-DONG", "- TT ĐU"),
+    ("luu-thieu-dau-cham", _replace_text("- Lưu", "- Lưu: VT"), "ND30-NOI-NHAN-DONG", "- Lưu"),
+    ("chuc-danh-khong-dam", _set_runs("PHÓ CHỦ TỊCH", bold=False), "ND30-CHU-KY", "PHÓ CHỦ TỊCH"),
+]
+
+
+def _with(edit: Callable[[Any], None]) -> bytes:
+    document = Document(io.BytesIO(rendered()))
+    edit(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("edit", "code", "words"), [f[1:] for f in FAULTS], ids=[f[0] for f in FAULTS])
+def test_each_single_fault_is_found_and_named(edit: Callable[[Any], None], code: str, words: str) -> None:
+    found = check_bytes(_with(edit))
+    assert [d.code for d in found] == [code], [d.plain("x") for d in found]
+    deviation = found[0]
+    if words:
+        assert deviation.paragraph > 0 and deviation.words.startswith(words)
+        assert f"đoạn {deviation.paragraph} ('{deviation.words}')" in deviation.plain("x")
+    else:
+        assert deviation.paragraph == 0
+    assert "Nghị định 30 yêu cầu" in deviation.message
+
+
+def test_a_rule_broken_by_many_paragraphs_is_reported_once_with_a_count() -> None:
+    def every_body_paragraph_left(document: Any) -> None:
+        for paragraph in document.paragraphs:
+            if paragraph.style.name == "KH Nội dung" and paragraph.text:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+    found = check_bytes(_with(every_body_paragraph_left))
+    assert [d.code for d in found] == ["ND30-CANH-DEU"]
+    assert found[0].others >= 3 and "đoạn khác" in found[0].message
+
+
+def test_plain_form_is_one_line_per_deviation() -> None:
+    deviation = Deviation(12, "I. MỤC ĐÍCH", "ND30-DE-MUC", "chữ không đậm", "chữ đậm")
+    assert deviation.plain("a.docx") == (
+        "a.docx:12: ND30-DE-MUC đoạn 12 ('I. MỤC ĐÍCH'): đang là chữ không đậm; Nghị định 30 yêu cầu chữ đậm."
+    )

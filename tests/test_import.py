@@ -1,0 +1,278 @@
+"""bdg-plan import: rendered plans come back with the same text; clerks' documents field by field."""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from docx import Document
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bdg_plan.api import render_plan, validate_bytes
+from bdg_plan.docx_read import read_docx
+from bdg_plan.import_docx import ImportedPlan, import_bytes
+from tests import clerk_docs
+from tests.clerk_docs import Layout, build
+from tests.conftest import EXAMPLES
+
+
+def document_text(data: bytes) -> list[str]:
+    """Every paragraph as printed (automatic labels included), in order."""
+    return [p.shown for p in read_docx(data).paragraphs]
+
+
+def imported(data: bytes) -> ImportedPlan:
+    return import_bytes(data, "cu.docx", "cu.yaml")
+
+
+def render_yaml(text: str) -> bytes:
+    result = validate_bytes(text.encode("utf-8"), "cu.yaml")
+    assert result.plan is not None, result.problems
+    assert not [p for p in result.problems if p.is_error], result.problems
+    return render_plan(result.plan)
+
+
+def word_recall(original: bytes, rendered: bytes) -> float:
+    """The share of the original's words (with repeats) found in the rendered document."""
+
+    def words(data: bytes) -> collections.Counter[str]:
+        text = " ".join(document_text(data)).lower()
+        return collections.Counter(re.findall(r"\w+", text))
+
+    before, after = words(original), words(rendered)
+    kept = sum(min(count, after[word]) for word, count in before.items())
+    return kept / max(sum(before.values()), 1)
+
+
+def _round_trip(data: bytes) -> tuple[ImportedPlan, bytes]:
+    result = imported(data)
+    return result, render_yaml(result.text)
+
+
+# --- Rendered plans come back with identical text ---------------------------------------------
+def _example_plans() -> list[Path]:
+    plans = []
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text("utf-8"))
+        if isinstance(data, dict) and "nguoi_ky" in data:
+            plans.append(path)
+    return plans
+
+
+@pytest.mark.parametrize("path", _example_plans(), ids=lambda p: p.name)
+def test_every_example_round_trips_to_the_same_text(path: Path) -> None:
+    result = validate_bytes(path.read_bytes(), str(path))
+    assert result.plan is not None
+    original = render_plan(result.plan)
+    again, rendered = _round_trip(original)
+    assert document_text(rendered) == document_text(original)
+    assert again.unplaced == []
+
+
+def test_the_seed_example_comes_back_in_its_short_form() -> None:
+    result = validate_bytes((EXAMPLES / "plan2023.yaml").read_bytes(), "plan2023.yaml")
+    assert result.plan is not None
+    data = yaml.safe_load(imported(render_plan(result.plan)).text)
+    assert data["co_quan"] == {"ten": "Ủy ban nhân dân xã Hồng Phong", "dia_danh": "Hồng Phong"}
+    assert data["so"] is None
+    assert data["ngay"] == "2023-03"
+    assert data["trich_yeu"].split("\n")[1] == "và vì sự tiến bộ của phụ nữ năm 2023"
+    assert isinstance(data["muc_dich"], list) and len(data["muc_dich"]) == 3
+    assert isinstance(data["yeu_cau"], str)
+    assert len(data["noi_dung"]) == 6 and len(data["to_chuc_thuc_hien"]) == 2
+    assert data["nguoi_ky"] == {
+        "tham_quyen": "KT.",
+        "thu_truong": "Chủ tịch",
+        "chuc_vu": "Phó chủ tịch",
+        "ho_ten": "Hoàng Văn Mẫn",
+    }
+    assert data["noi_nhan"][0] == "P LĐTB, XH-DT huyện" and "luu" not in data
+
+
+_TEXT = st.text(
+    alphabet=st.sampled_from("aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạ ,;()-"), min_size=3, max_size=40
+).map(lambda s: "Nội dung " + " ".join(s.split()))
+
+
+@st.composite
+def plans(draw: Any) -> dict[str, Any]:
+    """A family of valid plans: header variants, signer variants, sections of every shape."""
+    day = draw(st.one_of(st.none(), st.integers(1, 28)))
+    month = draw(st.integers(1, 12))
+    khoan = st.fixed_dictionaries(
+        {"ten": _TEXT},
+        optional={
+            "mo_ta": _TEXT,
+            "cac_y": st.lists(_TEXT, min_size=1, max_size=3),
+            "cac_diem": st.lists(st.fixed_dictionaries({"mo_ta": _TEXT}), min_size=1, max_size=2),
+        },
+    )
+    plan: dict[str, Any] = {
+        "nam": 2024,
+        "co_quan": {
+            "ten": draw(st.sampled_from(["Ủy ban nhân dân xã Tân Lập", "Ủy ban nhân dân phường Đông Kinh"])),
+            "dia_danh": "Tân Lập",
+        },
+        "so": draw(st.one_of(st.none(), st.integers(1, 300))),
+        "ngay": f"2024-{month:02d}" + (f"-{day:02d}" if day else ""),
+        "trich_yeu": draw(_TEXT),
+        "mo_dau": draw(st.lists(_TEXT, min_size=1, max_size=3)),
+        "muc_dich": draw(st.lists(_TEXT, min_size=1, max_size=3)),
+        "yeu_cau": draw(_TEXT),
+        "noi_dung": draw(st.lists(khoan, min_size=1, max_size=3)),
+        "kinh_phi": draw(_TEXT),
+        "muc_them": [{"ten": "Chế độ báo cáo", "mo_ta": draw(_TEXT)}],
+        "ket_thuc": "Trên đây là Kế hoạch của Ủy ban nhân dân xã./.",
+        "nguoi_ky": draw(
+            st.sampled_from(
+                [
+                    {"thay_mat": "Ủy ban nhân dân", "chuc_vu": "Chủ tịch", "ho_ten": "Lò Văn Páo"},
+                    {
+                        "tham_quyen": "KT.",
+                        "thu_truong": "Chủ tịch",
+                        "chuc_vu": "Phó Chủ tịch",
+                        "ho_ten": "Hà Thị Lan",
+                    },
+                ]
+            )
+        ),
+        "noi_nhan": draw(st.lists(_TEXT, min_size=1, max_size=4)),
+    }
+    if draw(st.booleans()):
+        plan["co_quan"]["cap_tren"] = "UBND huyện Yên Sơn"
+    return plan
+
+
+def _check_family(plan: dict[str, Any]) -> None:
+    original = render_yaml(yaml.safe_dump(plan, allow_unicode=True))
+    _, rendered = _round_trip(original)
+    assert document_text(rendered) == document_text(original)
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans())
+def test_a_family_of_plans_round_trips(plan: dict[str, Any]) -> None:
+    _check_family(plan)
+
+
+@pytest.mark.slow
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans())
+def test_a_family_of_plans_round_trips_long(plan: dict[str, Any]) -> None:
+    _check_family(plan)
+
+
+# --- Clerks' documents ----------------------------------------------------------------------------
+CORPUS = {
+    "bang-khong-gop-o": Layout(),
+    "bang-gop-o": Layout(header="merged"),
+    "dong-tab": Layout(header="tabs", closing="tabs"),
+    "tu-dong-danh-so": Layout(numbering="auto"),
+    "danh-so-theo-kieu": Layout(numbering="style"),
+    "tab-thut-le": Layout(tabs_indent=True),
+    "khong-xuong-dong-mem": Layout(soft_breaks=False),
+    "co-quan-cap-tren": Layout(superior=True),
+    "cap-tren-dong-tab": Layout(header="tabs", superior=True, numbering="auto"),
+    "chu-thich": Layout(footnote=True),
+    "hinh-anh": Layout(image=True),
+    "bang-trong-noi-dung": Layout(body_table=True, header="merged", closing="tabs"),
+    "ky-bang-tab-tu-dong": Layout(closing="tabs", numbering="style", tabs_indent=True),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS))
+def test_a_clerks_document_is_imported_field_by_field(name: str) -> None:
+    layout = CORPUS[name]
+    original = build(layout)
+    result, rendered = _round_trip(original)
+    data = yaml.safe_load(result.text)
+    assert data["nam"] == 2024
+    assert data["co_quan"]["ten"] == "Ủy ban nhân dân xã Tân Lập"
+    assert data["co_quan"]["dia_danh"] == "Tân Lập"
+    assert data["co_quan"].get("cap_tren") == ("UBND HUYỆN YÊN SƠN" if layout.superior else None)
+    assert (data["so"], data["ky_hieu"], data["ngay"]) == (25, "KH-UBND", dt.date(2024, 3, 12))
+    assert data["trich_yeu"].split("\n") == clerk_docs.TRICH_YEU
+    assert data["mo_dau"] == clerk_docs.OPENING
+    assert data["muc_dich"] == clerk_docs.PURPOSE
+    assert data["yeu_cau"] == clerk_docs.REQUIREMENT
+    first, second = data["noi_dung"]
+    assert first["ten"] == clerk_docs.ITEM1 and first["mo_ta"] == clerk_docs.ITEM1_TEXT
+    assert first["cac_y"][0] == clerk_docs.ITEM1_BULLETS[0][0]
+    assert first["cac_y"][1] == {"y": clerk_docs.ITEM1_BULLETS[1][0], "cac_y": clerk_docs.ITEM1_BULLETS[1][1]}
+    assert second == {"ten": clerk_docs.ITEM2, "cac_diem": [{"mo_ta": text} for text in clerk_docs.POINTS]}
+    assert data["kinh_phi"] == clerk_docs.FUNDING
+    assert [(k["ten"], k["mo_ta"]) for k in data["to_chuc_thuc_hien"]] == clerk_docs.TASKS
+    assert data["ket_thuc"] == clerk_docs.CLOSING
+    assert data["nguoi_ky"] == {
+        "thay_mat": "Ủy ban nhân dân",
+        "tham_quyen": "KT.",
+        "thu_truong": "Chủ tịch",
+        "chuc_vu": "Phó chủ tịch",
+        "ho_ten": clerk_docs.NAME,
+    }
+    assert data["noi_nhan"] == ["UBND huyện Yên Sơn (b/c)", "TT Đảng ủy, HĐND xã", "CT, PCT UBND xã"]
+    assert data["luu"] == ["VT", "VHXH"]
+    if layout.body_table:
+        # No table in today's plan model: its rows are kept as comments, not rendered.
+        assert "#   Tọa đàm về bình đẳng giới | Tháng 11/2024" in result.text
+    else:
+        assert word_recall(original, rendered) >= 0.99
+
+
+def test_what_cannot_be_placed_is_listed_and_kept_as_comments() -> None:
+    result = imported(build(Layout(footnote=True, image=True, body_table=True)))
+    kinds = {(u.kind, u.paragraph) for u in result.unplaced}
+    numbers = {p.shown: p.number for p in result.document.paragraphs}
+    assert ("footnote", numbers[clerk_docs.OPENING[-1]]) in kinds
+    assert ("image", numbers[clerk_docs.ITEM1_TEXT]) in kinds
+    assert ("text", numbers["Hoạt động"]) in kinds
+    marker = result.text.index("# KHÔNG XẾP ĐƯỢC:")
+    assert "#   Tọa đàm về bình đẳng giới | Tháng 11/2024" in result.text[marker:]
+    # The comments sit beside the section the table was in, before the next key.
+    assert result.text.index("noi_dung:") < marker < result.text.index("kinh_phi:")
+
+
+def test_a_document_without_a_plan_is_refused() -> None:
+    from bdg_plan.import_docx import NoPlanFoundError
+
+    document = Document()
+    document.add_paragraph("Danh sách học sinh lớp 5A")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with pytest.raises(NoPlanFoundError):
+        imported(buffer.getvalue())
+
+
+def test_places_to_fill_are_marked_and_the_plan_still_validates() -> None:
+    data = build(Layout())
+    assert imported(data).imported.to_fill == []
+
+    document = Document(io.BytesIO(data))
+    table = document.tables[-1]
+    for paragraph in table.cell(0, 1).paragraphs:
+        for run in paragraph.runs:
+            run.text = ""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = imported(buffer.getvalue())
+    assert "nguoi_ky.ho_ten" in result.imported.to_fill
+    assert yaml.safe_load(result.text)["nguoi_ky"]["ho_ten"] == "CẦN ĐIỀN"
+    assert not [p for p in result.problems if p.is_error]
+
+
+def test_new_year_works_on_an_imported_plan(tmp_path: Path) -> None:
+    from bdg_plan.api import new_year
+
+    plan = tmp_path / "ke-hoach-2024.yaml"
+    plan.write_text(imported(build(Layout())).text, encoding="utf-8")
+    result = new_year(plan)
+    assert result.output_path is not None and result.output_path.is_file()
+    rolled = yaml.safe_load(result.output_path.read_text(encoding="utf-8"))
+    assert rolled["nam"] == 2025
