@@ -26,7 +26,15 @@ from bdg_plan.compose import (
     organ_lines,
 )
 from bdg_plan.outline_read import Node, Outline
-from bdg_plan.recognise import Found, clean, is_caps, parse_date, parse_so, superior_text
+from bdg_plan.recognise import (
+    Found,
+    clean,
+    is_caps,
+    parse_date,
+    parse_so,
+    split_joint_organ,
+    superior_text,
+)
 from bdg_plan.vietnamese import capitalize_first, upper
 
 _UNIT_WORDS = ("xã", "phường", "thị trấn", "đặc khu", "huyện", "quận", "thị xã", "thành phố", "tỉnh")
@@ -34,6 +42,7 @@ _ABBREVIATIONS = {"UBND", "HĐND", "MTTQ", "UBMTTQ", "VN", "CT-XH", "TP"}
 _AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s*(.+)$")
 _LUU = re.compile(r"^Lưu\s*:?\s*(.*?)[.;]?$", re.IGNORECASE)
 _NOT_SIGNER = re.compile(r"^\(.*\)$")
+TITLE_KE_HOACH = "Kế hoạch"
 
 #: Extra-section positions in print order, and the named section each one follows.
 _SLOTS = ("dau", "sau_muc_dich_yeu_cau", "sau_noi_dung", "sau_kinh_phi", "cuoi")
@@ -55,11 +64,27 @@ class Imported:
         self.unplaced_at.append((number, text))
 
 
+#: Bodies whose names Phụ lục II capitalises beyond the first word.
+_KNOWN_NAMES = (
+    "Hội Liên hiệp Phụ nữ",
+    "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+    "Hội Nông dân",
+    "Hội Cựu chiến binh",
+    "Ban Chấp hành",
+    "Ban Thường vụ",
+)
+
+
 def words_case(text: str) -> str:
     """Capitals back to how a clerk writes them: "ỦY BAN NHÂN DÂN" -> "Ủy ban nhân dân"."""
     words = text.split(" ")
-    out = [w if w in _ABBREVIATIONS else w.lower() for w in words]
-    return capitalize_first(" ".join(out))
+    out = capitalize_first(" ".join(w if w in _ABBREVIATIONS else w.lower() for w in words))
+    for name in _KNOWN_NAMES:
+        lowered = name.lower()
+        head = out.lower().startswith(lowered)
+        out = name + out[len(name) :] if head else out.replace(lowered, name)
+    return out
 
 
 def organ_name(lines: list[str]) -> str:
@@ -82,6 +107,12 @@ def _header(found: Found, imported: Imported) -> None:
     header = found.header
     data = imported.data
     organ = [line for line in header.organ_text if line]
+    joint: list[str] = []
+    if found.closing.joint_signer:
+        if header.superior is not None and header.superior.bold and header.superior_text:
+            organ = [header.superior_text, *organ]
+            header.superior_text = None
+        organ, joint = split_joint_organ(organ)
     date = parse_date(header.date_text) if header.date_text else None
     year = date[3] if date else _year_from(found)
     data["nam"] = year or dt.date.today().year
@@ -93,6 +124,10 @@ def _header(found: Found, imported: Imported) -> None:
         co_quan["cap_tren"] = superior
     co_quan["dia_danh"] = date[0] if date else _fill(imported, "co_quan.dia_danh")
     data["co_quan"] = co_quan
+    if joint:
+        data["co_quan_lien_tich"] = {"ten": organ_name(joint)}
+    if found.title is not None and clean(found.title.text) != upper(TITLE_KE_HOACH):
+        data["ten_loai"] = capitalize_first(clean(found.title.text).lower())
     so = parse_so(header.so_text) if header.so_text else None
     data["so"] = so[0] if so else None
     data["ky_hieu"] = so[1] if so else "KH-UBND"
@@ -117,8 +152,16 @@ def _fill(imported: Imported, key: str) -> str:
     return msg.IMPORT_FILL
 
 
-def _signer(found: Found, imported: Imported) -> None:
-    lines = [(t, p) for t, p in found.closing.signer if not _NOT_SIGNER.match(t)]
+def _signers(found: Found, imported: Imported) -> None:
+    imported.data["nguoi_ky"] = _signer(found.closing.signer, imported, "nguoi_ky")
+    if found.closing.joint_signer:
+        imported.data["nguoi_ky_lien_tich"] = _signer(
+            found.closing.joint_signer, imported, "nguoi_ky_lien_tich"
+        )
+
+
+def _signer(found_lines: list[tuple[str, Any]], imported: Imported, key: str) -> dict[str, Any]:
+    lines = [(t, p) for t, p in found_lines if not _NOT_SIGNER.match(t)]
     signer: dict[str, Any] = {}
     name = lines[-1][0] if lines and not _AUTHORITY.match(lines[-1][0]) else None
     titles = [t for t, _ in (lines[:-1] if name else lines)]
@@ -133,17 +176,17 @@ def _signer(found: Found, imported: Imported) -> None:
         elif is_caps(text):
             plain.append(words_case(text))
         else:
-            imported.leave("nguoi_ky", text)
+            imported.leave(key, text)
     if len(plain) >= 2 and "thu_truong" not in signer:
         signer["thu_truong"] = plain.pop(0)
     if plain:
         signer["chuc_vu"] = plain.pop(0)
     for text in plain:
-        imported.leave("nguoi_ky", text)
+        imported.leave(key, text)
     if not {"chuc_vu", "thu_truong"} & set(signer):
-        signer["chuc_vu"] = _fill(imported, "nguoi_ky.chuc_vu")
-    signer["ho_ten"] = name if name else _fill(imported, "nguoi_ky.ho_ten")
-    imported.data["nguoi_ky"] = signer
+        signer["chuc_vu"] = _fill(imported, f"{key}.chuc_vu")
+    signer["ho_ten"] = name if name else _fill(imported, f"{key}.ho_ten")
+    return signer
 
 
 def _recipients(found: Found, imported: Imported) -> None:
@@ -320,13 +363,33 @@ def _fill_named(name: str, node: Node, imported: Imported, key: str) -> None:
     imported.summary.append((key, upper(node.text)))
 
 
+def _opening(paragraphs: list[str]) -> dict[str, Any]:
+    """The opening as the plan file writes it: căn cứ as written, "Theo đề nghị", the lead-in.
+
+    Each căn cứ stays a plain string, printed as written; anything that does not follow that
+    order keeps the clerk's paragraphs whole in `mo_dau`.
+    """
+    rest = list(paragraphs)
+    found: dict[str, Any] = {}
+    can_cu = []
+    while rest and rest[0].startswith(("Căn cứ", "Thực hiện")):
+        can_cu.append(rest.pop(0))
+    if can_cu:
+        found["can_cu"] = can_cu
+    if rest and rest[0].startswith("Theo đề nghị"):
+        found["de_nghi"] = rest.pop(0)
+    if len(rest) == 1 and rest[0] == capitalize_first(rest[0]):
+        found["loi_dan"] = rest.pop(0)
+    return {"mo_dau": _paragraphs(paragraphs)} if rest else found
+
+
 def body_data(outline: Outline, imported: Imported) -> None:
     """The opening, the sections and the closing sentence, into the plan data."""
     data = imported.data
     opening = [clean(p.shown).replace("\n", " ") for p in outline.opening]
     if opening:
-        data["mo_dau"] = _paragraphs(opening)
-        imported.summary.append(("mo_dau", msg.IMPORT_WHERE_OPENING.format(count=len(opening))))
+        data.update(_opening(opening))
+        imported.summary.append(("can_cu", msg.IMPORT_WHERE_OPENING.format(count=len(opening))))
     for table in outline.opening_tables:
         _leave_node(imported, "mo_dau", Node("bang", table=table))
     sections: list[Node] = []
@@ -353,7 +416,7 @@ def plan_data(found: Found, outline: Outline) -> Imported:
     trich_yeu = "\n".join(clean(p.text) for p in found.trich_yeu)
     imported.data["trich_yeu"] = trich_yeu or _fill(imported, "trich_yeu")
     body_data(outline, imported)
-    _signer(found, imported)
+    _signers(found, imported)
     _recipients(found, imported)
     for paragraph in found.extra:
         imported.leave("co_quan", clean(paragraph.shown), paragraph.number)

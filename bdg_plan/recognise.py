@@ -63,6 +63,7 @@ class Closing:
     label: Paragraph | None = None
     recipients: list[tuple[str, Paragraph]] = field(default_factory=list)
     signer: list[tuple[str, Paragraph]] = field(default_factory=list)
+    joint_signer: list[tuple[str, Paragraph]] = field(default_factory=list)
 
 
 @dataclass
@@ -250,7 +251,7 @@ def _typed_rule(text: str) -> bool:
 
 
 def _split_organ(header: Header, organ: list[tuple[str, Paragraph]]) -> None:
-    """The superior line is the one not bold above bold organ lines (or the first of three)."""
+    """The superior line is the one not bold above bold organ lines (or the first of three plain ones)."""
     lines: list[tuple[str, Paragraph]] = []
     for text, para in organ:
         lines += [(part, para) for part in text.split("\n") if part.strip()]
@@ -259,6 +260,18 @@ def _split_organ(header: Header, organ: list[tuple[str, Paragraph]]) -> None:
         lines = lines[1:]
     header.organ = list(dict.fromkeys(p for _, p in lines))
     header.organ_text = [text for text, _ in lines]
+
+
+def split_joint_organ(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Two bodies' header lines: the lead body ends at its first line that starts with a unit word."""
+    for index, line in enumerate(lines[:-1]):
+        if line.split(" ")[0] in _UNIT_WORDS_CAPS:
+            return lines[: index + 1], lines[index + 1 :]
+    half = len(lines) // 2
+    return lines[:half], lines[half:]
+
+
+_UNIT_WORDS_CAPS = {"XÃ", "PHƯỜNG", "THỊ", "ĐẶC", "HUYỆN", "QUẬN", "TỈNH", "THÀNH"}
 
 
 def superior_text(header: Header) -> str | None:
@@ -326,9 +339,11 @@ def _closing(lines: list[Line]) -> Closing:
                 if rest:
                     closing.recipients.append((rest, line.left_para))
             else:
+                # Left of the lead signer, above "Nơi nhận": a joint plan's second signer.
+                into = closing.recipients if closing.label is not None else closing.joint_signer
                 for part in line.left.split("\n"):
                     if part.strip():
-                        closing.recipients.append((part.strip(), line.left_para))
+                        into.append((part.strip(), line.left_para))
         if line.right and line.right_para is not None:
             for part in line.right.split("\n"):
                 if part.strip():

@@ -23,12 +23,15 @@ SCHEMA_LINE = "# yaml-language-server: $schema=bdg-plan.schema.json"
 KEY_ORDER = (
     "nam",
     "co_quan",
+    "co_quan_lien_tich",
     "so",
     "ky_hieu",
     "ngay",
+    "ten_loai",
     "trich_yeu",
     "cach_dan",
     "can_cu",
+    "de_nghi",
     "loi_dan",
     "mo_dau",
     "muc_dich",
@@ -40,6 +43,7 @@ KEY_ORDER = (
     "ket_thuc",
     "thang_hanh_dong",
     "nguoi_ky",
+    "nguoi_ky_lien_tich",
     "noi_nhan",
     "luu",
 )

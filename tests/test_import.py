@@ -199,7 +199,8 @@ def test_a_clerks_document_is_imported_field_by_field(name: str) -> None:
     assert data["co_quan"].get("cap_tren") == ("UBND HUYỆN YÊN SƠN" if layout.superior else None)
     assert (data["so"], data["ky_hieu"], data["ngay"]) == (25, "KH-UBND", dt.date(2024, 3, 12))
     assert data["trich_yeu"].split("\n") == clerk_docs.TRICH_YEU
-    assert data["mo_dau"] == clerk_docs.OPENING
+    assert data["can_cu"] == clerk_docs.OPENING[:2]
+    assert data["loi_dan"] == clerk_docs.OPENING[2]
     assert data["muc_dich"] == clerk_docs.PURPOSE
     assert data["yeu_cau"] == clerk_docs.REQUIREMENT
     first, second = data["noi_dung"]
