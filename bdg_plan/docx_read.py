@@ -1,6 +1,6 @@
 """Reading a .docx (import, check): the package opened safely and its body read into plain values.
 
-The package is opened by `docx_package`, which bounds the work. The result is a `ReadDocument`: paragraphs in
+The package is opened by `docx_open`, which bounds the work. The result is a `ReadDocument`: paragraphs in
 document order (table cells included) with their text, resolved formatting and automatic
 number, the tables, the sections, and every element that cannot become plan text (images, text
 boxes, footnotes, comments, tracked changes), each tied to its paragraph.
