@@ -43,8 +43,9 @@ if TYPE_CHECKING:
         ValidationReport,
     )
 
-#: Line breaks as YAML counts them, so problem lines and shown lines agree.
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+#: Line breaks as the loader counts them (as an editor does: U+2028, U+2029 and NEL end no line),
+#: so problem lines and shown lines agree.
+_LINE_BREAK = re.compile("\r\n|[\r\n]")
 #: A source line longer than this is cut when shown under its problem.
 _SHOWN_LINE_MAX = 110
 #: A batch table lists every commune up to this many; above it, only the failures.

@@ -22,7 +22,9 @@ FORMAT_KEY = "bdg_plan.format"
 #: Characters never sent to the terminal as they are: controls (an escape sequence in a plan file
 #: could recolour or clear the screen; a newline would split a `--format plain` record) and the
 #: bidirectional controls that reorder what is shown. They are printed as escapes ("\\x1b").
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\u2028\u2029\ufeff]"
+)
 
 
 def printable(text: str) -> str:

@@ -19,7 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from bdg_plan import messages as msg
 from bdg_plan.errors import Problem, Severity
-from bdg_plan.source import SourceText, legacy_encoded_word
+from bdg_plan.source import MAX_FILE_BYTES, SourceText, legacy_encoded_word
 
 #: The path of a value inside the document: mapping keys and list indexes, as pydantic's `loc`.
 DataPath = tuple[str | int, ...]
@@ -27,6 +27,11 @@ DataPath = tuple[str | int, ...]
 #: The most nodes a document may expand to once aliases are followed. The seed plan has about
 #: 300; a plan with big annexes a few thousand. Past this the file is refused (alias bombs).
 MAX_NODES = 100_000
+
+#: The most characters of text (keys and values) a document may expand to once aliases are
+#: followed: no more than the largest file may hold (`source.MAX_FILE_BYTES`). One long text
+#: aliased thousands of times is refused here, before any later stage spends time on it.
+MAX_EXPANDED_CHARS = MAX_FILE_BYTES
 
 #: The longest single text value, in characters. A long activity is about 1,500 characters;
 #: a page holds about 3,000.
@@ -40,8 +45,12 @@ _TAG = "tag:yaml.org,2002:"
 # integer and float spellings (0x1F, 0b101, sexagesimal 1:30) are read as the text typed, so
 # "so: 1:30" is an error and "thoi_gian: 7:30" stays "7:30" instead of silently becoming 450.
 _DECIMAL = re.compile(r"^[-+]?[0-9][0-9_]*$")
-# Zero-width and bidirectional controls: invisible, they break search and spell-check in Word.
+# Zero-width and bidirectional controls: invisible, they break search and spell-check in Word,
+# and bidi controls can make a line show in an order other than the one the parser reads.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+#: Characters PyYAML reads as line breaks that editors do not show as one (NEL, U+2028, U+2029):
+#: "# comment<U+2028>so: 666" would hide a key inside a comment line.
+_HIDDEN_BREAKS = re.compile("[\x85\u2028\u2029]")
 #: Icelandic eth, the look-alike of the Vietnamese "Đ"/"đ" (Windows-1258 text read as Latin-1).
 _ETH = {"\u00d0": "\u0110", "\u00f0": "\u0111"}
 
@@ -96,8 +105,9 @@ class LoadedDocument:
 def load_yaml(source: SourceText) -> LoadedDocument:
     """Parse `source` into plain data with positions; problems are collected, never raised."""
     doc = LoadedDocument(source.name, None)
+    text, flagged_lines = _report_hidden_characters(source, doc.problems)
     try:
-        root = yaml.compose(source.text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         opened = _unclosed_quote(source.text, exc)
         bracket = _unclosed_bracket(source.text, exc)
@@ -110,7 +120,7 @@ def load_yaml(source: SourceText) -> LoadedDocument:
             message = f"{ended} ({(exc.problem or '').strip()})"
         else:
             line, column = _syntax_position(exc)
-            message = _syntax_message(exc)
+            message = _syntax_message(exc, _tab_message(text, exc))
         doc.problems.append(Problem(source.name, line, column, "yaml-syntax", message))
         return doc
     except yaml.reader.ReaderError as exc:
@@ -129,12 +139,16 @@ def load_yaml(source: SourceText) -> LoadedDocument:
     if root is None or (isinstance(root, ScalarNode) and root.tag == _TAG + "null"):
         doc.problems.append(Problem(source.name, 1, 1, "empty-file", msg.EMPTY_FILE))
         return doc
-    builder = _Builder(doc)
+    builder = _Builder(doc, flagged_lines)
     try:
         doc.data = builder.build(root, ())
-    except _BudgetExceeded:
+    except _BudgetExceeded as exc:
         doc.data = None
-        if builder.aliased:
+        if exc.args == ("chars",):
+            code = "alias-limit" if builder.aliased else "too-large"
+            message = msg.ALIAS_CHARS_LIMIT.format(limit=f"{MAX_EXPANDED_CHARS:,}".replace(",", "."))
+            doc.problems.append(Problem(source.name, 1, 1, code, message))
+        elif builder.aliased:
             message = msg.ALIAS_LIMIT.format(limit=MAX_NODES)
             doc.problems.append(Problem(source.name, 1, 1, "alias-limit", message))
         else:
@@ -147,15 +161,18 @@ def load_yaml(source: SourceText) -> LoadedDocument:
 
 
 class _BudgetExceeded(Exception):
-    """Raised inside the builder when aliases expand past `MAX_NODES`."""
+    """Raised inside the builder past `MAX_NODES` nodes, or `MAX_EXPANDED_CHARS` ("chars")."""
 
 
 class _Builder:
     """Turns a composed node tree into plain Python values, recording positions and problems."""
 
-    def __init__(self, doc: LoadedDocument) -> None:
+    def __init__(self, doc: LoadedDocument, flagged_lines: frozenset[int] = frozenset()) -> None:
         self.doc = doc
+        #: Lines already reported for an invisible character by the whole-text scan.
+        self.flagged_lines = flagged_lines
         self.count = 0
+        self.chars = 0
         self.constructor = yaml.SafeLoader("")
         self.seen: set[int] = set()
         #: True once an alias ("*name") was followed, to tell an alias bomb from a huge file.
@@ -171,6 +188,8 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise _BudgetExceeded
+        if isinstance(node, ScalarNode):
+            self.spend(len(node.value))
         if id(node) in self.seen:
             self.aliased = True
         self.seen.add(id(node))
@@ -185,6 +204,12 @@ class _Builder:
         assert isinstance(node, ScalarNode)
         return self.build_scalar(node)
 
+    def spend(self, chars: int) -> None:
+        """Count characters of text built; refuse the document past `MAX_EXPANDED_CHARS`."""
+        self.chars += chars
+        if self.chars > MAX_EXPANDED_CHARS:
+            raise _BudgetExceeded("chars")
+
     def build_mapping(self, node: MappingNode, path: DataPath) -> dict[str, Any] | None:
         if node.tag != _TAG + "map":
             self.problem(node, "unsafe-tag", msg.UNSAFE_TAG.format(tag=_show_tag(node.tag)))
@@ -197,6 +222,7 @@ class _Builder:
             if not isinstance(key_node, ScalarNode):
                 self.problem(key_node, "wrong-key", msg.KEY_NOT_TEXT)
                 continue
+            self.spend(len(str(key_node.value)))
             key = unicodedata.normalize("NFC", str(key_node.value))
             for char in _bad_controls(key):
                 # Escaped in a quoted key ("\e[2J"): it would reach messages and terminals.
@@ -204,7 +230,7 @@ class _Builder:
                 break
             child = (*path, key)
             if key in result:
-                self.problem(key_node, "duplicate-key", msg.DUPLICATE_KEY.format(key=key))
+                self.problem(key_node, "duplicate-key", msg.DUPLICATE_KEY.format(key=visible(key)))
                 continue
             key_mark = key_node.start_mark
             self.doc.keys[child] = Mark(key_mark.line + 1, key_mark.column + 1)
@@ -253,7 +279,7 @@ class _Builder:
         if any(char in RESERVED_CHARS for char in text):
             self.problem(node, "control-char", msg.RESERVED_CHAR)
         invisible = _INVISIBLE.search(text)
-        if invisible:
+        if invisible and not self._flagged(node):
             self.problem(
                 node,
                 "invisible-char",
@@ -269,20 +295,67 @@ class _Builder:
         if eth:
             message = msg.LOOK_ALIKE_ETH.format(char=eth, code=f"U+{ord(eth):04X}", letter=_ETH[eth])
             self.problem(node, "look-alike-char", message, Severity.WARNING)
+        if invisible and not _INVISIBLE.sub("", text).strip():
+            return ""  # invisible-only text is empty text: "ho_ten: \u200b" is a missing name
         return text
+
+    def _flagged(self, node: Node) -> bool:
+        first, last = node.start_mark.line + 1, node.end_mark.line + 1
+        return any(line in self.flagged_lines for line in range(first, last + 1))
 
 
 def _bad_controls(text: str) -> Iterator[str]:
-    """Characters Word and XML 1.0 cannot hold (C0/C1 controls except tab and newline)."""
+    """Characters Word and XML 1.0 cannot hold, and the line and paragraph separators.
+
+    C0/C1 controls except tab and newline; U+2028 and U+2029 reach a value only as escapes in a
+    quoted string (raw ones are reported for the whole text).
+    """
     for char in text:
         code = ord(char)
         if (
             (code < 0x20 and char not in "\t\n")
             or 0x7F <= code <= 0x9F
             or 0xD800 <= code <= 0xDFFF
-            or code in (0xFFFE, 0xFFFF)
+            or code in (0xFFFE, 0xFFFF, 0x2028, 0x2029)
         ):
             yield char
+
+
+def visible(text: str) -> str:
+    """`text` with invisible, bidirectional and control characters written as escapes.
+
+    For messages that quote a key or a value: a zero-width space shows as the six characters
+    backslash, "u200b".
+    """
+    pattern = _INVISIBLE.pattern[:-1] + "\x00-\x1f\x7f-\x9f\u2028\u2029]"
+    return re.sub(pattern, lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def _report_hidden_characters(source: SourceText, problems: list[Problem]) -> tuple[str, frozenset[int]]:
+    """Report hidden line breaks and invisible characters anywhere in the text, at the editor's line.
+
+    Keys and comments are covered as well as values. Lines are counted as an editor counts them
+    (only a newline ends a line). The text returned for parsing has each hidden line break replaced by
+    a space, so every later line number agrees with the editor; the file is refused anyway.
+    Returns that text and the lines reported for an invisible character.
+    """
+    text = source.text
+    if not _HIDDEN_BREAKS.search(text) and not _INVISIBLE.search(text):
+        return text, frozenset()
+    flagged: set[int] = set()
+    for number, line in enumerate(text.split("\n"), start=1):
+        hidden = _HIDDEN_BREAKS.search(line)
+        if hidden:
+            code = f"U+{ord(hidden.group()):04X}"
+            message = msg.HIDDEN_LINE_BREAK.format(code=code)
+            problems.append(Problem(source.name, number, hidden.start() + 1, "hidden-line-break", message))
+        invisible = _INVISIBLE.search(line)
+        if invisible:
+            flagged.add(number)
+            message = msg.INVISIBLE_CHAR.format(code=f"U+{ord(invisible.group()):04X}")
+            column = invisible.start() + 1
+            problems.append(Problem(source.name, number, column, "invisible-char", message, Severity.WARNING))
+    return _HIDDEN_BREAKS.sub(" ", text), frozenset(flagged)
 
 
 def _offset_to_mark(text: str, offset: int) -> tuple[int, int]:
@@ -349,23 +422,58 @@ def _unclosed_bracket(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int] |
 def _syntax_position(exc: yaml.MarkedYAMLError) -> tuple[int, int]:
     """Return where to point for a syntax error, as a 1-based (line, column).
 
-    PyYAML marks where it gave up. When that is the end of the file (an unclosed quote or
-    bracket), the place to fix is where the quote or bracket was opened: the context mark.
+    PyYAML marks where it gave up (the problem mark) and, for many errors, where the construct
+    it was reading opened (the context mark). An unclosed bracket or quote is fixed where it
+    opened, so that is where to point; for a block (indentation) error the context is the
+    start of the whole block, often far above, so the place the parser gave up is shown. The
+    message names the other place (`_syntax_message`).
     """
-    problem = exc.problem or ""
-    at_end = "end of stream" in problem or "<stream end>" in problem
-    mark = (exc.context_mark if at_end else None) or exc.problem_mark or exc.context_mark
+    mark = exc.context_mark if _opened_here(exc) else exc.problem_mark or exc.context_mark
     return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
-    """Explain a YAML syntax error in Vietnamese, with PyYAML's own words after it."""
+def _opened_here(exc: yaml.MarkedYAMLError) -> bool:
+    """True when the error is best shown where its construct opened (a flow collection or a quote)."""
+    if exc.context_mark is None:
+        return False
+    problem = exc.problem or ""
+    context = exc.context or ""
+    at_end = "end of stream" in problem or "<stream end>" in problem
+    return at_end or context.startswith(("while parsing a flow", "while scanning a quoted"))
+
+
+def _other_place(exc: yaml.MarkedYAMLError) -> str:
+    """The second place of a syntax error, in words: where it opened, or where reading stopped."""
+    opened, stopped = exc.context_mark, exc.problem_mark
+    if opened is None or stopped is None or (opened.line, opened.column) == (stopped.line, stopped.column):
+        return ""
+    if _opened_here(exc):
+        return msg.YAML_STOPPED_AT.format(line=stopped.line + 1, column=stopped.column + 1)
+    return msg.YAML_OPENED_AT.format(line=opened.line + 1, column=opened.column + 1)
+
+
+def _tab_message(text: str, exc: yaml.MarkedYAMLError) -> str | None:
+    """Tell a tab inside a value or after ':'/'-' from a tab used for indentation."""
+    mark = exc.problem_mark
+    if mark is None or "'\\t'" not in (exc.problem or ""):
+        return None
+    line = text.split("\n")[mark.line] if mark.line < text.count("\n") + 1 else ""
+    before = line[: mark.column].rstrip(" \t")
+    if not before:
+        return None  # indentation: the standard hint says so
+    if before.endswith(":") or before.lstrip() in ("-", "?"):
+        return msg.TAB_AFTER_MARK
+    return msg.TAB_IN_VALUE
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError, hint: str | None = None) -> str:
+    """Explain a YAML syntax error in Vietnamese, naming both of its places, PyYAML's words after."""
     problem = (exc.problem or "").strip()
-    hint = msg.YAML_HINTS.get(problem)
+    hint = hint or msg.YAML_HINTS.get(problem)
     if hint is None:
         for english, vietnamese in msg.YAML_HINTS.items():
             if problem.startswith(english):
                 hint = vietnamese
                 break
-    base = hint or msg.YAML_SYNTAX_GENERIC
+    base = (hint or msg.YAML_SYNTAX_GENERIC) + _other_place(exc)
     return f"{base} ({problem})" if problem else base

@@ -16,6 +16,10 @@ INPUT_NOT_REGULAR = (
     "'{file}' không phải là một tệp thông thường (thiết bị, ổ cắm...). Hãy chỉ ra tệp .yaml cần dùng."
 )
 INPUT_TOO_LARGE_P = "Tệp quá lớn (giới hạn {limit} KB). Tệp kế hoạch thường chỉ vài chục KB."
+ENCODING_BAD_UTF16 = (
+    "Tệp UTF-16 có một ký tự hỏng ở đây (nửa cặp mã thay thế, surrogate). Hãy xóa ký tự đó, "
+    "hoặc mở tệp bằng Notepad và Lưu thành (Save As) với mã hóa 'UTF-8'."
+)
 ENCODING_NOT_UTF8 = (
     "Tệp không phải văn bản Unicode UTF-8 (có thể gõ bằng bảng mã TCVN3, VNI hoặc Windows-1258). "
     "Hãy mở tệp bằng Notepad, chọn Lưu thành (Save As), mã hóa 'UTF-8', rồi chạy lại."
@@ -44,6 +48,10 @@ YAML_HINTS = {
     "expected ',' or ']', but got": "Danh sách trong ngoặc vuông chưa đóng đúng",
     "expected ',' or '}', but got": "Bảng trong ngoặc nhọn chưa đóng đúng",
 }
+YAML_OPENED_AT = "; phần này bắt đầu ở dòng {line}, cột {column}"
+YAML_STOPPED_AT = "; trình đọc YAML dừng ở dòng {line}, cột {column}"
+TAB_IN_VALUE = "Có ký tự Tab giữa giá trị: hãy thay Tab bằng dấu cách, hoặc đặt cả giá trị trong dấu nháy kép"
+TAB_AFTER_MARK = "Có ký tự Tab sau dấu ':' hoặc '-': YAML chỉ cho dùng dấu cách ở đó"
 UNCLOSED_QUOTE = (
     "Dấu nháy mở ở đây chưa được đóng trên cùng dòng, nên các dòng sau bị nuốt vào giá trị này. "
     "Hãy thêm dấu nháy đóng ở cuối giá trị"
@@ -54,6 +62,10 @@ ALIAS_LIMIT = (
     "Tệp mở rộng ra quá {limit} phần tử (do dùng bí danh YAML '&'/'*' lồng nhau). "
     "Hãy viết nội dung trực tiếp, không dùng bí danh."
 )
+ALIAS_CHARS_LIMIT = (
+    "Tệp mở rộng ra quá {limit} ký tự (do dùng bí danh YAML '&'/'*' lặp lại một đoạn văn dài). "
+    "Hãy viết nội dung trực tiếp, không dùng bí danh."
+)
 UNSAFE_TAG = "Thẻ YAML '{tag}' không được phép: tệp kế hoạch chỉ chứa chữ, số, danh sách và bảng."
 MERGE_KEY = "Khóa gộp '<<' không được hỗ trợ; hãy viết đủ các khóa."
 KEY_NOT_TEXT = "Tên khóa phải là chữ."
@@ -61,6 +73,10 @@ DUPLICATE_KEY = "Khóa '{key}' bị lặp lại; chỉ được khai báo một 
 TEXT_TOO_LONG = "Đoạn văn quá dài ({length} ký tự, giới hạn {limit}). Hãy chia thành nhiều đoạn."
 CONTROL_CHAR = "Văn bản có ký tự điều khiển {code}, Word không hiển thị được. Hãy xóa ký tự đó."
 RESERVED_CHAR = "Văn bản có ký tự đặc biệt U+FFF9-U+FFFB không được phép. Hãy xóa ký tự đó."
+HIDDEN_LINE_BREAK = (
+    "Dòng này có ký tự {code}: trình soạn thảo không xuống dòng ở đó nhưng YAML coi đó là "
+    "xuống dòng, nên phần sau nó (kể cả trong ghi chú '#') bị đọc như một dòng mới. Hãy xóa ký tự đó."
+)
 INVISIBLE_CHAR = (
     "Văn bản có ký tự vô hình {code} (khoảng trắng độ rộng 0 hoặc ký tự đổi chiều viết), "
     "thường do sao chép từ web. Nên xóa."

@@ -115,9 +115,13 @@ def decode_source(data: bytes, name: str) -> SourceText | Problem:
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return Problem(name, line, column, "encoding", msg.ENCODING_NOT_UTF8)
+        # Line and column in characters, as an editor shows them (not bytes: UTF-16 has two or
+        # four per character, UTF-8 up to four for a Vietnamese letter).
+        before = raw[: exc.start].decode(encoding, errors="replace")
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        message = msg.ENCODING_BAD_UTF16 if encoding == "utf-16" else msg.ENCODING_NOT_UTF8
+        return Problem(name, line, column, "encoding", message)
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         return Problem(name, line, 1, "encoding", msg.ENCODING_NUL)

@@ -22,7 +22,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from bdg_plan import messages as msg
 from bdg_plan.errors import Problem, Severity, has_errors, sort_problems
-from bdg_plan.loader import DataPath, LoadedDocument
+from bdg_plan.loader import DataPath, LoadedDocument, visible
 from bdg_plan.model import PLAN_ERROR_CODES, Diem, Khoan, Muc, NgayBanHanh, NoiDung, Plan, YGachDauDong
 from bdg_plan.references import cited
 from bdg_plan.validate_header import Finding, citation_rules, family_findings, signer_rules
@@ -118,7 +118,7 @@ def _translate(doc: LoadedDocument, exc: ValidationError) -> Iterator[Problem]:
             continue
         if kind == "extra_forbidden":
             key = str(error["loc"][-1])
-            text = msg.UNKNOWN_KEY.format(key=key)
+            text = msg.UNKNOWN_KEY.format(key=visible(key))
             # The model path (pydantic's loc), not the data path: shorthands hide model steps.
             known = allowed_keys(tuple(error["loc"][:-1]))
             suggestion = difflib.get_close_matches(key, known, n=1, cutoff=0.6)

@@ -268,7 +268,7 @@ def test_raw_control_character_is_reported_where_it_is() -> None:
 def test_invisible_character_is_a_warning() -> None:
     doc = load("ten: Hồng\u200bPhong\n")
 
-    assert codes(doc) == [(1, 6, "invisible-char")]
+    assert codes(doc) == [(1, 10, "invisible-char")]  # at the character itself
     assert not doc.problems[0].is_error
     assert doc.data == {"ten": "Hồng\u200bPhong"}
 

@@ -223,7 +223,7 @@ CASES = [
     Case(
         "zero-width-space",
         (("  dia_danh: Hồng Phong", "  dia_danh: Hồng\u200bPhong"),),
-        [(23, 13, "invisible-char")],
+        [(23, 17, "invisible-char")],  # at the character, like a raw control character
         severity=Severity.WARNING,
     ),
     # --- duplicate keys ------------------------------------------------------------------------
