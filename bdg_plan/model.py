@@ -14,69 +14,32 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Discriminator,
-    Field,
-    Tag,
-    WithJsonSchema,
-    model_validator,
-)
-from pydantic_core import PydanticCustomError
+from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema, model_validator
 
 from bdg_plan import messages as msg
+from bdg_plan.fields import (
+    PLAN_ERROR_CODES,
+    Bullet,
+    Paragraphs,
+    Text,
+    WholeNumber,
+    YGachDauDong,
+    _Model,
+    plan_error,
+)
 from bdg_plan.limits import YEAR_MAX, YEAR_MIN
+from bdg_plan.outline_model import OutlineItem, PhuLuc
 
-#: Problem codes the model's own checks raise (through `plan_error`); validate reports them as they
-#: are, and never works a code out from a message's text.
-PLAN_ERROR_CODES = frozenset({"empty-text", "invalid-date", "typed-mark"})
-
-
-def plan_error(code: str, message: str) -> PydanticCustomError:
-    """A validation error carrying its problem code (one of `PLAN_ERROR_CODES`) and its message."""
-    assert code in PLAN_ERROR_CODES, code
-    return PydanticCustomError(code, "{message}", {"message": message})
-
-
-def _reject_bool(value: Any) -> Any:
-    """Refuse true/false where a number is expected (pydantic would read `true` as 1)."""
-    if isinstance(value, bool):
-        raise PydanticCustomError("int_type", "Input should be a valid integer")
-    return value
-
-
-#: A whole number; `true`/`false` are refused instead of becoming 1 and 0.
-WholeNumber = Annotated[int, BeforeValidator(_reject_bool)]
-
-
-def _strip_text(value: str) -> str:
-    value = value.strip()
-    if not value:
-        raise plan_error("empty-text", msg.EMPTY_TEXT)
-    return value
-
-
-#: A non-empty line of text, trimmed.
-Text = Annotated[str, AfterValidator(_strip_text)]
-
-
-def _as_list(value: Any) -> Any:
-    """Accept one string where a list of strings is expected."""
-    return [value] if isinstance(value, str) else value
-
-
-#: One or more paragraphs: a string, or a list of strings.
-Paragraphs = Annotated[
-    list[Text],
-    BeforeValidator(_as_list, json_schema_input_type=str | list[str]),
+__all__ = [
+    "PLAN_ERROR_CODES",
+    "Bullet",
+    "Paragraphs",
+    "Plan",
+    "Text",
+    "WholeNumber",
+    "YGachDauDong",
+    "plan_error",
 ]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 
 
 # --- Dates ------------------------------------------------------------------------------------
@@ -284,26 +247,6 @@ CanCuMuc = Annotated[
 
 
 # --- Body -------------------------------------------------------------------------------------
-def _bullet_shorthand(value: Any) -> Any:
-    """Accept a plain string for a bullet without sub-bullets."""
-    if isinstance(value, list):
-        # "- - text" in YAML is a list inside the list: the clerk typed the dash themselves.
-        raise plan_error("typed-mark", msg.BULLET_IS_LIST)
-    return {"y": value} if isinstance(value, str) else value
-
-
-class YGachDauDong(_Model):
-    """One dash bullet ("- ...") with optional "+" sub-bullets."""
-
-    y: Text = Field(description="Nội dung một ý gạch đầu dòng. Không gõ dấu '-' ở đầu: bdg-plan tự thêm.")
-    cac_y: list[Text] = Field(default_factory=list, description="Các ý nhỏ của ý này, in với dấu '+'.")
-
-
-Bullet = Annotated[
-    YGachDauDong, BeforeValidator(_bullet_shorthand, json_schema_input_type=str | YGachDauDong)
-]
-
-
 def _block_shorthand(value: Any) -> Any:
     """Read a string as one paragraph and a list as a list of bullets."""
     if isinstance(value, str):
@@ -560,6 +503,14 @@ class Plan(_Model):
             "'loi_dan' không in (nhưng 'can_cu' vẫn được dùng để kiểm tra ngày)."
         ),
     )
+    than_van_ban: list[OutlineItem] = Field(
+        default_factory=list,
+        description=(
+            "Thân văn bản viết tự do, theo thứ tự in: phần (phan), mục (muc), khoản (khoan), tiểu khoản "
+            "(tieu_khoan), điểm (diem), ý (y), bảng (bang), hoạt động (cac_hoat_dong) và đoạn văn. Dùng "
+            "thay cho muc_dich, yeu_cau, noi_dung, kinh_phi, to_chuc_thuc_hien và muc_them."
+        ),
+    )
     muc_dich: Block | None = Field(
         None,
         description="Mục đích (mục I.1): một câu là một đoạn văn, một danh sách là các ý gạch đầu dòng.",
@@ -618,4 +569,11 @@ class Plan(_Model):
             "Dòng 'Lưu:' cuối nơi nhận: 'VT' (văn thư) và chữ viết tắt đơn vị soạn thảo, số bản lưu nếu cần."
         ),
         examples=[["VT"], ["VT", "VHXH"]],
+    )
+    phu_luc: list[PhuLuc] = Field(
+        default_factory=list,
+        description=(
+            "Các phụ lục: in sau phần ký, mỗi phụ lục sang trang mới và đánh số trang riêng từ 1. Thân văn "
+            "bản phải nhắc đến phụ lục (ví dụ 'chi tiết tại Phụ lục I')."
+        ),
     )

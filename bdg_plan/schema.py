@@ -51,6 +51,21 @@ MODEL_TEXTS: dict[str, tuple[str, str]] = {
     "ThangHanhDong": ("Tháng hành động", "Ngày bắt đầu và ngày kết thúc Tháng hành động."),
     "NguoiKy": ("Người ký", "Quyền hạn, chức vụ và họ tên người ký (ô số 7)."),
     "NoiNhanMuc": ("Nơi nhận", "Một dòng ở phần Nơi nhận (ô số 9b)."),
+    "PhanNut": ("Phần", "Một phần ('Phần thứ nhất', 'Phần I'): nhãn, tên phần và nội dung của phần."),
+    "MucNut": ("Mục", "Một mục I., II. (đánh số lại từ I trong mỗi phần) và nội dung của mục."),
+    "KhoanNut": ("Khoản", "Một khoản 1., 2. và nội dung của khoản."),
+    "TieuKhoanNut": ("Tiểu khoản", "Một tiểu khoản 1.1., 1.2. và nội dung của tiểu khoản."),
+    "DiemNut": ("Điểm", "Một điểm a), b), c)... và nội dung của điểm."),
+    "YNut": ("Ý gạch đầu dòng", "Một ý gạch đầu dòng '-' và các ý nhỏ '+' của nó."),
+    "DoanNut": ("Đoạn văn", "Một hoặc nhiều đoạn văn (viết gọn: một câu trong danh sách)."),
+    "BangNut": ("Bảng", "Một bảng trong thân văn bản hoặc phụ lục."),
+    "Bang": ("Bảng", "Các cột và các dòng của bảng, hoặc tệp CSV chứa các dòng."),
+    "Cot": ("Cột", "Một cột của bảng: tiêu đề, khóa, độ rộng tương đối."),
+    "HoatDongNut": ("Danh sách hoạt động", "Các hoạt động, trình bày thành bảng hoặc thành khoản."),
+    "DanhSachHoatDong": ("Danh sách hoạt động", "Các hoạt động, chia nhóm hoặc không."),
+    "NhomHoatDong": ("Nhóm hoạt động", "Một nhóm hoạt động: tên nhóm và các hoạt động."),
+    "HoatDong": ("Hoạt động", "Một hoạt động: nội dung, chủ trì, phối hợp, thời gian, kinh phí."),
+    "PhuLuc": ("Phụ lục", "Một phụ lục in sau phần ký, trên trang riêng, đánh số trang từ 1."),
 }
 
 #: The English meaning of each key, for maintainers (the README's key table).
@@ -124,7 +139,51 @@ ENGLISH: dict[str, str] = {
     "NguoiKy.ho_ten": "signer's full name",
     "NoiNhanMuc.ten": "recipient",
     "NoiNhanMuc.ghi_chu": "note in brackets, e.g. b/c (for reporting)",
+    "Plan.than_van_ban": "free outline of the body (parts, sections, items, tables), instead of the short keys",
+    "Plan.phu_luc": "annexes after the signature, each on its own pages",
+    "PhanNut.phan": "part label as written ('Phần thứ nhất')",
+    "PhanNut.ten": "part title (capitals)",
+    "PhanNut.noi_dung": "children in print order",
+    "MucNut.muc": "section title (Roman-numbered, capitals)",
+    "MucNut.noi_dung": "children in print order",
+    "KhoanNut.khoan": "item heading (1., 2.)",
+    "KhoanNut.noi_dung": "children in print order",
+    "TieuKhoanNut.tieu_khoan": "sub-item heading (1.1., 1.2.)",
+    "TieuKhoanNut.noi_dung": "children in print order",
+    "DiemNut.diem": "point heading (a), b))",
+    "DiemNut.noi_dung": "children in print order",
+    "YNut.y": "bullet text",
+    "YNut.cac_y": "sub-bullets ('+')",
+    "DoanNut.doan": "paragraphs",
+    "BangNut.bang": "a table",
+    "Bang.ten": "table caption",
+    "Bang.cot": "columns",
+    "Bang.dong": "rows, as mappings of column keys; 'nhom' alone is a group row",
+    "Bang.csv": "CSV file beside the plan holding the rows",
+    "Bang.co_chu": "font size in the table (12 or 13 pt)",
+    "Cot.ten": "column header",
+    "Cot.khoa": "key of the column in rows (default: the header)",
+    "Cot.rong": "relative width",
+    "Cot.stt": "numbered by the tool",
+    "HoatDongNut.cac_hoat_dong": "a list of activities",
+    "DanhSachHoatDong.trinh_bay": "layout: table or numbered items",
+    "DanhSachHoatDong.nhom": "groups of activities",
+    "DanhSachHoatDong.hoat_dong": "activities without a group",
+    "NhomHoatDong.ten": "group name",
+    "NhomHoatDong.hoat_dong": "activities of the group",
+    "HoatDong.noi_dung": "what is done",
+    "HoatDong.chu_tri": "lead unit",
+    "HoatDong.phoi_hop": "partner units",
+    "HoatDong.thoi_gian": "time",
+    "HoatDong.kinh_phi": "funding",
+    "HoatDong.ket_qua": "expected result",
+    "PhuLuc.ten": "annex title",
+    "PhuLuc.ngang": "landscape pages",
+    "PhuLuc.noi_dung": "annex content in print order",
 }
+
+#: What an outline list inside an outline node holds (the README's key table says it once).
+_OUTLINE_SAME_AS = "mỗi dòng của than_van_ban"
 
 # Where a property's title ends in its description: a sentence end (not "..." or "1."), a colon,
 # a bracket, an example or a semicolon.
@@ -195,9 +254,23 @@ def iter_keys(
     seen.add(model.__name__)
     for name, field in model.model_fields.items():
         path = f"{prefix}{name}"
-        inner = _inner_model(field.annotation)
-        if inner is not None and inner.__name__ not in _schema_blocks():
-            inner = None  # written as one value in the file (a date), not as keys
+        # Written as one value in the file (a date) when the model is not a block of keys.
+        inners = [m for m in _inner_models(field.annotation) if m.__name__ in _schema_blocks()]
+        if len(inners) > 1:
+            # An outline list: each entry is one of several blocks, named by its level key; the
+            # blocks are listed once, under the first outline list.
+            pending = [inner for inner in inners if inner.__name__ not in seen]
+            same = None if pending else _OUTLINE_SAME_AS
+            yield KeyRow(path, field.description or "", ENGLISH.get(f"{model.__name__}.{name}", ""), same)
+            seen.update(inner.__name__ for inner in pending)
+            listed: set[str] = set()
+            for inner in pending:
+                for row in iter_keys(inner, f"{path}[].", seen):
+                    if row.path not in listed:  # `noi_dung` of every level: once
+                        listed.add(row.path)
+                        yield row
+            continue
+        inner = inners[0] if inners else None
         same_as = MODEL_TEXTS[inner.__name__][0] if inner is not None and inner.__name__ in seen else None
         english = ENGLISH.get(f"{model.__name__}.{name}", "")
         yield KeyRow(path, field.description or "", english, same_as)
@@ -227,15 +300,16 @@ def _schema_blocks() -> frozenset[str]:
     return frozenset(Plan.model_json_schema(mode="validation").get("$defs", {}))
 
 
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
-    """The model a field holds, through lists, unions and Annotated; None for plain values."""
+def _inner_models(annotation: Any) -> list[type[BaseModel]]:
+    """The models a field holds, through lists, unions and Annotated; empty for plain values."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
+        return [annotation]
+    if typing.get_origin(annotation) is dict:
+        return []  # a table row: column names chosen by the clerk
+    found: list[type[BaseModel]] = []
     for arg in typing.get_args(annotation):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
+        found += [model for model in _inner_models(arg) if model not in found]
+    return found
 
 
 def _is_list(annotation: Any) -> bool:
