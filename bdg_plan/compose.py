@@ -14,14 +14,17 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, cast
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from bdg_plan import nd30
-from bdg_plan.model import CanCu, Khoan, Muc, NguoiKy, NoiDung, Plan
-from bdg_plan.sandbox import PLACEHOLDER, render_template
+from bdg_plan.blocks import Block, BodyItem, BodyKind, ComposedAnnex, Run, TableBlock, TableCell
+from bdg_plan.model import CanCu, NguoiKy, Plan
+from bdg_plan.outline import annex_tree, body_tree, sections
+from bdg_plan.outline_model import annex_label
+from bdg_plan.sandbox import PLACEHOLDER, PrintedValue, render_template
 from bdg_plan.vietnamese import (
     capitalize_first,
     format_long_date,
@@ -32,60 +35,15 @@ from bdg_plan.vietnamese import (
 
 #: The template that writes the body of a KẾ HOẠCH.
 BODY_TEMPLATE = "ke-hoach.md.j2"
+#: The template that writes the content of an annex.
+ANNEX_TEMPLATE = "phu-luc.md.j2"
 
 _UNIT_WORD = re.compile(
     r"\s(?=(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s)", re.IGNORECASE
 )
 
-# Titles of the standard sections of a plan.
-TITLE_MUC_DICH_YEU_CAU = "Mục đích, yêu cầu"
-TITLE_MUC_DICH = "Mục đích"
-TITLE_YEU_CAU = "Yêu cầu"
-TITLE_NOI_DUNG = "Nội dung"
-TITLE_KINH_PHI = "Kinh phí thực hiện"
-TITLE_TO_CHUC = "Tổ chức thực hiện"
-
 
 # --- Composed document values -----------------------------------------------------------------
-@dataclass(frozen=True)
-class Run:
-    """A piece of text with one formatting; a newline inside means a line break."""
-
-    text: str
-    bold: bool = False
-    italic: bool = False
-
-
-#: The kinds of body paragraph, each a paragraph style of the writer (`docx_writer.STYLES`):
-#: body text, dash and plus bullets, and the heading levels phần, mục, khoản, điểm.
-BodyKind = Literal["noi_dung", "y", "y_nho", "phan", "muc", "khoan", "diem"]
-
-
-@dataclass(frozen=True)
-class Block:
-    """One body paragraph. `kind` names its paragraph style; `prefix` is "- ", "+ " or ""."""
-
-    kind: BodyKind
-    runs: tuple[Run, ...]
-    prefix: str = ""
-
-    @property
-    def text(self) -> str:
-        """The paragraph's plain text, prefix included."""
-        return self.prefix + "".join(run.text for run in self.runs)
-
-
-@dataclass(frozen=True)
-class TableBlock:
-    """A table (annexes, task lists): rows of cells, each cell a tuple of runs."""
-
-    rows: tuple[tuple[tuple[Run, ...], ...], ...]
-    header_rows: int = 1
-
-
-BodyItem = Block | TableBlock
-
-
 @dataclass(frozen=True)
 class ComposedDocument:
     """Everything the writer needs, as text: no formatting decisions left but the layout."""
@@ -110,6 +68,7 @@ class ComposedDocument:
     joint_organ_lines: tuple[str, ...] = ()
     joint_signer_lines: tuple[str, ...] = ()
     joint_signer_name: str | None = None
+    annexes: tuple[ComposedAnnex, ...] = ()
 
 
 # --- Header values ----------------------------------------------------------------------------
@@ -217,44 +176,8 @@ def preamble(plan: Plan) -> list[str]:
     return paragraphs
 
 
-def sections(plan: Plan) -> list[Muc]:
-    """The Roman-numbered sections in order, extra sections placed by `vi_tri`."""
-    extra: dict[str, list[Muc]] = {}
-    for muc in plan.muc_them:
-        extra.setdefault(muc.vi_tri, []).append(muc)
-    ordered: list[Muc] = list(extra.get("dau", []))
-    purpose = _purpose_section(plan)
-    if purpose:
-        ordered.append(purpose)
-    ordered += extra.get("sau_muc_dich_yeu_cau", [])
-    if plan.noi_dung:
-        ordered.append(Muc(ten=TITLE_NOI_DUNG, cac_khoan=list(plan.noi_dung)))
-    ordered += extra.get("sau_noi_dung", [])
-    if plan.kinh_phi:
-        ordered.append(_block_section(TITLE_KINH_PHI, plan.kinh_phi))
-    ordered += extra.get("sau_kinh_phi", [])
-    if plan.to_chuc_thuc_hien:
-        ordered.append(Muc(ten=TITLE_TO_CHUC, cac_khoan=list(plan.to_chuc_thuc_hien)))
-    ordered += extra.get("cuoi", [])
-    return ordered
-
-
-def _purpose_section(plan: Plan) -> Muc | None:
-    parts = [(TITLE_MUC_DICH, plan.muc_dich), (TITLE_YEU_CAU, plan.yeu_cau)]
-    present = [(title, block) for title, block in parts if block is not None]
-    if not present:
-        return None
-    title = TITLE_MUC_DICH_YEU_CAU if len(present) == 2 else present[0][0]
-    khoan = [Khoan(ten=t, mo_ta=b.mo_ta, cac_y=b.cac_y, sau=b.sau) for t, b in present]
-    return Muc(ten=title, cac_khoan=khoan)
-
-
-def _block_section(title: str, block: NoiDung) -> Muc:
-    return Muc(ten=title, mo_ta=block.mo_ta, cac_y=block.cac_y, cac_khoan=[])
-
-
 # --- Templates --------------------------------------------------------------------------------
-def render_markdown(plan: Plan, template_dir: Path | None = None) -> tuple[str, list[str]]:
+def render_markdown(plan: Plan, template_dir: Path | None = None) -> tuple[str, list[PrintedValue]]:
     """Render the body template: Markdown with placeholders, and the values they stand for.
 
     Raises:
@@ -266,9 +189,47 @@ def render_markdown(plan: Plan, template_dir: Path | None = None) -> tuple[str, 
         template_dir,
         plan=plan,
         mo_dau=preamble(plan),
+        than=body_tree(plan),
         cac_muc=sections(plan),
         ket_thuc=with_end_mark(plan.ket_thuc) if plan.ket_thuc else None,
     )
+
+
+def annexes(plan: Plan, template_dir: Path | None = None) -> tuple[ComposedAnnex, ...]:
+    """The annexes: "Phụ lục" (with a Roman numeral when there are several), title, Kèm theo line, body.
+
+    Raises:
+        TemplateError: the annex template is missing or fails.
+
+    """
+    composed = []
+    for index, annex in enumerate(plan.phu_luc, start=1):
+        markdown, values = render_template(
+            ANNEX_TEMPLATE, template_dir, plan=plan, phu_luc=annex, than=annex_tree(annex.noi_dung)
+        )
+        composed.append(
+            ComposedAnnex(
+                label=annex_label(index, len(plan.phu_luc)),
+                title=upper(annex.ten),
+                kem_theo=kem_theo_line(plan),
+                landscape=annex.ngang,
+                body=tuple(parse_blocks(markdown, values)),
+            )
+        )
+    return tuple(composed)
+
+
+def kem_theo_line(plan: Plan) -> str:
+    """The italic line under an annex title, from the plan's own header (Phụ lục I, Mục III.1).
+
+    "(Kèm theo Kế hoạch số 05/KH-UBND ngày 06 tháng 3 năm 2023 của Ủy ban nhân dân xã Hồng Phong)";
+    a blank số or day keeps its blank space.
+    """
+    number = f"{plan.so:02d}" if plan.so is not None else nd30.BLANK_SO
+    date = plan.ngay
+    when = format_long_date(date.nam, date.thang, date.ngay, nd30.BLANK_DAY)
+    kind = nd30.TEN_LOAI.capitalize()
+    return f"(Kèm theo {kind} số {number}/{plan.ky_hieu} {when} của {plan.co_quan.ten})"
 
 
 # --- Markdown -> blocks -----------------------------------------------------------------------
@@ -288,15 +249,25 @@ def _parse_markdown(markdown: str) -> tuple[Token, ...]:
     return tuple(_markdown().parse(markdown))
 
 
-_HEADING_KINDS: dict[int, BodyKind] = {1: "phan", 2: "muc", 3: "khoan", 4: "diem", 5: "diem", 6: "diem"}
+_HEADING_KINDS: dict[int, BodyKind] = {
+    1: "phan",
+    2: "muc",
+    3: "khoan",
+    4: "diem",
+    5: "tieu_khoan",
+    6: "phan_ten",
+}
 _BULLET_KINDS: dict[str, BodyKind] = {"-": "y", "*": "y", "+": "y_nho"}
 
 
-def parse_blocks(markdown: str, values: Sequence[str]) -> list[BodyItem]:
-    """Parse the template's Markdown into body blocks, putting user values back in."""
+def parse_blocks(markdown: str, values: Sequence[PrintedValue]) -> list[BodyItem]:
+    """Parse the template's Markdown into body blocks, putting user values back in.
+
+    A paragraph that is nothing but a printed table becomes that table.
+    """
 
     def restore(text: str) -> str:
-        return PLACEHOLDER.sub(lambda m: values[int(m.group(1))], text)
+        return PLACEHOLDER.sub(lambda m: str(values[int(m.group(1))]), text)
 
     tokens = _parse_markdown(markdown)
     blocks: list[BodyItem] = []
@@ -320,6 +291,8 @@ def parse_blocks(markdown: str, values: Sequence[str]) -> list[BodyItem]:
             table, index = _parse_table(tokens, index, restore)
             blocks.append(table)
             continue
+        elif kind == "inline" and _printed_table(token.content, values) is not None:
+            blocks.append(cast(TableBlock, _printed_table(token.content, values)))
         elif kind == "inline":
             runs = tuple(_inline_runs(token, restore))
             if heading_level:
@@ -345,6 +318,12 @@ def parse_blocks(markdown: str, values: Sequence[str]) -> list[BodyItem]:
     return blocks
 
 
+def _printed_table(content: str, values: Sequence[PrintedValue]) -> TableBlock | None:
+    match = PLACEHOLDER.fullmatch(content.strip())
+    value = values[int(match.group(1))] if match else None
+    return value if isinstance(value, TableBlock) else None
+
+
 def _inline_runs(token: Token, restore: Callable[[str], str]) -> Iterator[Run]:
     bold = italic = False
     for child in token.children or []:
@@ -367,8 +346,9 @@ def _inline_runs(token: Token, restore: Callable[[str], str]) -> Iterator[Run]:
 def _parse_table(
     tokens: Sequence[Token], index: int, restore: Callable[[str], str]
 ) -> tuple[TableBlock, int]:
-    rows: list[tuple[tuple[Run, ...], ...]] = []
-    row: list[tuple[Run, ...]] = []
+    """A Markdown table a template wrote: its head rows bold and centred, repeated on each page."""
+    rows: list[tuple[TableCell, ...]] = []
+    row: list[TableCell] = []
     header_rows = 0
     in_head = False
     while tokens[index].type != "table_close":
@@ -383,7 +363,8 @@ def _parse_table(
             rows.append(tuple(row))
             header_rows += in_head
         elif token.type == "inline":
-            row.append(tuple(_inline_runs(token, restore)))
+            runs = tuple(Run(r.text, r.bold or in_head, r.italic) for r in _inline_runs(token, restore))
+            row.append(TableCell((Block("bang", runs),), centred=in_head))
         index += 1
     return TableBlock(tuple(rows), header_rows), index + 1
 
@@ -407,6 +388,7 @@ def compose(plan: Plan, template_dir: Path | None = None) -> ComposedDocument:
         title=upper(plan.ten_loai),
         trich_yeu_lines=tuple(line.strip() for line in plan.trich_yeu.splitlines() if line.strip()),
         body=tuple(body),
+        annexes=annexes(plan, template_dir),
         recipients=recipient_lines(plan),
         signer_lines=signer_lines(plan),
         signer_name=plan.nguoi_ky.ho_ten,

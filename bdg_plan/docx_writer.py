@@ -40,8 +40,10 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run as DocxRun
 
 from bdg_plan import nd30
-from bdg_plan.compose import Block, ComposedDocument, Run, TableBlock
+from bdg_plan.blocks import Block, BodyItem, BodyKind, ComposedAnnex, Run, TableBlock
+from bdg_plan.compose import ComposedDocument
 from bdg_plan.docx_package import base_package, deflate, zip_members
+from bdg_plan.docx_tables import make_annex_section, section_break, table_element, text_width_mm
 
 _CENTER = WD_ALIGN_PARAGRAPH.CENTER
 _JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -76,11 +78,35 @@ STYLES: dict[str, StyleSpec] = {
     "noi_dung": StyleSpec("KHNoiDung", "KH Nội dung", **_BODY),  # type: ignore[arg-type]
     "y": StyleSpec("KHGachDauDong", "KH Gạch đầu dòng", **_BODY),  # type: ignore[arg-type]
     "y_nho": StyleSpec("KHYNho", "KH Ý nhỏ", **_BODY),  # type: ignore[arg-type]
+    # Phụ lục I, Mục II.6: "Phần I" on its own line, bold, centred; its title in capitals below.
     "phan": StyleSpec("KHPhan", "KH Phần", bold=True, align=_CENTER, before_pt=12, keep_with_next=True),
+    "phan_ten": StyleSpec(
+        "KHPhanTen", "KH Tên phần", bold=True, align=_CENTER, after_pt=6, keep_with_next=True
+    ),
     "muc": StyleSpec("KHMuc", "KH Mục", bold=True, keep_with_next=True, **_BODY),  # type: ignore[arg-type]
     "khoan": StyleSpec("KHKhoan", "KH Khoản", bold=True, keep_with_next=True, **_BODY),  # type: ignore[arg-type]
     "diem": StyleSpec("KHDiem", "KH Điểm", keep_with_next=True, **_BODY),  # type: ignore[arg-type]
+    "tieu_khoan": StyleSpec(
+        "KHTieuKhoan",
+        "KH Tiểu khoản",
+        bold=True,
+        keep_with_next=True,
+        **_BODY,  # type: ignore[arg-type]
+    ),
     "bang": StyleSpec("KHBang", "KH Bảng", size=13, align=_LEFT, before_pt=2, after_pt=2),
+    "bang_nho": StyleSpec("KHBangNho", "KH Bảng cỡ 12", size=12, align=_LEFT, before_pt=2, after_pt=2),
+    "bang_ten": StyleSpec(
+        "KHBangTen", "KH Tên bảng", bold=True, align=_CENTER, before_pt=6, after_pt=6, keep_with_next=True
+    ),
+    # Phụ lục I, Mục III.1: "Phụ lục I" 14 pt bold, the title in capitals bold, the Kèm theo
+    # line italic, all centred.
+    "phu_luc_nhan": StyleSpec("KHPhuLuc", "KH Phụ lục", size=nd30.SIZE_ANNEX, bold=True, align=_CENTER),
+    "phu_luc_ten": StyleSpec(
+        "KHPhuLucTen", "KH Tên phụ lục", size=nd30.SIZE_ANNEX, bold=True, align=_CENTER, before_pt=6
+    ),
+    "phu_luc_kem_theo": StyleSpec(
+        "KHPhuLucKemTheo", "KH Kèm theo", size=nd30.SIZE_ANNEX, italic=True, align=_CENTER
+    ),
     "cap_tren": StyleSpec("KHCapTren", "KH Cơ quan chủ quản", size=nd30.SIZE_HEADER_ORGAN, align=_CENTER),
     "co_quan": StyleSpec(
         "KHCoQuan", "KH Cơ quan ban hành", size=nd30.SIZE_HEADER_ORGAN, bold=True, align=_CENTER
@@ -258,17 +284,13 @@ def write_docx(doc: ComposedDocument) -> bytes:
     document = DocxDocument(copy.deepcopy(base.document.element), base.document.part)
     _header_table(document, doc)
     _title(document, doc)
-    last: Paragraph | None = None
-    for item in doc.body:
-        if isinstance(item, TableBlock):
-            _table(document, item)
-            last = None
-        else:
-            last = _block(document, item)
+    last = _body(document, doc.body, nd30.TEXT_WIDTH_MM)
     if last is not None:
         # The signature never stands alone on the last page: the closing sentence goes with it.
         last.paragraph_format.keep_with_next = True
     _closing_table(document, doc)
+    for annex in doc.annexes:
+        _annex(document, annex)
     core = copy.deepcopy(base.core_element)
     _core_properties(CoreProperties(core), doc)
     changed = {
@@ -486,16 +508,44 @@ def _append_to_body(document: DocxDocument, element: Any) -> None:
         section.addprevious(element)
 
 
-def _table(document: DocxDocument, block: TableBlock) -> None:
-    columns = max((len(row) for row in block.rows), default=1)
-    table = document.add_table(rows=len(block.rows), cols=columns)
-    table.style = document.styles["Table Grid"]
-    for row_index, row in enumerate(block.rows):
-        for column_index, runs in enumerate(row):
-            paragraph = _paragraph(table.cell(row_index, column_index), "bang", first=True)
-            header = row_index < block.header_rows
-            _add_runs(paragraph, tuple(Run(r.text, r.bold or header, r.italic) for r in runs))
+def _body(document: DocxDocument, items: tuple[BodyItem, ...], width_mm: float) -> Paragraph | None:
+    """Write body blocks and tables; return the last paragraph when the body ends with one."""
+    last: Paragraph | None = None
+    for item in items:
+        if isinstance(item, TableBlock):
+            _table(document, item, width_mm)
+            last = None
+        else:
+            last = _block(document, item)
+    return last
+
+
+def _table(document: DocxDocument, block: TableBlock, width_mm: float) -> None:
+    if block.caption:
+        _paragraph(document, "bang_ten", block.caption)
+    _append_to_body(document, table_element(block, width_mm, _cell_paragraph))
     _paragraph(document, "noi_dung")
+
+
+def _cell_paragraph(block: Block, size: int, centred: bool) -> Any:
+    kind: BodyKind = "bang_nho" if size == 12 else "bang"
+    p = copy.deepcopy(_block_element(Block(kind, block.runs, block.prefix)))
+    if centred:
+        Paragraph(p, None).alignment = _CENTER  # type: ignore[arg-type]
+    return p
+
+
+def _annex(document: DocxDocument, annex: ComposedAnnex) -> None:
+    """An annex: a new section on a new page, numbered from 1, with its heading and body."""
+    final = document.element.body.find(qn("w:sectPr"))
+    _append_to_body(document, section_break(final))
+    make_annex_section(final, landscape=annex.landscape)
+    _paragraph(document, "phu_luc_nhan", annex.label)
+    _paragraph(document, "phu_luc_ten", annex.title)
+    _paragraph(document, "phu_luc_kem_theo", annex.kem_theo)
+    width = text_width_mm(annex.landscape)
+    _rule(document, width, min(width, nd30.ANNEX_RULE_MM))
+    _body(document, annex.body, width)
 
 
 def _closing_table(document: DocxDocument, doc: ComposedDocument) -> None:

@@ -102,6 +102,69 @@ EMPTY_TEXT = "Nội dung đang để trống. Hãy viết nội dung hoặc xóa
 EMPTY_LIST = "Danh sách đang trống."
 INVALID_VALUE = "Giá trị không hợp lệ."
 
+# --- The outline, tables and annexes ----------------------------------------------------------
+OUTLINE_ITEM = (
+    "Mỗi dòng ở đây là một đoạn văn (một câu), hoặc một khối bắt đầu bằng một trong các khóa: "
+    "phan, muc, khoan, tieu_khoan, diem, y, bang, cac_hoat_dong, doan."
+)
+#: Where content named by a key belongs, for a key written where it does not belong.
+KEY_GOES = {
+    "phan": (
+        " Phần ('phan') chỉ đặt ở cấp ngoài cùng của 'than_van_ban': - phan: Phần thứ nhất / ten: ... / "
+        "noi_dung: [...]."
+    ),
+    "muc": " Mục ('muc') đặt trong danh sách 'than_van_ban' hoặc 'noi_dung' của một phần.",
+    "khoan": " Khoản ('khoan') đặt trong danh sách 'noi_dung' của một mục, hoặc trong 'than_van_ban'.",
+    "tieu_khoan": " Tiểu khoản ('tieu_khoan') đặt trong danh sách 'noi_dung' của một khoản.",
+    "diem": " Điểm ('diem') đặt trong danh sách 'noi_dung' của một khoản.",
+    "phu_luc": (
+        " Phụ lục ('phu_luc') là khóa ở cấp ngoài cùng của tệp (cùng cấp với 'nguoi_ky'), in sau phần ký."
+    ),
+    "bang": (
+        " Bảng ('bang') là một dòng trong danh sách 'than_van_ban', 'noi_dung' của một mục hoặc của một "
+        "phụ lục: - bang: {cot: [...], dong: [...]}."
+    ),
+    "cot": " 'cot' (các cột) đặt trong 'bang'.",
+    "dong": " 'dong' (các dòng) đặt trong 'bang'.",
+    "csv": " 'csv' (tệp chứa các dòng) đặt trong 'bang'.",
+    "cac_hoat_dong": (
+        " Danh sách hoạt động ('cac_hoat_dong') là một dòng trong 'than_van_ban', trong 'noi_dung' của "
+        "một mục hoặc của một phụ lục."
+    ),
+    "hoat_dong": " Các hoạt động ('hoat_dong') đặt trong 'cac_hoat_dong' hoặc trong một 'nhom' của nó.",
+    "chi_tieu": (
+        " Chỉ tiêu là một mục: trong 'than_van_ban' ghi - muc: Chỉ tiêu (các chỉ tiêu là các khoản), hoặc "
+        "dùng 'muc_them' với ten: Chỉ tiêu."
+    ),
+    "than_van_ban": " 'than_van_ban' là khóa ở cấp ngoài cùng của tệp (thay cho muc_dich, noi_dung...).",
+}
+OUTLINE_MIXED = (
+    "Thân văn bản đã viết bằng 'than_van_ban' nên không dùng thêm '{key}' (nội dung này sẽ không được "
+    "in). Hãy chuyển nó vào 'than_van_ban', ví dụ thành một mục '- muc: ...'."
+)
+OUTLINE_MISPLACED = "{what} không đặt được trong {parent}.{where}"
+OUTLINE_LEVEL_NAMES = {
+    "phan": "Phần",
+    "muc": "Mục",
+    "khoan": "Khoản",
+    "tieu_khoan": "Tiểu khoản",
+    "diem": "Điểm",
+    "root": "thân văn bản",
+    "annex": "phụ lục",
+}
+POINTS_AND_SUBITEMS = (
+    "Một khoản chỉ dùng một cách đánh số cho các cấp con: điểm a), b) ('diem') hoặc tiểu khoản "
+    "1.1., 1.2. ('tieu_khoan'), không dùng cả hai."
+)
+TABLE_UNKNOWN_COLUMN = "Bảng không có cột '{key}'. Các cột của bảng: {columns}."
+TABLE_NO_COLUMNS = "Bảng chưa có cột nào: hãy ghi 'cot' (các cột) hoặc 'csv' (tệp có dòng tên cột)."
+TABLE_ROWS_AND_CSV = "Bảng ghi cả 'dong' và 'csv'; hãy chọn một trong hai."
+TABLE_GROUP_COLUMN = "'nhom' dùng cho dòng nhóm; dòng nhóm chỉ ghi 'nhom: tên nhóm', không ghi thêm cột khác."
+ANNEX_NOT_MENTIONED = (
+    "Thân văn bản chưa nhắc đến {label} ('{title}'). Văn bản phải dẫn chiếu phụ lục (Phụ lục I Nghị "
+    "định 30, Mục III.1), ví dụ '(chi tiết tại {label} kèm theo)'."
+)
+
 # --- Templates and output --------------------------------------------------------------------
 TEMPLATE_MISSING = "Không tìm thấy mẫu văn bản '{name}' (trong thư mục --templates hoặc bộ mẫu có sẵn)."
 TEMPLATE_FAILED = "Mẫu văn bản '{name}', dòng {line}: {reason}"

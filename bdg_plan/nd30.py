@@ -32,6 +32,7 @@ SIZE_SIGNER = 14  # ô 7: 13-14 pt
 SIZE_NOI_NHAN_LABEL = 12  # ô 9b: "Nơi nhận:" 12 pt bold italic
 SIZE_NOI_NHAN = 11  # ô 9b: entries 11 pt
 SIZE_PAGE_NUMBER = 14  # Mục I.7: 13-14 pt
+SIZE_ANNEX = 14  # Mục III.1: "Phụ lục" 14 pt; its title and Kèm theo line 13-14 pt
 
 # Phụ lục I, Mục II.6: first-line indent 1-1.27 cm, >= 6 pt between paragraphs, line
 # spacing from single to 1.5 lines.
@@ -61,6 +62,8 @@ CLOSING_RIGHT_MM = TEXT_WIDTH_MM - CLOSING_LEFT_MM
 TIEU_NGU_WIDTH_MM = 57.3
 RULE_FRACTION = 0.42
 RULE_WEIGHT_EIGHTHS_PT = 6  # 0.75 pt
+# The short rule under an annex's Kèm theo line (Phụ lục III samples draw one about 3 cm long).
+ANNEX_RULE_MM = 30.0
 
 # Average glyph widths used to estimate text width for the 1/3-1/2 rules (Times New Roman,
 # measured on Vietnamese text; an estimate within about 10 % is enough for the fraction).

@@ -22,6 +22,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Discriminator, Field, Tag
 
 from bdg_plan.fields import Paragraphs, Text, YGachDauDong, _Model
+from bdg_plan.vietnamese import roman
 
 # --- Tables -----------------------------------------------------------------------------------
 #: Column headers that the tool numbers itself (rows leave them out).
@@ -322,6 +323,15 @@ for _model in (PhanNut, MucNut, KhoanNut, TieuKhoanNut, DiemNut):
 
 
 # --- Annexes ----------------------------------------------------------------------------------
+#: The word that heads an annex (Phụ lục I Nghị định 30, Mục III.1).
+PHU_LUC = "Phụ lục"
+
+
+def annex_label(index: int, count: int) -> str:
+    """The heading of annex `index` (1-based): "Phụ lục" alone, or "Phụ lục I", "Phụ lục II"."""
+    return f"{PHU_LUC} {roman(index)}" if count > 1 else PHU_LUC
+
+
 class PhuLuc(_Model):
     """An annex after the signature: its own pages, numbered from 1."""
 

@@ -27,6 +27,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from pydantic import BaseModel
 
 from bdg_plan import messages as msg
+from bdg_plan.blocks import TableBlock
 from bdg_plan.errors import TemplateError
 from bdg_plan.vietnamese import letter, roman, upper, with_end_mark
 
@@ -46,7 +47,10 @@ def builtin_template_dir() -> Path:
     return packaged if packaged.is_dir() else here.parent / "templates"
 
 
-_registry: ContextVar[list[str]] = ContextVar("bdg_plan_placeholders")
+#: A value a template printed: text, or a table composed in Python (a paragraph of its own).
+PrintedValue = str | TableBlock
+
+_registry: ContextVar[list[PrintedValue]] = ContextVar("bdg_plan_placeholders")
 
 
 def _finalize(value: Any) -> Any:
@@ -60,7 +64,7 @@ def _finalize(value: Any) -> Any:
     if value is None:
         return ""
     values = _registry.get()
-    values.append(str(value))
+    values.append(value if isinstance(value, TableBlock) else str(value))
     return f"{OPEN}{len(values) - 1}{CLOSE}"
 
 
@@ -182,7 +186,7 @@ def template_environment(user_dir: str | None = None) -> PlanSandbox:
     return env
 
 
-def render_template(name: str, template_dir: Path | None, **context: Any) -> tuple[str, list[str]]:
+def render_template(name: str, template_dir: Path | None, **context: Any) -> tuple[str, list[PrintedValue]]:
     """Render template `name` in the sandbox: its text with placeholders, and the values they stand for.
 
     Raises:
@@ -190,7 +194,7 @@ def render_template(name: str, template_dir: Path | None, **context: Any) -> tup
 
     """
     env = template_environment(str(template_dir) if template_dir is not None else None)
-    values: list[str] = []
+    values: list[PrintedValue] = []
     token = _registry.set(values)
     try:
         text = env.get_template(name).render(**context)

@@ -139,7 +139,7 @@ ENGLISH: dict[str, str] = {
     "NguoiKy.ho_ten": "signer's full name",
     "NoiNhanMuc.ten": "recipient",
     "NoiNhanMuc.ghi_chu": "note in brackets, e.g. b/c (for reporting)",
-    "Plan.than_van_ban": "free outline of the body (parts, sections, items, tables), instead of the short keys",
+    "Plan.than_van_ban": "free outline of the body (parts, sections, items, tables), not the short keys",
     "Plan.phu_luc": "annexes after the signature, each on its own pages",
     "PhanNut.phan": "part label as written ('Phần thứ nhất')",
     "PhanNut.ten": "part title (capitals)",
@@ -270,13 +270,13 @@ def iter_keys(
                         listed.add(row.path)
                         yield row
             continue
-        inner = inners[0] if inners else None
-        same_as = MODEL_TEXTS[inner.__name__][0] if inner is not None and inner.__name__ in seen else None
+        single = inners[0] if inners else None
+        same_as = MODEL_TEXTS[single.__name__][0] if single is not None and single.__name__ in seen else None
         english = ENGLISH.get(f"{model.__name__}.{name}", "")
         yield KeyRow(path, field.description or "", english, same_as)
-        if inner is not None and inner.__name__ not in seen:
+        if single is not None and single.__name__ not in seen:
             child_prefix = f"{path}[]." if _is_list(field.annotation) else f"{path}."
-            yield from iter_keys(inner, child_prefix, seen)
+            yield from iter_keys(single, child_prefix, seen)
 
 
 def keys_table() -> str:

@@ -24,6 +24,7 @@ from bdg_plan import messages as msg
 from bdg_plan.errors import Problem, Severity, has_errors, sort_problems
 from bdg_plan.loader import DataPath, LoadedDocument, visible
 from bdg_plan.model import PLAN_ERROR_CODES, Diem, Khoan, Muc, NgayBanHanh, NoiDung, Plan, YGachDauDong
+from bdg_plan.outline_rules import outline_rules
 from bdg_plan.references import cited
 from bdg_plan.validate_header import Finding, citation_rules, family_findings, signer_rules
 from bdg_plan.vietnamese import format_short_date
@@ -116,13 +117,19 @@ def _translate(doc: LoadedDocument, exc: ValidationError) -> Iterator[Problem]:
             text = msg.MISSING_FIELD.format(field=field)
             yield Problem(doc.name, mark.line, mark.column, "missing-field", text)
             continue
+        if kind == "outline_item":
+            mark = doc.locate(path)
+            yield Problem(doc.name, mark.line, mark.column, "outline-item", msg.OUTLINE_ITEM)
+            continue
         if kind == "extra_forbidden":
             key = str(error["loc"][-1])
             text = msg.UNKNOWN_KEY.format(key=visible(key))
             # The model path (pydantic's loc), not the data path: shorthands hide model steps.
             known = allowed_keys(tuple(error["loc"][:-1]))
             suggestion = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-            if suggestion:
+            if key in msg.KEY_GOES:
+                text += msg.KEY_GOES[key]  # content of another level: say where it goes
+            elif suggestion:
                 text += msg.DID_YOU_MEAN.format(suggestion=suggestion[0])
             mark = doc.locate(path, prefer_key=True)
             yield Problem(doc.name, mark.line, mark.column, "unknown-key", text)
@@ -279,6 +286,7 @@ def domain_rules(plan: Plan) -> Iterator[Finding]:
         elif start > end:
             yield ("thang_hanh_dong",), "action-month-outside-year", msg.ACTION_MONTH_ORDER, Severity.ERROR
     yield from _reform_rules(plan)
+    yield from outline_rules(plan)
     yield from old_annual_plans(plan)
     yield from _typed_marks(plan)
     yield from unfilled_markers(plan)

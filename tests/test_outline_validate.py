@@ -1,0 +1,80 @@
+"""validate knows the outline's shape: each mistake gets its own line and says where content goes."""
+
+from __future__ import annotations
+
+import pytest
+
+from bdg_plan import api
+
+HEAD = """\
+nam: 2025
+co_quan: {ten: Ủy ban nhân dân xã Đồng Đăng, dia_danh: Đồng Đăng}
+ngay: 2025-10
+trich_yeu: Tháng hành động
+nguoi_ky: {thay_mat: Ủy ban nhân dân, chuc_vu: Chủ tịch, ho_ten: Nguyễn Văn A}
+noi_nhan: [UBND tỉnh]
+"""  # six lines: a snippet starts on line 7
+
+
+def problems(snippet: str) -> list[tuple[int, int, str]]:
+    result = api.validate_bytes((HEAD + snippet).encode(), "plan.yaml")
+    return [(p.line, p.column, p.code) for p in result.problems]
+
+
+def messages(snippet: str) -> list[str]:
+    return [p.message for p in api.validate_bytes((HEAD + snippet).encode(), "plan.yaml").problems]
+
+
+@pytest.mark.parametrize(
+    ("snippet", "expected"),
+    [
+        # A key of another level at the top of the file.
+        ("phan: Phần thứ nhất\n", [(7, 1, "unknown-key")]),
+        ("bang: {cot: [A]}\n", [(7, 1, "unknown-key")]),
+        ("chi_tieu: [Một]\n", [(7, 1, "unknown-key")]),
+        # An annex written inside the body.
+        ("than_van_ban:\n  - muc: A\n    phu_luc: []\n", [(9, 5, "unknown-key")]),
+        # An entry with no level key.
+        ("than_van_ban:\n  - Đoạn.\n  - {tieu_de: X}\n", [(9, 5, "outline-item")]),
+        # A part inside a section.
+        ("than_van_ban:\n  - muc: A\n    noi_dung:\n      - phan: Phần I\n", [(10, 15, "outline-level")]),
+        # Points and sub-items under one item.
+        (
+            "than_van_ban:\n  - khoan: A\n    noi_dung:\n      - diem: x\n      - tieu_khoan: y\n",
+            [(10, 7, "outline-level")],
+        ),
+        # The short keys and the free outline together.
+        ("than_van_ban: [Đoạn.]\nkinh_phi: Ngân sách xã.\n", [(8, 11, "outline-mixed")]),
+        # A table row naming a column the table does not have: its own line.
+        (
+            "than_van_ban:\n  - bang:\n      cot: [STT, Nội dung]\n      dong:\n"
+            "        - {Nội dung: A}\n        - {Noi dung: B}\n",
+            [(12, 22, "table-row")],
+        ),
+        # A wrong value inside an annex's table: its own line.
+        (
+            "than_van_ban: [Chi tiết tại Phụ lục.]\nphu_luc:\n  - ten: Danh mục\n    noi_dung:\n"
+            "      - bang:\n          cot: [{ten: A, rong: 0}]\n",
+            [(12, 32, "wrong-value")],
+        ),
+        # An annex the body never mentions.
+        ("than_van_ban: [Đoạn.]\nphu_luc:\n  - ten: Danh mục\n", [(9, 10, "annex-not-mentioned")]),
+    ],
+)
+def test_outline_mistakes_point_at_their_line(snippet: str, expected: list[tuple[int, int, str]]) -> None:
+    assert problems(snippet) == expected
+
+
+def test_wrong_level_messages_name_where_the_content_goes() -> None:
+    (phan,) = messages("phan: Phần thứ nhất\n")
+    assert "than_van_ban" in phan
+    (annex,) = messages("than_van_ban:\n  - muc: A\n    phu_luc: []\n")
+    assert "nguoi_ky" in annex and "sau phần ký" in annex
+    (targets,) = messages("chi_tieu: [Một]\n")
+    assert "muc: Chỉ tiêu" in targets
+
+
+def test_one_mention_per_annex_and_numerals_do_not_overlap() -> None:
+    annexes = "phu_luc:\n  - ten: Một\n  - ten: Hai\n"
+    assert problems("than_van_ban: [Xem Phụ lục I và Phụ lục II.]\n" + annexes) == []
+    assert problems("than_van_ban: [Xem Phụ lục II.]\n" + annexes) == [(9, 10, "annex-not-mentioned")]
