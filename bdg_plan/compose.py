@@ -228,7 +228,7 @@ def kem_theo_line(plan: Plan) -> str:
     number = f"{plan.so:02d}" if plan.so is not None else nd30.BLANK_SO
     date = plan.ngay
     when = format_long_date(date.nam, date.thang, date.ngay, nd30.BLANK_DAY)
-    kind = nd30.TEN_LOAI.capitalize()
+    kind = plan.ten_loai
     return f"(Kèm theo {kind} số {number}/{plan.ky_hieu} {when} của {plan.co_quan.ten})"
 
 
