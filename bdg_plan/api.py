@@ -35,6 +35,7 @@ from bdg_plan.errors import (
 from bdg_plan.limits import YEAR_MAX, YEAR_MIN
 
 if TYPE_CHECKING:
+    import threading
     from collections.abc import Callable, Iterable
 
     from bdg_plan.batch import BatchOptions, BatchResult, BatchStart, CommuneResult
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from bdg_plan.model import Plan
     from bdg_plan.new_year import NewYearResult
     from bdg_plan.validate import ValidationResult
+    from bdg_plan.watch import WatchReport
 
 #: Result types that live in heavy modules, imported when first asked for.
 _LAZY = {
@@ -53,6 +55,7 @@ _LAZY = {
     "NewYearResult": "bdg_plan.new_year",
     "Plan": "bdg_plan.model",
     "ValidationResult": "bdg_plan.validate",
+    "WatchReport": "bdg_plan.watch",
 }
 
 
@@ -218,6 +221,45 @@ def render(
     data = render_plan(result.plan, template_dir)
     atomic_write(target, data, force=force)
     return RenderResult(target, result.problems, {name: result.source_text})
+
+
+def watch_render(
+    plan_path: Path,
+    output: Path | None = None,
+    *,
+    template_dir: Path | None = None,
+    force: bool = False,
+    pdf: bool = False,
+    on_report: Callable[[WatchReport], None],
+    stop: threading.Event | None = None,
+) -> None:
+    """Render `plan_path` now and after every save until `stop` is set (or Ctrl+C).
+
+    Each round's result goes to `on_report`; a plan with errors keeps the last good files. The
+    first write follows `force`; later writes replace only the files this session wrote. With
+    `pdf` one LibreOffice serves the whole session.
+
+    Raises:
+        UsageError: `template_dir` is missing or not a folder.
+        OutputError: the output is the plan itself.
+        PdfError: `pdf` and LibreOffice is not installed.
+        BdgPlanError: the plan's folder cannot be watched.
+
+    """
+    from contextlib import nullcontext
+
+    from bdg_plan.watch import PlanWatcher, watch
+
+    check_template_dir(template_dir)
+    if pdf:
+        from bdg_plan.pdf import open_office
+
+        office_context: Any = open_office()
+    else:
+        office_context = nullcontext(None)
+    with office_context as office:
+        watcher = PlanWatcher(plan_path, output, template_dir=template_dir, force=force, office=office)
+        watch(watcher, on_report, stop=stop)
 
 
 def pdf_path_for(docx_path: Path) -> Path:
@@ -397,6 +439,7 @@ __all__ = [
     "UsageError",
     "ValidationReport",
     "ValidationResult",
+    "WatchReport",
     "YearBeforePlanError",
     "check_template_dir",
     "default_output",
@@ -415,6 +458,7 @@ __all__ = [
     "validate",
     "validate_bytes",
     "validate_files",
+    "watch_render",
     "write_crash_log",
     "write_schema",
 ]

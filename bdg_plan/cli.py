@@ -144,10 +144,25 @@ def render_command(
     force: Annotated[bool, typer.Option("--force", help=msg.HELP_RENDER_FORCE)] = False,
     output_format: Annotated[OutputFormat, _format_option(msg.HELP_RENDER_FORMAT)] = OutputFormat.rich,
     pdf: Annotated[bool, typer.Option("--pdf", help=msg.HELP_RENDER_PDF)] = False,
+    watch: Annotated[bool, typer.Option("--watch", help=msg.HELP_RENDER_WATCH)] = False,
 ) -> None:
     """Tạo văn bản Kế hoạch (.docx) đúng thể thức Nghị định 30/2020/NĐ-CP."""
     from bdg_plan import cli_draw
 
+    if watch:
+        cli_draw.print_note(msg.WATCH_STARTED.format(file=plan))
+        try:
+            api.watch_render(
+                plan,
+                output,
+                template_dir=templates,
+                force=force,
+                pdf=pdf,
+                on_report=lambda report: cli_draw.print_watch_report(report, output_format),
+            )
+        except KeyboardInterrupt:  # Ctrl+C is how a watch ends, not an error
+            cli_draw.print_note(msg.WATCH_STOPPED)
+        return
     result = api.render(plan, output, template_dir=templates, force=force, pdf=pdf)
     cli_draw.print_problems(result.problems, output_format, result.sources)
     cli_draw.print_success(msg.RENDERED.format(file=result.output))

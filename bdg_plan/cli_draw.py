@@ -41,6 +41,7 @@ if TYPE_CHECKING:
         Problem,
         StarterResult,
         ValidationReport,
+        WatchReport,
     )
 
 #: Line breaks as the loader counts them (as an editor does: U+2028, U+2029 and NEL end no line),
@@ -80,6 +81,22 @@ def write_stdout_utf8(text: str) -> None:
     else:
         stream.write(text.encode("utf-8"))
     sys.stdout.flush()
+
+
+def print_watch_report(report: WatchReport, fmt: OutputFormat | None) -> None:
+    """One round of `render --watch`: its problems, then what was made (with the time) or why not."""
+    time = report.time.strftime("%H:%M:%S")
+    print_problems(report.problems, fmt, report.sources)
+    if report.error is not None:
+        console(stderr=True).print(
+            f"[bold red]{escape(printable(msg.WATCH_FAILED.format(time=time, message=report.error)))}[/]"
+        )
+    elif report.output is None:
+        typer.secho(printable(msg.WATCH_INVALID.format(time=time)), fg="yellow")
+    else:
+        print_success(msg.WATCH_RENDERED.format(time=time, file=report.output))
+        if report.pdf is not None:
+            print_success(msg.WATCH_PDF_RENDERED.format(time=time, file=report.pdf))
 
 
 # --- Problems ---------------------------------------------------------------------------------

@@ -520,6 +520,9 @@ HELP_RENDER_OUTPUT = "Tệp .docx cần tạo. Mặc định: cùng tên, cùng 
 HELP_RENDER_FORCE = "Ghi đè tệp .docx (và .pdf) đã có."
 HELP_RENDER_FORMAT = "Cách in lỗi nếu tệp kế hoạch có lỗi."
 HELP_RENDER_PDF = "Tạo thêm bản PDF cạnh tệp .docx (cần LibreOffice)."
+HELP_RENDER_WATCH = (
+    "Chạy liên tục: mỗi lần lưu tệp kế hoạch, kiểm tra và tạo lại văn bản ngay. Bấm Ctrl+C để dừng."
+)
 HELP_NEW_YEAR_PLAN = "Tệp kế hoạch .yaml của năm cũ (tệp này không bị sửa)."
 HELP_NEW_YEAR_YEAR = "Năm của kế hoạch mới. Mặc định: năm sau năm của kế hoạch cũ."
 HELP_NEW_YEAR_OUTPUT = (

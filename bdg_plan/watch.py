@@ -53,6 +53,7 @@ class WatchReport:
     pdf: Path | None = None
     error: str | None = None
     unchanged: bool = False
+    sources: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -111,16 +112,17 @@ class PlanWatcher:
             return WatchReport(now, unchanged=True)
         self._last_source = data
         result = api.validate_bytes(data, str(self.plan_path))
+        sources = {str(self.plan_path): result.source_text} if result.problems else {}
         if result.plan is None or has_errors(result.problems):
-            return WatchReport(now, result.problems)
+            return WatchReport(now, result.problems, sources=sources)
         try:
             document = api.render_plan(result.plan, self.template_dir)
             self._publish(self.target, document)
             pdf = self._make_pdf() if self.office is not None else None
         except BdgPlanError as exc:
             self._last_source = None  # a failed write is retried at the next save, even unchanged
-            return WatchReport(now, result.problems, error=exc.message)
-        return WatchReport(now, result.problems, self.target, pdf)
+            return WatchReport(now, result.problems, error=exc.message, sources=sources)
+        return WatchReport(now, result.problems, self.target, pdf, sources=sources)
 
     def _may_replace(self, target: Path) -> bool:
         """With `force`, or when the file there is still the one this watcher wrote."""

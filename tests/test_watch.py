@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import queue
+import re
 import shutil
 import sys
 import threading
@@ -159,3 +160,49 @@ def test_the_loop_renders_after_each_save(plan: Path, polling: bool) -> None:
         stop.set()
         thread.join(timeout=30)
     assert not thread.is_alive()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Ctrl+C is sent as SIGINT")
+def test_cli_watch_renders_on_each_save_and_stops_on_ctrl_c(plan: Path) -> None:
+    import signal
+    import subprocess
+
+    from bdg_plan import messages as msg
+
+    env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb", "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bdg_plan", "render", str(plan), "--watch"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        env=env,
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    reader = threading.Thread(target=lambda: [lines.put(line) for line in process.stdout or ()], daemon=True)
+    reader.start()
+
+    def next_line(containing: str) -> str:
+        while True:
+            line = lines.get(timeout=60)
+            if containing in line:
+                return line
+
+    try:
+        assert str(plan) in next_line("Ctrl+C")
+        assert str(plan.with_suffix(".docx")) in next_line("Đã tạo văn bản")
+        save(plan, edited('"   "'))
+        next_line("còn lỗi")
+        save(plan, edited("Ủy ban nhân dân xã Hồng Thái"))
+        assert re.match(r"\[\d\d:\d\d:\d\d\] Đã tạo văn bản", next_line("Đã tạo văn bản"))
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=60) == 0
+        reader.join(timeout=10)
+        rest = []
+        while not lines.empty():
+            rest.append(lines.get_nowait())
+        assert msg.WATCH_STOPPED in "".join(rest)
+    finally:
+        process.kill()
+        process.wait()
+    assert plan.with_suffix(".docx").read_bytes() == expected_docx(plan)
