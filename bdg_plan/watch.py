@@ -1,11 +1,11 @@
 """`render --watch`: the clerk's edit loop. Re-validate and re-render each time the plan is saved.
 
-`PlanWatcher.render_once` is one round over the library API: read the plan, validate it, and
-when it has no errors write the .docx (and its PDF) atomically; with errors the last good files
-stay in place. The first write follows the usual rule (an existing file is kept unless
-`force`); after that the files this watcher wrote are its own to replace, as long as nobody
-else has replaced them since (their size, time and inode are what it wrote). A save that leaves
-the plan's bytes unchanged renders nothing.
+`PlanWatcher.render_once` is one round over the pipeline (`bdg_plan.pipeline`, as `api` uses
+it): read the plan, validate it, and when it has no errors write the .docx (and its PDF)
+atomically; with errors the last good files stay in place. The first write follows the usual
+rule (an existing file is kept unless `force`); after that the files this watcher wrote are its
+own to replace, as long as nobody else has replaced them since (their size, time and inode are
+what it wrote). A save that leaves the plan's bytes unchanged renders nothing.
 
 `watch` waits for saves with watchdog (inotify, ReadDirectoryChangesW, FSEvents): it watches the
 plan's folder, because editors save by writing a new file and renaming it over the old one, and
@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bdg_plan import api
 from bdg_plan import messages as msg
+from bdg_plan import pipeline
 from bdg_plan.errors import BdgPlanError, OutputError, Problem, has_errors
 from bdg_plan.output import atomic_write
 from bdg_plan.source import read_source
@@ -92,7 +92,7 @@ class PlanWatcher:
 
         """
         self.plan_path = plan_path
-        self.target = output or api.default_output(plan_path)
+        self.target = output or plan_path.with_suffix(".docx")
         if plan_path.is_file() and self.target.is_file() and self.target.samefile(plan_path):
             raise OutputError(msg.RENDER_SAME_FILE.format(file=self.target))
         self.template_dir = template_dir
@@ -111,12 +111,12 @@ class PlanWatcher:
         if only_if_changed and data == self._last_source:
             return WatchReport(now, unchanged=True)
         self._last_source = data
-        result = api.validate_bytes(data, str(self.plan_path))
+        result = pipeline.validate_bytes(data, str(self.plan_path))
         sources = {str(self.plan_path): result.source_text} if result.problems else {}
         if result.plan is None or has_errors(result.problems):
             return WatchReport(now, result.problems, sources=sources)
         try:
-            document = api.render_plan(result.plan, self.template_dir)
+            document = pipeline.render_plan(result.plan, self.template_dir)
             self._publish(self.target, document)
             pdf = self._make_pdf() if self.office is not None else None
         except BdgPlanError as exc:
