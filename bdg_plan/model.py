@@ -43,8 +43,12 @@ __all__ = [
 
 
 # --- Dates ------------------------------------------------------------------------------------
-_YEAR_MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
-_FULL_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+#: The date syntax of a plan file, one home for it (new-year finds dates with the same patterns):
+#: a full date "2023-03-06" and a year and month "2023-03" (the day left blank).
+FULL_DATE_SYNTAX = r"(\d{4})-(\d{1,2})-(\d{1,2})"
+YEAR_MONTH_SYNTAX = r"(\d{4})-(\d{1,2})"
+_YEAR_MONTH = re.compile(rf"^\s*{YEAR_MONTH_SYNTAX}\s*$")
+_FULL_DATE = re.compile(rf"^\s*{FULL_DATE_SYNTAX}\s*$")
 
 
 class NgayBanHanh(_Model):

@@ -41,7 +41,6 @@ so a file typed in decomposed Unicode (NFD) keeps those lines as they were.
 from __future__ import annotations
 
 import calendar
-import codecs
 import difflib
 import pathlib
 import re
@@ -56,8 +55,8 @@ from bdg_plan import messages as msg
 from bdg_plan.errors import BdgPlanError, InvalidPlanError, Problem, Severity, YearBeforePlanError, has_errors
 from bdg_plan.limits import YEAR_MAX, YEAR_MIN
 from bdg_plan.loader import DataPath, LoadedDocument, load_yaml
-from bdg_plan.model import Plan
-from bdg_plan.source import SourceText, decode_source
+from bdg_plan.model import FULL_DATE_SYNTAX, YEAR_MONTH_SYNTAX, Plan
+from bdg_plan.source import SourceText, byte_order_mark, decode_source
 from bdg_plan.validate import (
     DISTRICT_PATTERN,  # the one definition of "a district-level body", shared with the reform rules
     REFORM_DATE,
@@ -72,15 +71,8 @@ REVIEW_CODES = frozenset({"old-annual-plan", "district-after-reform", "district-
 _STR_TAG = "tag:yaml.org,2002:str"
 _NULL_TAG = "tag:yaml.org,2002:null"
 
-#: The file encodings decode_source accepts, by byte-order mark; no mark means UTF-8.
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-
-_ISSUE_DATE = re.compile(r"(\d{4})-(\d{1,2})(?:-\d{1,2})?")
-_FULL_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_ISSUE_DATE = re.compile(rf"{YEAR_MONTH_SYNTAX}(?:-\d{{1,2}})?")
+_FULL_DATE = re.compile(FULL_DATE_SYNTAX)
 
 #: A year that stands for a time within a year: "năm 2023", "Quý II/2023", "tháng 11/2023".
 #: Not when a second year follows ("năm 2021 - 2025" is a period).
@@ -192,7 +184,7 @@ def roll_forward(data: bytes, name: str, year: int | None = None) -> NewYearResu
         raise BdgPlanError(msg.NEW_YEAR_BROKEN_OUTPUT.format(year=new_year))
     reviews = _reviews(new_doc, new_plan, plan)
 
-    bom, encoding = _encoding(data)
+    bom, encoding = byte_order_mark(data)
     original = data[len(bom) :].decode(encoding)
     output = bom + _keep_untouched_lines(original, text, new_text).encode(encoding)
     return NewYearResult(plan.nam, new_year, output, tuple(changes), tuple(reviews))
@@ -468,14 +460,6 @@ def _old_year_left(text: str, year: int) -> int | None:
 
 
 # --- Bytes ------------------------------------------------------------------------------------
-def _encoding(data: bytes) -> tuple[bytes, str]:
-    """The byte-order mark the file starts with (or none) and the codec of the rest."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return bom, encoding
-    return b"", "utf-8"
-
-
 def _keep_untouched_lines(original: str, normalized: str, edited: str) -> str:
     """Put the original characters back on every line the edits did not touch.
 

@@ -12,8 +12,6 @@ from __future__ import annotations
 import functools
 import json
 import re
-import types
-import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from bdg_plan.model import Plan
+from bdg_plan.model_types import holds_list, models_inside
 
 #: The JSON Schema dialect pydantic writes ("$defs", "prefixItems").
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -255,7 +254,7 @@ def iter_keys(
     for name, field in model.model_fields.items():
         path = f"{prefix}{name}"
         # Written as one value in the file (a date) when the model is not a block of keys.
-        inners = [m for m in _inner_models(field.annotation) if m.__name__ in _schema_blocks()]
+        inners = [m for m in models_inside(field.annotation) if m.__name__ in _schema_blocks()]
         if len(inners) > 1:
             # An outline list: each entry is one of several blocks, named by its level key; the
             # blocks are listed once, under the first outline list.
@@ -275,7 +274,7 @@ def iter_keys(
         english = ENGLISH.get(f"{model.__name__}.{name}", "")
         yield KeyRow(path, field.description or "", english, same_as)
         if single is not None and single.__name__ not in seen:
-            child_prefix = f"{path}[]." if _is_list(field.annotation) else f"{path}."
+            child_prefix = f"{path}[]." if holds_list(field.annotation) else f"{path}."
             yield from iter_keys(single, child_prefix, seen)
 
 
@@ -298,26 +297,3 @@ def keys_table() -> str:
 def _schema_blocks() -> frozenset[str]:
     """The models that are blocks of keys in the file (the schema's definitions)."""
     return frozenset(Plan.model_json_schema(mode="validation").get("$defs", {}))
-
-
-def _inner_models(annotation: Any) -> list[type[BaseModel]]:
-    """The models a field holds, through lists, unions and Annotated; empty for plain values."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    if typing.get_origin(annotation) is dict:
-        return []  # a table row: column names chosen by the clerk
-    found: list[type[BaseModel]] = []
-    for arg in typing.get_args(annotation):
-        found += [model for model in _inner_models(arg) if model not in found]
-    return found
-
-
-def _is_list(annotation: Any) -> bool:
-    origin = typing.get_origin(annotation)
-    if origin is list:
-        return True
-    if origin is typing.Annotated:
-        return _is_list(typing.get_args(annotation)[0])
-    if origin in (typing.Union, types.UnionType):
-        return any(_is_list(arg) for arg in typing.get_args(annotation) if arg is not type(None))
-    return False

@@ -92,6 +92,22 @@ def _read_at_most(handle: int, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+#: The byte-order marks bdg-plan reads, with the codec of the bytes after them; no mark means UTF-8.
+BYTE_ORDER_MARKS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def byte_order_mark(data: bytes) -> tuple[bytes, str]:
+    """The byte-order mark a file starts with (b"" for none) and the codec of the rest."""
+    for mark, encoding in BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            return mark, encoding
+    return b"", "utf-8"
+
+
 def decode_source(data: bytes, name: str) -> SourceText | Problem:
     """Decode bytes to NFC text, or return one file-level problem saying why not.
 
@@ -101,17 +117,10 @@ def decode_source(data: bytes, name: str) -> SourceText | Problem:
     if len(data) > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // 1000
         return Problem(name, 0, 0, "too-large", msg.INPUT_TOO_LARGE_P.format(limit=limit))
-    if data.startswith(codecs.BOM_UTF8):
-        raw = data[len(codecs.BOM_UTF8) :]
-        encoding = "utf-8"
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raw = data
-        encoding = "utf-16"
-    else:
-        raw = data
-        encoding = "utf-8"
-        if _looks_like_utf16_without_bom(data):
-            return Problem(name, 0, 0, "encoding", msg.ENCODING_UTF16_NO_BOM)
+    mark, encoding = byte_order_mark(data)
+    raw = data[len(mark) :]
+    if not mark and _looks_like_utf16_without_bom(data):
+        return Problem(name, 0, 0, "encoding", msg.ENCODING_UTF16_NO_BOM)
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as exc:

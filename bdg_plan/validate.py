@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import types
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from bdg_plan import messages as msg
 from bdg_plan.errors import Problem, Severity, has_errors, sort_problems
 from bdg_plan.loader import DataPath, LoadedDocument, visible
 from bdg_plan.model import PLAN_ERROR_CODES, Diem, Khoan, Muc, NgayBanHanh, NoiDung, Plan, YGachDauDong
+from bdg_plan.model_types import unwrap
 from bdg_plan.outline_rules import outline_rules
 from bdg_plan.references import cited
 from bdg_plan.validate_header import Finding, citation_rules, family_findings, signer_rules
@@ -178,7 +178,7 @@ def allowed_keys(path: DataPath) -> list[str]:
     """
     current: Any = Plan
     for step in path:
-        current = _unwrap(current, want_list=isinstance(step, int))
+        current = unwrap(current, want_list=isinstance(step, int))
         if isinstance(step, int):
             args = typing.get_args(current)
             current = args[0] if args else None
@@ -188,36 +188,14 @@ def allowed_keys(path: DataPath) -> list[str]:
             continue  # a tagged union's member name (can_cu items), not a step in the file
         else:
             return []
-    current = _unwrap(current, want_list=False)
+    current = unwrap(current, want_list=False)
     if isinstance(current, type) and issubclass(current, BaseModel):
         return list(current.model_fields)
     return []
 
 
-def _is_model(annotation: Any) -> bool:
-    while typing.get_origin(annotation) is typing.Annotated:
-        annotation = typing.get_args(annotation)[0]
-    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
-
-
 #: Member names of the model's tagged unions, which pydantic puts into an error's `loc`.
 _UNION_TAGS = frozenset({"van_ban", "truong"})
-
-
-def _unwrap(annotation: Any, *, want_list: bool) -> Any:
-    """Strip Annotated and Optional; pick the model (or list) member of a union."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            members = [a for a in typing.get_args(annotation) if a is not type(None)]
-            wanted = [m for m in members if (typing.get_origin(m) is list) == want_list]
-            # A model member first: its keys are the ones worth suggesting (can_cu's text-or-model).
-            wanted.sort(key=lambda member: not _is_model(member))
-            annotation = (wanted or members)[0]
-        else:
-            return annotation
 
 
 # --- Domain rules -----------------------------------------------------------------------------

@@ -31,6 +31,9 @@ SKIPPED_PARTS = {
     ".hypothesis",
 }
 COMMAND_TIMEOUT = 600
+#: What the quick start's test command runs in the fresh copy: the example plans validate and render
+#: to the seed's text, and the CLI draws its results (the install, the templates, the base document).
+SMOKE_TESTS = ("tests/test_examples.py", "tests/test_seed.py", "tests/test_cli_render.py")
 
 
 def readme() -> str:
@@ -152,9 +155,11 @@ def test_quick_start_commands_run_in_a_fresh_copy(tmp_path: Path) -> None:
     assert rendered.returncode == 0, rendered.stdout[-3000:] + rendered.stderr[-3000:]
     assert (repo / "examples" / "plan2023.docx").read_bytes()[:2] == b"PK"
 
-    # The copy's own test suite, without this test (it would start again, forever) or slow ones.
-    env["PYTEST_ADDOPTS"] = "-k 'not readme and not slow' -x"
+    # The install works and the test command runs: a smoke subset proves it (the whole suite has
+    # already run in this session; running it again in the copy would double CI's time).
+    env["PYTEST_ADDOPTS"] = " ".join(["-x", "-p", "no:cacheprovider", *SMOKE_TESTS])
     tested = run_verbatim(test_command, repo, env)
 
     assert tested.returncode == 0, tested.stdout[-4000:] + tested.stderr[-1000:]
-    assert re.search(r"\d+ passed", tested.stdout), tested.stdout[-2000:]
+    passed = re.search(r"(\d+) passed", tested.stdout)
+    assert passed and int(passed.group(1)) >= 10, tested.stdout[-2000:]
