@@ -160,6 +160,8 @@ def os_error_message(exc: OSError, file: object, *, writing: bool) -> str:
     folder = os.path.dirname(str(file)) or "."
     if writing and getattr(exc, "winerror", None) in _WINDOWS_IN_USE:
         return msg.OUTPUT_LOCKED.format(file=file)
+    if isinstance(exc, IsADirectoryError):
+        return msg.OUTPUT_IS_DIR.format(file=file) if writing else msg.INPUT_IS_DIR.format(file=file)
     if isinstance(exc, FileNotFoundError):
         return (
             msg.OUTPUT_DIR_MISSING.format(folder=folder) if writing else msg.INPUT_MISSING.format(file=file)

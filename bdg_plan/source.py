@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bdg_plan import messages as msg
-from bdg_plan.errors import InputFileError, Problem
+from bdg_plan.errors import InputFileError, Problem, os_error_message
 
 #: The largest plan file read, in bytes. A year's plan is about 20 KB; 2 MB leaves room for
 #: annexes and stops a mistaken multi-megabyte file before it costs time and memory.
@@ -54,14 +54,8 @@ def read_source(path: Path, display_name: str | None = None) -> bytes:
             data = _read_at_most(handle, MAX_FILE_BYTES + 1)
         finally:
             os.close(handle)
-    except FileNotFoundError:
-        raise InputFileError(msg.INPUT_MISSING.format(file=name)) from None
-    except PermissionError:
-        raise InputFileError(msg.INPUT_UNREADABLE.format(file=name)) from None
-    except IsADirectoryError:
-        raise InputFileError(msg.INPUT_IS_DIR.format(file=name)) from None
     except OSError as exc:
-        raise InputFileError(msg.INPUT_OS_ERROR.format(file=name, reason=exc.strerror or exc)) from None
+        raise InputFileError(os_error_message(exc, name, writing=False)) from None
     if len(data) > MAX_FILE_BYTES:
         raise InputFileError(msg.INPUT_TOO_LARGE.format(file=name, limit=MAX_FILE_BYTES // 1000))
     return data

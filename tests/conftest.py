@@ -14,6 +14,15 @@ EXAMPLE_PLAN = EXAMPLES / "plan2023.yaml"
 SEED = ROOT / "tests" / "fixtures" / "seed" / "ke-hoach-bdg-2023-hong-phong.md"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A hostile-corpus case marked `slow: true` in tests/hostile/cases.yaml joins the slow tier."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        case = callspec.params.get("case") if callspec is not None else None
+        if isinstance(case, dict) and case.get("slow"):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(autouse=True)
 def crash_logs_in_tmp(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Crash logs of the CLI's error boundary go to a temporary cache folder, not the user's."""

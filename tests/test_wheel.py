@@ -9,10 +9,13 @@ import sysconfig
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import EXAMPLE_PLAN, ROOT
 from tests.docx_xml import Docx
 
 
+@pytest.mark.slow
 def test_wheel_installs_and_renders_from_another_folder(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     subprocess.run(
