@@ -16,14 +16,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bdg_plan import messages as msg
-from bdg_plan.compose import (
+from bdg_plan.compose import organ_lines
+from bdg_plan.outline import (
     TITLE_KINH_PHI,
     TITLE_MUC_DICH,
     TITLE_MUC_DICH_YEU_CAU,
     TITLE_NOI_DUNG,
     TITLE_TO_CHUC,
     TITLE_YEU_CAU,
-    organ_lines,
 )
 from bdg_plan.outline_read import Node, Outline
 from bdg_plan.recognise import (
