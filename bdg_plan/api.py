@@ -6,6 +6,9 @@ on first use, so `bdg-plan --help` starts fast. Names of heavy modules' result t
 lazily through `__getattr__`.
 
 Every entry point shares one pipeline: source -> load -> validate -> compose -> write -> save.
+
+Over 400 lines on purpose: it is the whole public surface, one short function (and its result type)
+per command, so a reader sees every command's contract in one file; the work lives below it.
 """
 
 from __future__ import annotations
