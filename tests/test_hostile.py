@@ -791,7 +791,7 @@ def test_real_plans_and_messages_never_look_legacy_encoded() -> None:
     files = [
         *sorted((ROOT / "examples").glob("*.yaml")),
         ROOT / "tests" / "fixtures" / "seed" / "ke-hoach-bdg-2023-hong-phong.md",
-        ROOT / "bdg_plan" / "messages.py",
+        *sorted((ROOT / "bdg_plan" / "messages").glob("*.py")),
         ROOT / "bdg_plan" / "model.py",
     ]
     for path in files:

@@ -1,0 +1,120 @@
+"""Reading .docx files: import and check."""
+
+from __future__ import annotations
+
+# --- Opening a .docx safely -------------------------------------------------------------------
+DOCX_OLE = (
+    "Tệp này không phải .docx: đó là tệp Word 97-2003 (.doc) hoặc tệp .docx có đặt mật khẩu. "
+    "Tệp có mật khẩu: hãy mở bằng Word, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ tài liệu), lưu lại "
+    "rồi chạy lại. Tệp .doc: hãy đặt đúng đuôi .doc để bdg-plan chuyển đổi, hoặc lưu lại thành .docx."
+)
+DOCX_TOO_LARGE = "Tệp Word quá lớn (giới hạn {limit} MB)."
+DOCX_NOT_ZIP = (
+    "Tệp này không phải tệp Word .docx (không đúng định dạng). Hãy mở bằng Word và lưu lại "
+    "thành 'Tài liệu Word (*.docx)'."
+)
+DOCX_CORRUPT = "Tệp Word bị hỏng, không đọc được. Hãy mở bằng Word, lưu lại thành .docx rồi chạy lại."
+DOCX_NOT_WORD = "Tệp này là tệp nén nhưng không phải văn bản Word (.docx)."
+DOCX_BOMB = (
+    "Tệp Word có phần nội dung giải nén ra quá lớn so với kích thước tệp (có thể là tệp độc hại); "
+    "bdg-plan không đọc tệp này."
+)
+DOCX_TOO_MANY_PARAGRAPHS = "Văn bản có quá {limit} đoạn, không phải một kế hoạch; bdg-plan dừng đọc."
+DOCX_UNPLACED_KINDS = {
+    "image": "hình ảnh",
+    "textbox": "hộp văn bản (text box)",
+    "footnote": "chú thích cuối trang",
+    "comment": "nhận xét (comment)",
+    "tracked": "thay đổi đang theo dõi (Track Changes)",
+    "table": "bảng",
+    "text": "đoạn văn chưa xếp được",
+    "part": "tiêu đề phần",
+}
+
+# --- import -----------------------------------------------------------------------------------
+IMPORT_FILL = "CẦN ĐIỀN"
+IMPORT_UNPLACED_MARKER = "KHÔNG XẾP ĐƯỢC"
+IMPORT_WHERE_HEADER = "phần đầu văn bản (ô 1-4)"
+IMPORT_WHERE_OPENING = "{count} đoạn mở đầu, giữ nguyên từng chữ"
+IMPORT_HEAD_COMMENT = (
+    "Kế hoạch nhập từ tệp Word '{file}' bằng bdg-plan import.\n"
+    "Hãy đọc lại từng mục; chỗ ghi '{fill}' là chỗ cần điền, các dòng dưới '# {marker}' là nội dung\n"
+    "bdg-plan chưa xếp được vào mục nào: hãy chép vào đúng chỗ hoặc xóa đi.\n"
+    "Kiểm tra:  bdg-plan validate {plan}      Tạo văn bản:  bdg-plan render {plan}"
+)
+#: Short comments written above each key of an imported plan file.
+IMPORT_KEY_COMMENTS = {
+    "nam": "Năm kế hoạch.",
+    "co_quan": "Cơ quan ban hành (ô số 2) và địa danh (ô số 4).",
+    "so": "Số văn bản (ô số 3): để trống (null) để văn thư ghi số khi ban hành.",
+    "ky_hieu": "Ký hiệu văn bản.",
+    "ngay": "Ngày ban hành: NĂM-THÁNG-NGÀY, hoặc NĂM-THÁNG khi để trống ngày.",
+    "trich_yeu": "Trích yếu (ô số 5a), in đậm dưới tên loại văn bản.",
+    "mo_dau": "Các đoạn mở đầu, in nguyên văn, mỗi mục một đoạn.",
+    "can_cu": "Văn bản căn cứ: mỗi mục là cả đoạn, in nguyên văn từng chữ.",
+    "de_nghi": "Đoạn 'Theo đề nghị của ...', in sau các căn cứ.",
+    "loi_dan": "Lời dẫn vào nội dung, in sau các căn cứ.",
+    "ten_loai": "Tên loại văn bản (ô số 5a).",
+    "co_quan_lien_tich": "Cơ quan cùng ban hành (văn bản liên tịch), in dưới cơ quan chủ trì.",
+    "nguoi_ky_lien_tich": "Người ký của cơ quan cùng ban hành, in bên trái.",
+    "muc_dich": "I. MỤC ĐÍCH, YÊU CẦU - 1. Mục đích.",
+    "yeu_cau": "2. Yêu cầu.",
+    "noi_dung": "NỘI DUNG: mỗi khoản 1., 2. gồm tiêu đề (ten), đoạn văn (mo_ta), các ý (cac_y).",
+    "kinh_phi": "KINH PHÍ THỰC HIỆN.",
+    "to_chuc_thuc_hien": "TỔ CHỨC THỰC HIỆN: mỗi khoản là một đơn vị và nhiệm vụ của đơn vị đó.",
+    "muc_them": "Các mục khác, theo thứ tự trong văn bản (bdg-plan tự đánh số La Mã).",
+    "ket_thuc": "Câu kết.",
+    "nguoi_ky": "Người ký (ô số 7).",
+    "noi_nhan": "Nơi nhận (ô số 9b): bdg-plan tự thêm '- ' và ';'.",
+    "luu": "Dòng 'Lưu:' cuối nơi nhận.",
+}
+IMPORT_NO_PLAN = (
+    "Không nhận ra văn bản KẾ HOẠCH trong tệp này (không thấy tên loại 'KẾ HOẠCH', phần đầu "
+    "văn bản hay chữ ký). Không có tệp kế hoạch nào được ghi."
+)
+
+# --- check ------------------------------------------------------------------------------------
+CHECK_DEVIATION = "đang là {found}; Nghị định 30 yêu cầu {wanted}."
+CHECK_OTHERS = "(và {count} đoạn khác cùng lỗi này)"
+CHECK_WHERE = "đoạn {number} ('{words}')"
+CHECK_WHERE_PAGE = "trang giấy"
+CHECK_A4 = "khổ A4 (210 x 297 mm)"
+CHECK_LANDSCAPE = "trang nằm ngang"
+CHECK_PORTRAIT = "trang đứng (khổ A4 dọc)"
+CHECK_MARGIN_NAMES = ("lề trên", "lề dưới", "lề trái", "lề phải")
+CHECK_PAGE_ONE = "có số trang ở trang đầu"
+CHECK_PAGE_NONE = "không có số trang"
+CHECK_PAGE_FOOTER = "số trang ở chân trang"
+CHECK_PAGE_RULE = "số trang ở giữa, phía trên (đầu trang), không hiện ở trang 1, bắt đầu từ trang 2"
+CHECK_MISSING = "không có"
+CHECK_BOLD = {True: "chữ đậm", False: "chữ không đậm"}
+CHECK_ITALIC = {True: "chữ nghiêng", False: "chữ đứng"}
+CHECK_CAPS = "chữ in hoa"
+CHECK_NO_RULE = "không có đường kẻ bên dưới"
+CHECK_RULE_TIEU_NGU = "đường kẻ liền dưới Tiêu ngữ, dài bằng dòng chữ"
+CHECK_RULE_ORGAN = "đường kẻ liền dưới tên cơ quan, dài 1/3 đến 1/2 dòng chữ"
+CHECK_RULE_TRICH_YEU = "đường kẻ liền dưới trích yếu, dài 1/3 đến 1/2 dòng chữ"
+CHECK_SO_RULE = "dòng 'Số: .../KH-...' dưới tên cơ quan"
+CHECK_SO_PADDING = "số nhỏ hơn 10 ghi thêm số 0 ở trước, ví dụ 'Số: 05/KH-UBND'"
+CHECK_KY_HIEU_SPACES = "ký hiệu viết liền, gạch nối không có dấu cách, ví dụ 'KH-UBND'"
+CHECK_DATE_RULE = "dòng địa danh, ngày tháng năm dưới Quốc hiệu, Tiêu ngữ"
+CHECK_DAY_PADDING = "ngày nhỏ hơn 10 ghi thêm số 0, ví dụ 'ngày 06'"
+CHECK_MONTH_PADDING = "tháng 1 và tháng 2 ghi thêm số 0: 'tháng 01', 'tháng 02'"
+CHECK_MONTH_NO_PADDING = "tháng 3 đến tháng 12 không ghi số 0 ở trước, ví dụ 'tháng 3'"
+CHECK_ALIGN = {
+    "center": "căn giữa",
+    "justify": "căn đều hai lề",
+    "left": "căn trái",
+    "right": "căn phải",
+    "distribute": "dàn đều",
+}
+CHECK_HEADING_FOUND = "tiêu đề không đúng kiểu chữ"
+CHECK_HEADING_MUC = "tiêu đề mục (I., II.) in hoa, đậm"
+CHECK_HEADING_PHAN = "tiêu đề phần in đậm, căn giữa"
+CHECK_SPACE_RULE = "khoảng cách giữa các đoạn tối thiểu 6 pt"
+CHECK_LINE_RULE = "khoảng cách dòng từ dòng đơn (1) đến 1,5 dòng"
+CHECK_NOI_NHAN_ENTRY = "mỗi nơi nhận một dòng, bắt đầu bằng '-' và kết thúc bằng ';'"
+CHECK_NOI_NHAN_LAST = "dòng cuối '- Lưu: VT, ...' kết thúc bằng dấu '.'"
+CHECK_SIGNER_RULE = "quyền hạn, chức vụ và họ tên người ký ở bên phải, dưới nội dung"
+CHECK_OK = "Không thấy sai lệch nào so với thể thức Nghị định 30 mà bdg-plan kiểm tra."
+CHECK_COUNT = "{count} sai lệch so với thể thức Nghị định 30/2020/NĐ-CP:"
