@@ -82,12 +82,13 @@ def table_element(block: TableBlock, width_mm: float, paragraph: Callable[[Block
     for index, row in enumerate(block.rows):
         header = index < block.header_rows
         tr = _element("w:tr")
+        # No row splits across pages (an activity reads as one line of the plan); the header
+        # row repeats at the top of every page.
+        properties = _element("w:trPr")
+        properties.append(_element("w:cantSplit"))
         if header:
-            # The header row repeats at the top of every page and never splits.
-            properties = _element("w:trPr")
-            properties.append(_element("w:cantSplit"))
             properties.append(_element("w:tblHeader"))
-            tr.append(properties)
+        tr.append(properties)
         column = 0
         for cell in row:
             span_width = sum(widths[column : column + cell.span])
@@ -95,10 +96,23 @@ def table_element(block: TableBlock, width_mm: float, paragraph: Callable[[Block
             tc = _element("w:tc")
             tc.append(_cell_properties(span_width, cell.span, centred=header))
             for block_paragraph in cell.paragraphs:
-                tc.append(paragraph(block_paragraph, block.size, cell.centred))
+                p = paragraph(block_paragraph, block.size, cell.centred)
+                if cell.span == len(widths) and not header:
+                    _keep_with_next(p)  # a group row never ends a page alone
+                tc.append(p)
             tr.append(tc)
         tbl.append(tr)
     return tbl
+
+
+def _keep_with_next(p: Any) -> None:
+    properties = p.find(qn("w:pPr"))
+    if properties is None:
+        properties = _element("w:pPr")
+        p.insert(0, properties)
+    # CT_PPr order: pStyle, keepNext, ...
+    style = properties.find(qn("w:pStyle"))
+    properties.insert(1 if style is not None else 0, _element("w:keepNext"))
 
 
 def _table_properties(width: int) -> Any:

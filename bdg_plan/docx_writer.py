@@ -545,6 +545,7 @@ def _annex(document: DocxDocument, annex: ComposedAnnex) -> None:
     _paragraph(document, "phu_luc_kem_theo", annex.kem_theo)
     width = text_width_mm(annex.landscape)
     _rule(document, width, min(width, nd30.ANNEX_RULE_MM))
+    _paragraph(document, "noi_dung")  # Mẫu 2.1 leaves a line between the rule and the content
     _body(document, annex.body, width)
 
 

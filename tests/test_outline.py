@@ -269,3 +269,11 @@ def test_user_text_in_outline_and_tables_stays_literal() -> None:
     assert [b.text for b in composed.body if isinstance(b, Block)] == [tricky, f"I. {tricky.upper()}"]
     (table,) = [b for b in composed.body if isinstance(b, TableBlock)]
     assert table.rows[1][0].text == tricky
+
+
+def test_group_rows_keep_with_their_rows_and_no_row_splits() -> None:
+    doc = Docx(api.render_plan(plan_of(than_van_ban=[TABLE])))
+    rows = doc.tables()[1].findall(f"{W}tr")
+    assert all(row.find(f"{W}trPr/{W}cantSplit") is not None for row in rows)
+    group = rows[1].find(f"{W}tc/{W}p")
+    assert doc.para_props(group).keep_next
