@@ -61,7 +61,8 @@ def _example_plans() -> list[Path]:
     plans = []
     for path in sorted(EXAMPLES.glob("*.yaml")):
         data = yaml.safe_load(path.read_text("utf-8"))
-        if isinstance(data, dict) and "nguoi_ky" in data:
+        # The free outline (parts, tables, annexes) is not read back by import yet.
+        if isinstance(data, dict) and "nguoi_ky" in data and not {"than_van_ban", "phu_luc"} & set(data):
             plans.append(path)
     return plans
 
