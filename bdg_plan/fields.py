@@ -6,6 +6,7 @@ string where a list of paragraphs is expected, a plain string where a bullet is.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
@@ -58,8 +59,39 @@ Paragraphs = Annotated[
 ]
 
 
+# Where a field's title ends in its description: a sentence end (not "..." or "1."), a colon, a
+# bracket, an example or a semicolon.
+_TITLE_END = re.compile(r"(?<!\.)\.(?=\s|$)|: |; | \(|, ví dụ")
+
+
+def title_from_description(description: str) -> str:
+    """A field's short Vietnamese title: the first clause of its description.
+
+    "Số văn bản (ô số 3): để trống ..." -> "Số văn bản". Every description is written to start
+    with its title, so the title an editor shows and the text it explains never disagree.
+    """
+    match = _TITLE_END.search(description)
+    return (description[: match.start()] if match else description).strip()
+
+
+def _field_title(name: str, info: Any) -> str:
+    """The JSON Schema title of a field: its description's first clause, else its key."""
+    description = getattr(info, "description", None)
+    return title_from_description(description) if description else name
+
+
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=False, field_title_generator=_field_title
+    )
+
+
+def block_texts(title: str, description: str) -> ConfigDict:
+    """A block's Vietnamese title and description for editors, as its model config (JSON Schema).
+
+    A subclass's config is merged into `_Model`'s, so only these two are given.
+    """
+    return ConfigDict(title=title, json_schema_extra={"description": description})
 
 
 def _bullet_shorthand(value: Any) -> Any:
@@ -72,6 +104,8 @@ def _bullet_shorthand(value: Any) -> Any:
 
 class YGachDauDong(_Model):
     """One dash bullet ("- ...") with optional "+" sub-bullets."""
+
+    model_config = block_texts("Ý gạch đầu dòng", "Một ý gạch đầu dòng '-' và các ý nhỏ '+' của nó.")
 
     y: Text = Field(description="Nội dung một ý gạch đầu dòng. Không gõ dấu '-' ở đầu: bdg-plan tự thêm.")
     cac_y: list[Text] = Field(default_factory=list, description="Các ý nhỏ của ý này, in với dấu '+'.")

@@ -9,14 +9,10 @@ Numbering (I., 1., a)) is never stored: the compose stage computes it.
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
-import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema, model_validator
+from pydantic import BeforeValidator, Discriminator, Field, Tag
 
-from bdg_plan import messages as msg
 from bdg_plan.fields import (
     PLAN_ERROR_CODES,
     Bullet,
@@ -25,14 +21,17 @@ from bdg_plan.fields import (
     WholeNumber,
     YGachDauDong,
     _Model,
+    block_texts,
     plan_error,
 )
 from bdg_plan.limits import YEAR_MAX, YEAR_MIN
 from bdg_plan.outline_model import OutlineItem, PhuLuc
+from bdg_plan.plan_dates import FullDate, IssueDate, NgayBanHanh
 
 __all__ = [
     "PLAN_ERROR_CODES",
     "Bullet",
+    "NgayBanHanh",
     "Paragraphs",
     "Plan",
     "Text",
@@ -42,90 +41,11 @@ __all__ = [
 ]
 
 
-# --- Dates ------------------------------------------------------------------------------------
-#: The date syntax of a plan file, one home for it (new-year finds dates with the same patterns):
-#: a full date "2023-03-06" and a year and month "2023-03" (the day left blank).
-FULL_DATE_SYNTAX = r"(\d{4})-(\d{1,2})-(\d{1,2})"
-YEAR_MONTH_SYNTAX = r"(\d{4})-(\d{1,2})"
-_YEAR_MONTH = re.compile(rf"^\s*{YEAR_MONTH_SYNTAX}\s*$")
-_FULL_DATE = re.compile(rf"^\s*{FULL_DATE_SYNTAX}\s*$")
-
-
-class NgayBanHanh(_Model):
-    """An issue date whose day may be left blank for the registry clerk to fill in.
-
-    Written in YAML as `2023-03-06`, or `2023-03` when the day is left blank.
-    """
-
-    nam: int
-    thang: int
-    ngay: int | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _parse(cls, value: Any) -> Any:
-        if isinstance(value, dict | NgayBanHanh):
-            # Already split into fields: a model or its `model_dump()` (new-year, batch).
-            return value
-        if isinstance(value, dt.date):
-            return {"nam": value.year, "thang": value.month, "ngay": value.day}
-        if isinstance(value, str):
-            full = _FULL_DATE.match(value)
-            if full:
-                year, month, day = (int(g) for g in full.groups())
-                try:
-                    dt.date(year, month, day)
-                except ValueError:
-                    raise plan_error(
-                        "invalid-date", msg.DATE_IMPOSSIBLE.format(value=value.strip())
-                    ) from None
-                return {"nam": year, "thang": month, "ngay": day}
-            partial = _YEAR_MONTH.match(value)
-            if partial:
-                year, month = (int(g) for g in partial.groups())
-                if not 1 <= month <= 12 or year < 1:
-                    raise plan_error("invalid-date", msg.DATE_IMPOSSIBLE.format(value=value.strip()))
-                return {"nam": year, "thang": month, "ngay": None}
-        raise plan_error("invalid-date", msg.DATE_FORMAT)
-
-    @property
-    def earliest(self) -> dt.date:
-        """The first day the date can mean (the 1st when the day is blank)."""
-        return dt.date(self.nam, self.thang, self.ngay or 1)
-
-    @property
-    def latest(self) -> dt.date:
-        """The last day the date can mean (the month's end when the day is blank)."""
-        last = calendar.monthrange(self.nam, self.thang)[1]
-        return dt.date(self.nam, self.thang, self.ngay or last)
-
-
-IssueDate = Annotated[
-    NgayBanHanh,
-    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{1,2}(-\d{1,2})?$"}),
-]
-
-
-def _parse_full_date(value: Any) -> Any:
-    if isinstance(value, str):
-        match = _FULL_DATE.match(value)
-        if not match:
-            raise plan_error("invalid-date", msg.EXPECTED_DATE)
-        year, month, day = (int(g) for g in match.groups())
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            raise plan_error("invalid-date", msg.DATE_IMPOSSIBLE.format(value=value.strip())) from None
-    return value
-
-
-#: A full calendar date, `YYYY-MM-DD`.
-FullDate = Annotated[dt.date, BeforeValidator(_parse_full_date, json_schema_input_type=str)]
-
-
 # --- Header -----------------------------------------------------------------------------------
 class CoQuan(_Model):
     """The issuing body (ô 2 of Decree 30's layout) and its place name (ô 4)."""
+
+    model_config = block_texts("Cơ quan ban hành", "Tên cơ quan ban hành (ô số 2) và địa danh (ô số 4).")
 
     ten: Text = Field(
         description=(
@@ -162,6 +82,11 @@ class CoQuan(_Model):
 class CoQuanLienTich(_Model):
     """The second issuing body of a joint plan (kế hoạch liên tịch), printed under the first in ô 2."""
 
+    model_config = block_texts(
+        "Cơ quan liên tịch",
+        "Cơ quan thứ hai cùng ban hành kế hoạch liên tịch, in dưới tên cơ quan chủ trì (ô số 2).",
+    )
+
     ten: Text = Field(
         description=(
             "Tên cơ quan cùng ban hành (ô số 2): in hoa, đậm, dưới tên cơ quan chủ trì, ví dụ 'Hội Liên "
@@ -184,6 +109,10 @@ class CanCu(_Model):
     ngày 06/3/2023 của UBND huyện Cao Lộc về ..."); the two joining marks a clerk may want
     otherwise are fields with defaults, so nothing is inserted that the clerk cannot change.
     """
+
+    model_config = block_texts(
+        "Văn bản căn cứ", "Một văn bản cấp trên mà kế hoạch triển khai, dẫn ở câu mở đầu."
+    )
 
     loai: Text = Field(
         description="Tên loại văn bản căn cứ, in đầu câu dẫn, ví dụ 'Kế hoạch', 'Quyết định', 'Luật'.",
@@ -263,6 +192,8 @@ def _block_shorthand(value: Any) -> Any:
 class Diem(_Model):
     """A lettered point a), b), c) ... inside a numbered item (khoản)."""
 
+    model_config = block_texts("Điểm", "Một điểm a), b), c)... trong một khoản.")
+
     ten: Text | None = Field(
         None,
         description=(
@@ -277,6 +208,10 @@ class Diem(_Model):
 
 class Khoan(_Model):
     """A numbered item ("1.", "2.") of a section: an activity, a unit's tasks, a target."""
+
+    model_config = block_texts(
+        "Khoản", "Một khoản 1., 2., 3.... của một mục: một hoạt động, một đơn vị, một chỉ tiêu."
+    )
 
     ten: Text | None = Field(
         None,
@@ -307,6 +242,11 @@ class NoiDung(_Model):
     Shorthand: a string (one paragraph) or a list (bullets).
     """
 
+    model_config = block_texts(
+        "Khối nội dung",
+        "Các đoạn văn và ý gạch đầu dòng. Viết gọn: một câu là một đoạn văn, một danh sách là các ý.",
+    )
+
     mo_ta: Paragraphs = Field(
         default_factory=list, description="Các đoạn văn: một câu, hoặc danh sách nhiều đoạn."
     )
@@ -332,6 +272,10 @@ ViTri = Literal[
 class Muc(_Model):
     """An extra Roman-numbered section ("CHỈ TIÊU", "CHẾ ĐỘ BÁO CÁO") among the standard ones."""
 
+    model_config = block_texts(
+        "Mục thêm", "Một mục đánh số La Mã thêm vào kế hoạch, ví dụ 'Chỉ tiêu', 'Chế độ báo cáo'."
+    )
+
     ten: Text = Field(
         description="Tên mục, ví dụ 'Chỉ tiêu' (bdg-plan tự in hoa và đánh số La Mã).", examples=["Chỉ tiêu"]
     )
@@ -354,6 +298,8 @@ class Muc(_Model):
 class ThangHanhDong(_Model):
     """The action month on gender equality (usually 15/11 to 15/12 of the plan year)."""
 
+    model_config = block_texts("Tháng hành động", "Ngày bắt đầu và ngày kết thúc Tháng hành động.")
+
     tu: FullDate = Field(
         description="Ngày bắt đầu Tháng hành động, ví dụ 2023-11-15.", examples=["2023-11-15"]
     )
@@ -368,6 +314,8 @@ ThamQuyen = Literal["KT.", "Q.", "TL.", "TUQ."]
 
 class NguoiKy(_Model):
     """The signer block (ô 7 of Decree 30): authority, titles and name."""
+
+    model_config = block_texts("Người ký", "Quyền hạn, chức vụ và họ tên người ký (ô số 7).")
 
     thay_mat: Text | None = Field(
         None,
@@ -401,6 +349,8 @@ def _recipient_shorthand(value: Any) -> Any:
 class NoiNhanMuc(_Model):
     """One recipient line of "Nơi nhận"."""
 
+    model_config = block_texts("Nơi nhận", "Một dòng ở phần Nơi nhận (ô số 9b).")
+
     ten: Text = Field(
         description="Cơ quan, cá nhân nhận văn bản. Không gõ '-' ở đầu và ';' ở cuối: bdg-plan tự thêm."
     )
@@ -423,6 +373,12 @@ TenLoai = Literal["Kế hoạch", "Chương trình", "Phương án"]
 # --- The plan ---------------------------------------------------------------------------------
 class Plan(_Model):
     """A year's KẾ HOẠCH, as written in the plan file."""
+
+    model_config = block_texts(
+        "Kế hoạch (tệp YAML của bdg-plan)",
+        "Một KẾ HOẠCH năm của Ủy ban nhân dân cấp xã, theo thể thức Nghị định 30/2020/NĐ-CP. "
+        "Mỗi khóa là một thành phần của văn bản; bdg-plan tự đánh số, in hoa và trình bày.",
+    )
 
     nam: WholeNumber = Field(
         ge=YEAR_MIN, le=YEAR_MAX, description="Năm kế hoạch, ví dụ 2023.", examples=[2023]

@@ -55,7 +55,8 @@ from bdg_plan import messages as msg
 from bdg_plan.errors import BdgPlanError, InvalidPlanError, Problem, Severity, YearBeforePlanError, has_errors
 from bdg_plan.limits import YEAR_MAX, YEAR_MIN
 from bdg_plan.loader import DataPath, LoadedDocument, load_yaml
-from bdg_plan.model import FULL_DATE_SYNTAX, YEAR_MONTH_SYNTAX, Plan
+from bdg_plan.model import Plan
+from bdg_plan.plan_dates import FULL_DATE_SYNTAX, YEAR_MONTH_SYNTAX
 from bdg_plan.source import SourceText, byte_order_mark, decode_source
 from bdg_plan.validate import (
     DISTRICT_PATTERN,  # the one definition of "a district-level body", shared with the reform rules

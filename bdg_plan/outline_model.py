@@ -21,7 +21,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag
 
-from bdg_plan.fields import Paragraphs, Text, YGachDauDong, _Model
+from bdg_plan.fields import Paragraphs, Text, YGachDauDong, _Model, block_texts
 from bdg_plan.vietnamese import roman
 
 # --- Tables -----------------------------------------------------------------------------------
@@ -38,6 +38,8 @@ def _column_shorthand(value: Any) -> Any:
 
 class Cot(_Model):
     """One table column: its header, the key rows use for it, and its share of the width."""
+
+    model_config = block_texts("Cột", "Một cột của bảng: tiêu đề, khóa, độ rộng tương đối.")
 
     ten: Text = Field(description="Tiêu đề cột, in đậm, căn giữa ở dòng đầu bảng, ví dụ 'Nội dung'.")
     khoa: Text | None = Field(
@@ -109,6 +111,8 @@ Row = dict[str, Cell]
 class Bang(_Model):
     """A table: columns, then rows written as mappings (or read from a CSV file beside the plan)."""
 
+    model_config = block_texts("Bảng", "Các cột và các dòng của bảng, hoặc tệp CSV chứa các dòng.")
+
     ten: Text | None = Field(None, description="Tên bảng (nếu có), in đậm, căn giữa phía trên bảng.")
     cot: list[Column] = Field(
         default_factory=list,
@@ -139,6 +143,10 @@ class Bang(_Model):
 class HoatDong(_Model):
     """One activity: what is done, by whom, when, with what funds."""
 
+    model_config = block_texts(
+        "Hoạt động", "Một hoạt động: nội dung, chủ trì, phối hợp, thời gian, kinh phí."
+    )
+
     noi_dung: Text = Field(description="Nội dung hoạt động.")
     chu_tri: Text | None = Field(None, description="Đơn vị chủ trì.")
     phoi_hop: Text | None = Field(None, description="Đơn vị phối hợp.")
@@ -152,12 +160,16 @@ class HoatDong(_Model):
 class NhomHoatDong(_Model):
     """A group of activities ("Hoạt động truyền thông"), a merged row in the table."""
 
+    model_config = block_texts("Nhóm hoạt động", "Một nhóm hoạt động: tên nhóm và các hoạt động.")
+
     ten: Text = Field(description="Tên nhóm hoạt động; bdg-plan tự đánh số La Mã.")
     hoat_dong: list[HoatDong] = Field(description="Các hoạt động của nhóm.")
 
 
 class DanhSachHoatDong(_Model):
     """A list of activities, laid out as a table (annexes) or as numbered items (body)."""
+
+    model_config = block_texts("Danh sách hoạt động", "Các hoạt động, chia nhóm hoặc không.")
 
     trinh_bay: Literal["bang", "khoan"] | None = Field(
         None,
@@ -177,21 +189,29 @@ class DanhSachHoatDong(_Model):
 class DoanNut(_Model):
     """Paragraphs, written out (a plain string in the list is the same thing)."""
 
+    model_config = block_texts("Đoạn văn", "Một hoặc nhiều đoạn văn (viết gọn: một câu trong danh sách).")
+
     doan: Paragraphs = Field(description="Một hoặc nhiều đoạn văn.")
 
 
 class YNut(YGachDauDong):
     """A "-" bullet in an outline list."""
 
+    model_config = block_texts("Ý gạch đầu dòng", "Một ý gạch đầu dòng '-' và các ý nhỏ '+' của nó.")
+
 
 class BangNut(_Model):
     """A table in an outline list."""
+
+    model_config = block_texts("Bảng", "Một bảng trong thân văn bản hoặc phụ lục.")
 
     bang: Bang = Field(description="Một bảng: cot (các cột) và dong (các dòng) hoặc csv.")
 
 
 class HoatDongNut(_Model):
     """A list of activities in an outline list."""
+
+    model_config = block_texts("Danh sách hoạt động", "Các hoạt động, trình bày thành bảng hoặc thành khoản.")
 
     cac_hoat_dong: DanhSachHoatDong = Field(
         description="Danh sách hoạt động: nội dung, chủ trì, phối hợp, thời gian, kinh phí."
@@ -203,6 +223,10 @@ _CHILDREN = "Nội dung bên trong, theo thứ tự in: đoạn văn, ý, bảng
 
 class PhanNut(_Model):
     """A part ("Phần thứ nhất"): its label as written, its title in capitals."""
+
+    model_config = block_texts(
+        "Phần", "Một phần ('Phần thứ nhất', 'Phần I'): nhãn, tên phần và nội dung của phần."
+    )
 
     phan: Text = Field(
         description=(
@@ -217,6 +241,10 @@ class PhanNut(_Model):
 class MucNut(_Model):
     """A Roman-numbered section (I., II.), numbering restarting in each part."""
 
+    model_config = block_texts(
+        "Mục", "Một mục I., II. (đánh số lại từ I trong mỗi phần) và nội dung của mục."
+    )
+
     muc: Text | None = Field(
         description="Tên mục (bdg-plan in hoa và đánh số La Mã I., II.); để trống nếu mục không có tên."
     )
@@ -226,6 +254,8 @@ class MucNut(_Model):
 class KhoanNut(_Model):
     """A numbered item (1., 2.)."""
 
+    model_config = block_texts("Khoản", "Một khoản 1., 2. và nội dung của khoản.")
+
     khoan: Text | None = Field(
         description=("Tiêu đề khoản (in đậm sau số 1., 2.); để trống thì số đứng trước đoạn văn đầu tiên.")
     )
@@ -234,6 +264,8 @@ class KhoanNut(_Model):
 
 class TieuKhoanNut(_Model):
     """A sub-item numbered after its item (1.1., 1.2.), for plans that use that style."""
+
+    model_config = block_texts("Tiểu khoản", "Một tiểu khoản 1.1., 1.2. và nội dung của tiểu khoản.")
 
     tieu_khoan: Text | None = Field(
         description=(
@@ -246,6 +278,8 @@ class TieuKhoanNut(_Model):
 
 class DiemNut(_Model):
     """A lettered point (a), b), ... đ), e), g) ...)."""
+
+    model_config = block_texts("Điểm", "Một điểm a), b), c)... và nội dung của điểm.")
 
     diem: Text | None = Field(
         description=(
@@ -334,6 +368,8 @@ def annex_label(index: int, count: int) -> str:
 
 class PhuLuc(_Model):
     """An annex after the signature: its own pages, numbered from 1."""
+
+    model_config = block_texts("Phụ lục", "Một phụ lục in sau phần ký, trên trang riêng, đánh số trang từ 1.")
 
     ten: Text = Field(
         description="Tên phụ lục (bdg-plan in hoa, đậm, căn giữa), ví dụ 'Danh mục các hoạt động'."

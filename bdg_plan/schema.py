@@ -2,16 +2,15 @@
 
 Editors read the schema (VS Code with Red Hat's YAML extension, through a
 `# yaml-language-server: $schema=...` first line) to complete keys, show each key's Vietnamese
-description on hover and flag a mistyped key while the clerk types. The model stays the one
-source of truth: a property's Vietnamese title is the first clause of its description, and only
-the models' own titles (their docstrings are English, for maintainers) are written here.
+description on hover and flag a mistyped key while the clerk types. The model is the one source
+of truth: each block's Vietnamese title and description are its config (`fields.block_texts`),
+each key's title is the first clause of its description (`fields.title_from_description`).
 """
 
 from __future__ import annotations
 
 import functools
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -25,47 +24,6 @@ from bdg_plan.model_types import holds_list, models_inside
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 #: Where the published schema lives in the source tree (examples point to it).
 SCHEMA_PATH = "schema/bdg-plan.schema.json"
-
-#: Vietnamese title and description of each model, shown by editors for a whole block.
-MODEL_TEXTS: dict[str, tuple[str, str]] = {
-    "Plan": (
-        "Kế hoạch (tệp YAML của bdg-plan)",
-        "Một KẾ HOẠCH năm của Ủy ban nhân dân cấp xã, theo thể thức Nghị định 30/2020/NĐ-CP. "
-        "Mỗi khóa là một thành phần của văn bản; bdg-plan tự đánh số, in hoa và trình bày.",
-    ),
-    "CoQuan": ("Cơ quan ban hành", "Tên cơ quan ban hành (ô số 2) và địa danh (ô số 4)."),
-    "CoQuanLienTich": (
-        "Cơ quan liên tịch",
-        "Cơ quan thứ hai cùng ban hành kế hoạch liên tịch, in dưới tên cơ quan chủ trì (ô số 2).",
-    ),
-    "CanCu": ("Văn bản căn cứ", "Một văn bản cấp trên mà kế hoạch triển khai, dẫn ở câu mở đầu."),
-    "YGachDauDong": ("Ý gạch đầu dòng", "Một ý gạch đầu dòng '-' và các ý nhỏ '+' của nó."),
-    "Diem": ("Điểm", "Một điểm a), b), c)... trong một khoản."),
-    "Khoan": ("Khoản", "Một khoản 1., 2., 3.... của một mục: một hoạt động, một đơn vị, một chỉ tiêu."),
-    "NoiDung": (
-        "Khối nội dung",
-        "Các đoạn văn và ý gạch đầu dòng. Viết gọn: một câu là một đoạn văn, một danh sách là các ý.",
-    ),
-    "Muc": ("Mục thêm", "Một mục đánh số La Mã thêm vào kế hoạch, ví dụ 'Chỉ tiêu', 'Chế độ báo cáo'."),
-    "ThangHanhDong": ("Tháng hành động", "Ngày bắt đầu và ngày kết thúc Tháng hành động."),
-    "NguoiKy": ("Người ký", "Quyền hạn, chức vụ và họ tên người ký (ô số 7)."),
-    "NoiNhanMuc": ("Nơi nhận", "Một dòng ở phần Nơi nhận (ô số 9b)."),
-    "PhanNut": ("Phần", "Một phần ('Phần thứ nhất', 'Phần I'): nhãn, tên phần và nội dung của phần."),
-    "MucNut": ("Mục", "Một mục I., II. (đánh số lại từ I trong mỗi phần) và nội dung của mục."),
-    "KhoanNut": ("Khoản", "Một khoản 1., 2. và nội dung của khoản."),
-    "TieuKhoanNut": ("Tiểu khoản", "Một tiểu khoản 1.1., 1.2. và nội dung của tiểu khoản."),
-    "DiemNut": ("Điểm", "Một điểm a), b), c)... và nội dung của điểm."),
-    "YNut": ("Ý gạch đầu dòng", "Một ý gạch đầu dòng '-' và các ý nhỏ '+' của nó."),
-    "DoanNut": ("Đoạn văn", "Một hoặc nhiều đoạn văn (viết gọn: một câu trong danh sách)."),
-    "BangNut": ("Bảng", "Một bảng trong thân văn bản hoặc phụ lục."),
-    "Bang": ("Bảng", "Các cột và các dòng của bảng, hoặc tệp CSV chứa các dòng."),
-    "Cot": ("Cột", "Một cột của bảng: tiêu đề, khóa, độ rộng tương đối."),
-    "HoatDongNut": ("Danh sách hoạt động", "Các hoạt động, trình bày thành bảng hoặc thành khoản."),
-    "DanhSachHoatDong": ("Danh sách hoạt động", "Các hoạt động, chia nhóm hoặc không."),
-    "NhomHoatDong": ("Nhóm hoạt động", "Một nhóm hoạt động: tên nhóm và các hoạt động."),
-    "HoatDong": ("Hoạt động", "Một hoạt động: nội dung, chủ trì, phối hợp, thời gian, kinh phí."),
-    "PhuLuc": ("Phụ lục", "Một phụ lục in sau phần ký, trên trang riêng, đánh số trang từ 1."),
-}
 
 #: The English meaning of each key, for maintainers (the README's key table).
 ENGLISH: dict[str, str] = {
@@ -184,44 +142,20 @@ ENGLISH: dict[str, str] = {
 #: What an outline list inside an outline node holds (the README's key table says it once).
 _OUTLINE_SAME_AS = "mỗi dòng của than_van_ban"
 
-# Where a property's title ends in its description: a sentence end (not "..." or "1."), a colon,
-# a bracket, an example or a semicolon.
-_TITLE_END = re.compile(r"(?<!\.)\.(?=\s|$)|: |; | \(|, ví dụ")
-
-
-def title_from_description(description: str) -> str:
-    """Return the first clause of a description: its short Vietnamese title.
-
-    "Số văn bản (ô số 3): để trống ..." -> "Số văn bản".
-    """
-    match = _TITLE_END.search(description)
-    return (description[: match.start()] if match else description).strip()
-
 
 def plan_json_schema() -> dict[str, Any]:
-    """Return the JSON Schema of the plan file, with Vietnamese titles and descriptions."""
+    """Return the JSON Schema of the plan file, with Vietnamese titles and descriptions.
+
+    The titles and descriptions are the model's own: a block's from its `block_texts` config, a
+    key's description from its field and its title from the description's first clause.
+    """
     raw = Plan.model_json_schema(mode="validation")
     definitions: dict[str, dict[str, Any]] = raw.pop("$defs", {})
-    title, description = MODEL_TEXTS["Plan"]
-    schema: dict[str, Any] = {"$schema": SCHEMA_DIALECT, "title": title, "description": description}
-    schema.update(_translate_model(raw, "Plan"))
-    schema["$defs"] = {name: _translate_model(body, name) for name, body in sorted(definitions.items())}
+    schema: dict[str, Any] = {"$schema": SCHEMA_DIALECT, "title": raw.pop("title")}
+    schema["description"] = raw.pop("description")
+    schema.update(raw)
+    schema["$defs"] = dict(sorted(definitions.items()))
     return schema
-
-
-def _translate_model(body: dict[str, Any], name: str) -> dict[str, Any]:
-    title, description = MODEL_TEXTS[name]
-    result = dict(body)
-    result["title"] = title
-    result["description"] = description
-    properties = {}
-    for key, prop in body.get("properties", {}).items():
-        prop = dict(prop)
-        if "description" in prop:
-            prop["title"] = title_from_description(prop["description"])
-        properties[key] = prop
-    result["properties"] = properties
-    return result
 
 
 def schema_text() -> str:
@@ -270,7 +204,7 @@ def iter_keys(
                         yield row
             continue
         single = inners[0] if inners else None
-        same_as = MODEL_TEXTS[single.__name__][0] if single is not None and single.__name__ in seen else None
+        same_as = _block_title(single) if single is not None and single.__name__ in seen else None
         english = ENGLISH.get(f"{model.__name__}.{name}", "")
         yield KeyRow(path, field.description or "", english, same_as)
         if single is not None and single.__name__ not in seen:
@@ -291,6 +225,11 @@ def keys_table() -> str:
         cells = (f"`{row.path}`", description, row.english)
         lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
     return "\n".join(lines) + "\n"
+
+
+def _block_title(model: type[BaseModel]) -> str:
+    """A block's Vietnamese title (its `block_texts` config)."""
+    return str(model.model_config.get("title", model.__name__))
 
 
 @functools.cache
