@@ -153,6 +153,14 @@ def section_break(final_sect_pr: Any) -> Any:
     """
     paragraph = _element("w:p")
     properties = _element("w:pPr")
+    # The break's own empty paragraph is 1 pt high: at its full height it would spill onto a page
+    # of its own, blank, when the signature block ends at the foot of a page.
+    properties.append(
+        _element("w:spacing", **{"w:before": "0", "w:after": "0", "w:line": "20", "w:lineRule": "exact"})
+    )
+    mark = _element("w:rPr")
+    mark.append(_element("w:sz", **{"w:val": "2"}))
+    properties.append(mark)
     properties.append(copy.deepcopy(final_sect_pr))
     paragraph.append(properties)
     return paragraph
