@@ -334,18 +334,25 @@ def init(
     year: int | None = None,
     commune: str | None = None,
     signer: str | None = None,
+    kind: str = "nam",
 ) -> StarterResult:
     """Write a starter plan for `commune` and `year` (default: this year), never overwriting.
+
+    `kind` is "nam" (the year's plan) or "thang-hanh-dong" (the action-month plan).
 
     Raises:
         OutputError: the file exists, is a folder, or cannot be written.
 
     """
-    from bdg_plan import starter
+    from bdg_plan import starter, starter_month
 
     year = year or dt.date.today().year
-    target = path or Path(starter.default_file_name(year))
-    text = starter.build_starter(year, commune, signer, file_name=target.name)
+    if kind == "thang-hanh-dong":
+        target = path or Path(starter_month.default_file_name(year))
+        text = starter_month.build_month_starter(year, commune, signer, file_name=target.name)
+    else:
+        target = path or Path(starter.default_file_name(year))
+        text = starter.build_starter(year, commune, signer, file_name=target.name)
     starter.write_new_file(target, text)
     return StarterResult(target, starter.count_markers(text))
 

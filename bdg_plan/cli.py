@@ -19,7 +19,7 @@ import typer
 from bdg_plan import api
 from bdg_plan import messages as msg
 from bdg_plan.cli_help import CONTROL_FLOW, VietnameseGroup
-from bdg_plan.cli_text import FORMAT_KEY, OutputFormat, printable
+from bdg_plan.cli_text import FORMAT_KEY, OutputFormat, PlanKind, printable
 
 if TYPE_CHECKING:
     from typer._click.core import Context
@@ -199,11 +199,12 @@ def init_command(
         str | None,
         typer.Option("--nguoi-ky", metavar="HỌ_TÊN", help=msg.HELP_INIT_SIGNER, show_default=False),
     ] = None,
+    loai: Annotated[PlanKind, typer.Option("--loai", help=msg.HELP_INIT_KIND)] = PlanKind.nam,
 ) -> None:
     """Tạo tệp kế hoạch mới để điền: có sẵn tên xã, năm và ghi chú hướng dẫn từng mục."""
     from bdg_plan import cli_draw
 
-    cli_draw.print_starter(api.init(file, year=nam, commune=xa, signer=nguoi_ky))
+    cli_draw.print_starter(api.init(file, year=nam, commune=xa, signer=nguoi_ky, kind=loai.value))
 
 
 @app.command("schema")

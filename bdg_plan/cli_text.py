@@ -16,6 +16,13 @@ class OutputFormat(str, enum.Enum):
     plain = "plain"
 
 
+class PlanKind(str, enum.Enum):
+    """The kinds of plan `init` can start: the year's plan, or the action-month plan."""
+
+    nam = "nam"
+    thang_hanh_dong = "thang-hanh-dong"
+
+
 #: Where `--format` is kept in the click context, for the error boundary.
 FORMAT_KEY = "bdg_plan.format"
 

@@ -21,6 +21,7 @@ from markdown_it.token import Token
 
 from bdg_plan import nd30
 from bdg_plan.blocks import Block, BodyItem, BodyKind, ComposedAnnex, Run, TableBlock, TableCell
+from bdg_plan.kinds import with_action_month_times
 from bdg_plan.model import CanCu, NguoiKy, Plan
 from bdg_plan.outline import annex_tree, body_tree, sections
 from bdg_plan.outline_model import annex_label
@@ -205,7 +206,11 @@ def annexes(plan: Plan, template_dir: Path | None = None) -> tuple[ComposedAnnex
     composed = []
     for index, annex in enumerate(plan.phu_luc, start=1):
         markdown, values = render_template(
-            ANNEX_TEMPLATE, template_dir, plan=plan, phu_luc=annex, than=annex_tree(annex.noi_dung)
+            ANNEX_TEMPLATE,
+            template_dir,
+            plan=plan,
+            phu_luc=annex,
+            than=annex_tree(with_action_month_times(plan, annex.noi_dung)),
         )
         composed.append(
             ComposedAnnex(

@@ -73,7 +73,8 @@ class CoQuan(_Model):
     ten_goi_tat: Text | None = Field(
         None,
         description=(
-            "Tên gọi tắt của cơ quan, ví dụ 'UBND xã'; chỉ dùng trong mẫu văn bản, không in ở phần đầu."
+            "Tên gọi tắt của cơ quan, ví dụ 'UBND xã'. Mẫu có sẵn không in; chỉ in ở nơi một mẫu văn bản "
+            "riêng (--templates) dùng đến."
         ),
         examples=["UBND xã"],
     )
@@ -301,10 +302,12 @@ class ThangHanhDong(_Model):
     model_config = block_texts("Tháng hành động", "Ngày bắt đầu và ngày kết thúc Tháng hành động.")
 
     tu: FullDate = Field(
-        description="Ngày bắt đầu Tháng hành động, ví dụ 2023-11-15.", examples=["2023-11-15"]
+        description="Ngày bắt đầu Tháng hành động, ví dụ 2023-11-15 (in thành '15/11/2023').",
+        examples=["2023-11-15"],
     )
     den: FullDate = Field(
-        description="Ngày kết thúc Tháng hành động, ví dụ 2023-12-15.", examples=["2023-12-15"]
+        description="Ngày kết thúc Tháng hành động, ví dụ 2023-12-15 (in thành '15/12/2023').",
+        examples=["2023-12-15"],
     )
 
 
@@ -319,7 +322,10 @@ class NguoiKy(_Model):
 
     thay_mat: Text | None = Field(
         None,
-        description="Ký thay mặt tập thể: tên tập thể ghi sau 'TM.', ví dụ 'Ủy ban nhân dân'.",
+        description=(
+            "Ký thay mặt tập thể: tên tập thể, in hoa sau 'TM.' ở dòng đầu khối chữ ký, ví dụ 'Ủy ban nhân "
+            "dân'."
+        ),
         examples=["Ủy ban nhân dân"],
     )
     tham_quyen: ThamQuyen | None = Field(
@@ -337,7 +343,9 @@ class NguoiKy(_Model):
         examples=["Chủ tịch"],
     )
     chuc_vu: Text | None = Field(
-        None, description="Chức vụ của người ký, ví dụ 'Phó Chủ tịch'.", examples=["Phó Chủ tịch"]
+        None,
+        description="Chức vụ của người ký: in hoa, dòng cuối trên chỗ ký, ví dụ 'Phó Chủ tịch'.",
+        examples=["Phó Chủ tịch"],
     )
     ho_ten: Text = Field(description="Họ và tên người ký (ô số 7b), ví dụ 'Hoàng Văn Mẫn'.")
 
@@ -366,6 +374,9 @@ Recipient = Annotated[
 ]
 
 
+#: The kinds of plan: the year's plan, or the action-month plan (Tháng hành động).
+LoaiKeHoach = Literal["nam", "thang_hanh_dong"]
+
 #: The plan family's type names (Phụ lục III), written as a clerk writes them.
 TenLoai = Literal["Kế hoạch", "Chương trình", "Phương án"]
 
@@ -381,7 +392,20 @@ class Plan(_Model):
     )
 
     nam: WholeNumber = Field(
-        ge=YEAR_MIN, le=YEAR_MAX, description="Năm kế hoạch, ví dụ 2023.", examples=[2023]
+        ge=YEAR_MIN,
+        le=YEAR_MAX,
+        description=(
+            "Năm kế hoạch, ví dụ 2023. Không tự in ra: dùng để kiểm tra năm của ngày ban hành và Tháng "
+            "hành động, và để 'new-year' chuyển sang năm mới."
+        ),
+        examples=[2023],
+    )
+    loai_ke_hoach: LoaiKeHoach = Field(
+        "nam",
+        description=(
+            "Loại kế hoạch: 'nam' (kế hoạch năm, mặc định) hoặc 'thang_hanh_dong' (kế hoạch Tháng hành "
+            "động: bdg-plan in thêm mục 'Chủ đề, thông điệp và thời gian' sau mục Mục đích, yêu cầu)."
+        ),
     )
     co_quan: CoQuan = Field(description="Cơ quan ban hành (ô số 2) và địa danh (ô số 4).")
     co_quan_lien_tich: CoQuanLienTich | None = Field(
@@ -419,8 +443,8 @@ class Plan(_Model):
     )
     trich_yeu: Text = Field(
         description=(
-            "Trích yếu nội dung (ô số 5a), in đậm dưới chữ 'KẾ HOẠCH'. Xuống dòng trong trích yếu được "
-            "giữ nguyên khi in."
+            "Trích yếu nội dung (ô số 5a), in đậm dưới tên loại ('KẾ HOẠCH') và trong thuộc tính tên tệp "
+            "Word. Xuống dòng trong trích yếu được giữ nguyên khi in."
         )
     )
     cach_dan: Literal["Thực hiện", "Căn cứ"] = Field(
@@ -498,13 +522,31 @@ class Plan(_Model):
     )
     ket_thuc: Text | None = Field(
         None,
-        description="Câu kết của kế hoạch; bdg-plan thêm dấu './.' nếu chưa có.",
+        description="Câu kết: đoạn cuối của nội dung, trước chữ ký; bdg-plan thêm dấu './.' nếu chưa có.",
     )
     thang_hanh_dong: ThangHanhDong | None = Field(
         None,
         description=(
-            "Thời gian Tháng hành động (thường từ 15/11 đến 15/12): Tháng hành động vì bình đẳng giới và "
-            "phòng ngừa, ứng phó với bạo lực trên cơ sở giới."
+            "Thời gian Tháng hành động: Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo "
+            "lực trên cơ sở giới (thường 15/11 - 15/12). Kế hoạch Tháng hành động ('loai_ke_hoach: "
+            "thang_hanh_dong') in thời gian này ở mục 'Chủ đề, thông điệp và thời gian' và ở cột Thời gian "
+            "của bảng hoạt động khi hoạt động không ghi thời gian riêng. Kế hoạch năm không in: ở đó trường"
+            " này ghi ngày của hoạt động Tháng hành động để 'validate' kiểm tra năm và 'new-year' chuyển "
+            "sang năm mới; chỉ in ở nơi một mẫu văn bản riêng (--templates) dùng đến."
+        ),
+    )
+    chu_de: Text | None = Field(
+        None,
+        description=(
+            "Chủ đề Tháng hành động năm nay (theo hướng dẫn của cấp trên): in ở mục 'Chủ đề, thông điệp "
+            "và thời gian' của kế hoạch Tháng hành động; kế hoạch năm không in."
+        ),
+    )
+    thong_diep: Paragraphs = Field(
+        default_factory=list,
+        description=(
+            "Thông điệp truyền thông của Tháng hành động: mỗi thông điệp một ý gạch đầu dòng ở mục 'Chủ "
+            "đề, thông điệp và thời gian' của kế hoạch Tháng hành động; kế hoạch năm không in."
         ),
     )
     nguoi_ky: NguoiKy = Field(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from bdg_plan.blocks import TableBlock
 from bdg_plan.fields import YGachDauDong
+from bdg_plan.kinds import theme_section, with_action_month_times
 from bdg_plan.model import Diem, Khoan, Muc, NoiDung, Plan
 from bdg_plan.outline_model import (
     BangNut,
@@ -143,6 +144,9 @@ def sections(plan: Plan) -> list[Muc]:
     purpose = _purpose_section(plan)
     if purpose:
         ordered.append(purpose)
+    theme = theme_section(plan)  # the action-month kind's "Chủ đề, thông điệp và thời gian"
+    if theme:
+        ordered.append(theme)
     ordered += extra.get("sau_muc_dich_yeu_cau", [])
     if plan.noi_dung:
         ordered.append(Muc(ten=TITLE_NOI_DUNG, cac_khoan=list(plan.noi_dung)))
@@ -277,7 +281,8 @@ def _activity(activity: HoatDong, kind: str) -> Node:
 # --- The stage --------------------------------------------------------------------------------
 def body_tree(plan: Plan) -> tuple[Node, ...]:
     """The numbered tree of the plan's body, from whichever form it is written in."""
-    nodes = free_outline(plan.than_van_ban) if plan.than_van_ban else short_form(plan)
+    body = with_action_month_times(plan, plan.than_van_ban)
+    nodes = free_outline(body) if body else short_form(plan)
     return numbered(nodes)
 
 

@@ -28,6 +28,7 @@ SCHEMA_PATH = "schema/bdg-plan.schema.json"
 #: The English meaning of each key, for maintainers (the README's key table).
 ENGLISH: dict[str, str] = {
     "Plan.nam": "plan year",
+    "Plan.loai_ke_hoach": "kind of plan: the year's plan or the action-month plan",
     "Plan.co_quan": "issuing body and place name",
     "Plan.co_quan_lien_tich": "second issuing body of a joint plan, printed under the first",
     "Plan.so": "document number (blank: filled in by the registry clerk)",
@@ -48,6 +49,8 @@ ENGLISH: dict[str, str] = {
     "Plan.muc_them": "extra Roman-numbered sections",
     "Plan.ket_thuc": "closing sentence (ends with './.')",
     "Plan.thang_hanh_dong": "dates of the gender-equality action month",
+    "Plan.chu_de": "the action month's theme (printed in that kind only)",
+    "Plan.thong_diep": "the action month's messages (printed in that kind only)",
     "Plan.nguoi_ky": "signature block",
     "Plan.nguoi_ky_lien_tich": "signer of the second body of a joint plan (left signature block)",
     "Plan.noi_nhan": "recipients list",

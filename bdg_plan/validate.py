@@ -26,7 +26,7 @@ from bdg_plan.model import PLAN_ERROR_CODES, Diem, Khoan, Muc, NgayBanHanh, NoiD
 from bdg_plan.model_types import unwrap
 from bdg_plan.outline_rules import outline_rules
 from bdg_plan.references import cited
-from bdg_plan.validate_header import Finding, citation_rules, family_findings, signer_rules
+from bdg_plan.validate_header import Finding, citation_rules, family_findings, kind_rules, signer_rules
 from bdg_plan.vietnamese import format_short_date
 
 #: The first day with no district level (Luật Tổ chức chính quyền địa phương 72/2025/QH15).
@@ -248,6 +248,7 @@ def domain_rules(plan: Plan) -> Iterator[Finding]:
     yield from _header_findings(plan.nam, plan.ky_hieu, plan.ngay, plan.ten_loai)
     yield from citation_rules(plan)
     yield from signer_rules(plan)
+    yield from kind_rules(plan)
     if not plan.noi_nhan:
         yield ("noi_nhan",), "no-recipients", msg.NO_RECIPIENTS, Severity.ERROR
     if plan.thang_hanh_dong:

@@ -99,3 +99,22 @@ def _signer_block(signer: NguoiKy, key: str) -> Iterator[Finding]:
         yield (key,), "signer-inconsistent", msg.SIGNER_NEEDS_TITLE, Severity.ERROR
     if signer.thay_mat is None and signer.tham_quyen is None and signer.thu_truong is not None:
         yield (key, "thu_truong"), "signer-inconsistent", msg.SIGNER_TM_NEEDS, Severity.ERROR
+
+
+def kind_rules(plan: Plan) -> Iterator[Finding]:
+    """The action-month plan has its dates and theme; an annual plan has no field it never prints."""
+    if plan.loai_ke_hoach == "thang_hanh_dong":
+        if plan.thang_hanh_dong is None:
+            message = msg.ACTION_MONTH_NEEDS_DATES.format(year=plan.nam)
+            yield ("loai_ke_hoach",), "action-month-incomplete", message, Severity.ERROR
+        if plan.chu_de is None:
+            yield (
+                ("loai_ke_hoach",),
+                "action-month-incomplete",
+                msg.ACTION_MONTH_NEEDS_THEME,
+                Severity.WARNING,
+            )
+        return
+    for key in ("chu_de", "thong_diep"):
+        if getattr(plan, key):
+            yield (key,), "not-printed", msg.PRINTS_ONLY_IN_ACTION_MONTH.format(key=key), Severity.WARNING

@@ -155,3 +155,21 @@ def test_a_written_last_reference_keeps_its_own_end(example_plan: Plan) -> None:
         "Căn cứ Luật Bình đẳng giới ngày 29/11/2006;",
         CV_739,
     ]
+
+
+def test_new_year_flags_a_written_annual_plan_and_keeps_its_words(write_plan: Callable[..., object]) -> None:
+    from bdg_plan.new_year import roll_forward
+
+    plan_2025 = (
+        "Căn cứ Kế hoạch số 25/KH-UBND ngày 14/01/2025 của UBND tỉnh về công tác bình đẳng giới năm 2025;"
+    )
+    text = plan_text(f"  - {CV_739!r}\n  - {plan_2025}")
+    result = roll_forward(text.encode("utf-8"), "plan.yaml")
+    new = result.data.decode("utf-8")
+    lines = new.splitlines()
+    flagged = lines.index(f"  - {plan_2025}")
+    assert lines[flagged - 1].lstrip().startswith("# CẦN XEM LẠI: Căn cứ là kế hoạch của năm 2025")
+    assert f"  - {CV_739!r}" in lines  # a Công văn is not an annual plan; both keep every character
+    assert [r.path for r in result.reviews if "2025" in r.reason and r.path.startswith("can_cu")] == [
+        "can_cu[1]"
+    ]

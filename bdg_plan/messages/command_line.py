@@ -70,6 +70,10 @@ HELP_INIT_COMMUNE = (
 )
 HELP_INIT_YEAR = "Năm kế hoạch. Mặc định: năm nay."
 HELP_INIT_SIGNER = "Họ và tên người ký."
+HELP_INIT_KIND = (
+    "Loại kế hoạch: 'nam' (kế hoạch bình đẳng giới năm) hoặc 'thang-hanh-dong' (kế hoạch Tháng hành "
+    "động vì bình đẳng giới, có phụ lục bảng hoạt động; tệp mặc định thang-hanh-dong-<năm>.yaml)."
+)
 HELP_SCHEMA_OUTPUT = "Ghi lược đồ vào tệp này (ghi đè nếu đã có). Mặc định: in ra màn hình."
 HELP_BATCH_BASE = "Kế hoạch gốc (.yaml), dùng chung cho mọi xã, phường."
 HELP_BATCH_COMMUNES = (

@@ -97,6 +97,17 @@ KY_HIEU_JOINT = (
     "Kế hoạch liên tịch: ký hiệu thường ghi chữ viết tắt tên cả hai cơ quan, ví dụ '{example}'; ở đây "
     "là '{value}'."
 )
+ACTION_MONTH_NEEDS_DATES = (
+    "Kế hoạch Tháng hành động ('loai_ke_hoach: thang_hanh_dong') cần thời gian Tháng hành động: "
+    "thêm 'thang_hanh_dong' với 'tu' và 'den', ví dụ tu: {year}-11-15, den: {year}-12-15."
+)
+ACTION_MONTH_NEEDS_THEME = (
+    "Kế hoạch Tháng hành động chưa có chủ đề ('chu_de'): hãy ghi chủ đề năm nay theo hướng dẫn của cấp trên."
+)
+PRINTS_ONLY_IN_ACTION_MONTH = (
+    "'{key}' chỉ in trong kế hoạch Tháng hành động ('loai_ke_hoach: thang_hanh_dong'); kế hoạch năm "
+    "không in trường này. Hãy xóa nó, hoặc đổi loại kế hoạch."
+)
 NO_RECIPIENTS = "Chưa có nơi nhận nào. Hãy liệt kê các cơ quan nhận kế hoạch."
 ACTION_MONTH_OUTSIDE = "Tháng hành động ({start} - {end}) phải nằm trong năm kế hoạch {year}."
 ACTION_MONTH_ORDER = "Ngày bắt đầu Tháng hành động phải trước ngày kết thúc."
