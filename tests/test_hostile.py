@@ -673,6 +673,38 @@ TEMPLATE_ATTACKS = [
     ("{{ '{:>999999999}'.format('x') }}", "quá lớn"),
     ("{{ '{:{}}'.format('x', 10**9) }}", "quá lớn"),
     ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "recursion"),
+    # Gigabyte strings from one expression: every filter and method that multiplies its input.
+    ("{{ ('x'*1000)|replace('x','y'*1000000) }}", "quá lớn"),
+    ("{{ ('x'*1000).replace('x','y'*1000000) }}", "quá lớn"),
+    ("{{ ('x'*1000)|replace('','y'*1000) }}", "quá lớn"),
+    ("{{ ['x'*1000000, 'y']|join('z'*1000000) }}", "quá lớn"),
+    ("{{ ('z'*1000000).join(['x'*10, 'y'*10]) }}", "quá lớn"),
+    ("{{ ('x '*500000)|wordwrap(1, wrapstring='y'*1000) }}", "quá lớn"),
+    ("{{ ('x\n'*500000)|indent('y'*1000) }}", "quá lớn"),
+    ("{{ ('x\n'*500000)|indent(1000) }}", "quá lớn"),
+    ("{{ ('\t'*1000).expandtabs(1000000) }}", "quá lớn"),
+    ("{{ ('x'*1000).translate({120: 'y'*1000000}) }}", "quá lớn"),
+    ("{{ [[0]*1000000, [0]*1000000]|sum(start=[]) }}", "quá lớn"),
+    ("{{ ['x'*1000000]*1000 }}", "quá lớn"),
+    ("{{ ['x'*1000000, 'x'*1000000]|string }}", "quá lớn"),
+    ("{{ ['x'*1000000, 'x'*1000000]|tojson }}", "quá lớn"),
+    ("{{ ('x'*1000000) ~ ('x'*1000000) }}", "quá lớn"),
+    ("{{ ('x'*1000000) + ('x'*1000000) }}", "quá lớn"),
+    (
+        "{% set s = namespace(x='x') %}{% for i in range(40) %}{% set s.x = s.x ~ s.x %}{% endfor %}",
+        "quá lớn",
+    ),
+    # Time and output: nested loops, a macro calling itself twice, output past the bound.
+    ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "bước"),
+    ("{% macro m(n) %}{% if n %}{{ m(n-1) }}{{ m(n-1) }}{% endif %}{% endmacro %}{{ m(60) }}", "bước"),
+    ("{% for i in range(100000) %}{{ 'x'*100 }}{% endfor %}", "ký tự"),
+    # Characters the compose stage or Word cannot take, built or written by the template.
+    ("dòng 1\ndòng 2 \x01\n", "dòng 2"),
+    ("dòng 1\n\ufff90\ufffa\n", "dòng 2"),
+    ("dòng 1\n\x1b[2J\n", "dòng 2"),
+    ("{{ '\\x07' }}", "U+0007"),
+    ("{{ '\ufff90\ufffa'|safe }}", "U+FFF9"),
+    ("{{ '\ufffb' }}", "U+FFFB"),
 ]
 
 
@@ -799,3 +831,108 @@ def test_real_plans_and_messages_never_look_legacy_encoded() -> None:
             assert legacy_encoded_word(line) is None, (path.name, line)
     example = validate_bytes((ROOT / "examples" / "plan2023.yaml").read_bytes(), "plan2023.yaml")
     assert not [p for p in example.problems if p.code in ("legacy-encoding", "look-alike-char")]
+
+
+# --- Templates are read only from inside their folders ---------------------------------------------
+def _symlink_to_outside_file(templates: Path) -> str:
+    (templates.parent / "bí mật.txt").write_text("bí mật", encoding="utf-8")
+    (templates / "link.j2").symlink_to(templates.parent / "bí mật.txt")
+    return "{% include 'link.j2' %}"
+
+
+def _symlink_to_etc_passwd(templates: Path) -> str:
+    (templates / "link.j2").symlink_to("/etc/passwd")
+    return "{% include 'link.j2' %}"
+
+
+def _symlinked_folder(templates: Path) -> str:
+    outside = templates.parent / "ngoài"
+    outside.mkdir()
+    (outside / "x.j2").write_text("bí mật", encoding="utf-8")
+    (templates / "phan").symlink_to(outside, target_is_directory=True)
+    return "{% include 'phan/x.j2' %}"
+
+
+def _relative_symlink_chain(templates: Path) -> str:
+    (templates.parent / "bí mật.txt").write_text("bí mật", encoding="utf-8")
+    (templates / "b.j2").symlink_to("../bí mật.txt")
+    (templates / "a.j2").symlink_to("b.j2")
+    return "{% include 'a.j2' %}"
+
+
+def _body_itself_outside(templates: Path) -> str:
+    (templates.parent / "bí mật.txt").write_text("bí mật", encoding="utf-8")
+    (templates / "ke-hoach.md.j2").symlink_to(templates.parent / "bí mật.txt")
+    return ""
+
+
+def _fifo_template(templates: Path) -> str:
+    os.mkfifo(templates / "ong.j2")
+    return "{% include 'ong.j2' %}"
+
+
+def _device_template(templates: Path) -> str:
+    (templates / "zero.j2").symlink_to("/dev/zero")
+    return "{% include 'zero.j2' %}"
+
+
+TEMPLATE_ESCAPES: list[tuple[str, Callable[[Path], str], str]] = [
+    ("symlink-outside", _symlink_to_outside_file, "ngoài thư mục mẫu"),
+    ("symlink-etc-passwd", _symlink_to_etc_passwd, "ngoài thư mục mẫu"),
+    ("symlinked-folder", _symlinked_folder, "ngoài thư mục mẫu"),
+    ("relative-chain", _relative_symlink_chain, "ngoài thư mục mẫu"),
+    ("body-template-outside", _body_itself_outside, "ngoài thư mục mẫu"),
+    ("fifo", _fifo_template, "Không tìm thấy mẫu"),
+    ("device", _device_template, "ngoài thư mục mẫu"),
+]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs POSIX symlinks and pipes")
+@pytest.mark.parametrize(
+    ("make", "fragment"), [(m, f) for _, m, f in TEMPLATE_ESCAPES], ids=[n for n, _, _ in TEMPLATE_ESCAPES]
+)
+def test_templates_cannot_leave_their_folder(
+    make: Callable[[Path], str], fragment: str, tmp_path: Path
+) -> None:
+    plan = write(tmp_path, "plan.yaml", VALID_TEXT)
+    templates = tmp_path / "mẫu"
+    templates.mkdir()
+    body = make(templates)
+    if body:
+        (templates / "ke-hoach.md.j2").write_text(body, encoding="utf-8")
+
+    code, printed = invoke("render", str(plan), "--templates", str(templates))
+
+    assert code == 1
+    assert fragment in " ".join(printed.split())
+    assert "bí mật" not in printed and "root:" not in printed
+    assert not (tmp_path / "plan.docx").exists()
+
+
+def test_a_symlink_inside_the_template_folder_is_followed(tmp_path: Path) -> None:
+    plan = write(tmp_path, "plan.yaml", VALID_TEXT)
+    templates = tmp_path / "mẫu"
+    (templates / "chung").mkdir(parents=True)
+    (templates / "chung" / "phan.j2").write_text("Phần chung {{ plan.nam }}\n", encoding="utf-8")
+    (templates / "phan.j2").symlink_to(Path("chung") / "phan.j2")
+    (templates / "ke-hoach.md.j2").write_text("{% include 'phan.j2' %}", encoding="utf-8")
+
+    code, printed = invoke("render", str(plan), "--templates", str(templates))
+
+    assert code == 0, printed
+    assert "Phần chung 2024" in document_text(tmp_path / "plan.docx")
+
+
+def test_template_steps_are_counted_not_timed(tmp_path: Path) -> None:
+    from bdg_plan import sandbox
+
+    env = sandbox.template_environment(None)
+    budget = sandbox._Budget()
+    token, values = sandbox._budget.set(budget), sandbox._registry.set([])
+    try:
+        env.from_string("{% for i in range(3) %}{% for j in range(4) %}{% endfor %}{% endfor %}").render()
+    finally:
+        sandbox._budget.reset(token)
+        sandbox._registry.reset(values)
+    # 3 outer iterations + 12 inner ones + the two range() calls (each outer pass calls one).
+    assert sandbox.MAX_TEMPLATE_STEPS - budget.steps == 3 + 12 + 1 + 3
