@@ -8,6 +8,10 @@ compose stage decides what a template is given and what its output means.
 Every value a template prints with `{{ }}` is user data: `_finalize` swaps it for a placeholder
 (`OPEN` digits `CLOSE`) and records it, so the compose stage can parse the template's Markdown
 and put the values back untouched.
+
+Longer than 400 lines on purpose: every rule that makes a template safe to run (what it may
+read, call, build, print, and how long it may run) is here, so one reading shows the whole
+boundary.
 """
 
 from __future__ import annotations
