@@ -231,10 +231,18 @@ class Khoan(_Model):
     )
     sau: Paragraphs = Field(default_factory=list, description="Các đoạn văn in sau các ý của khoản.")
     thoi_gian: Text | None = Field(
-        None, description="Thời gian thực hiện, ví dụ 'Quý II/2023'.", examples=["Quý II/2023"]
+        None,
+        description=(
+            "Thời gian thực hiện, ví dụ 'Quý II/2023': in thành ý '- Thời gian thực hiện: ...' ở cuối khoản."
+        ),
+        examples=["Quý II/2023"],
     )
-    chu_tri: Text | None = Field(None, description="Đơn vị chủ trì thực hiện.")
-    phoi_hop: Text | None = Field(None, description="Đơn vị phối hợp thực hiện.")
+    chu_tri: Text | None = Field(
+        None, description="Đơn vị chủ trì thực hiện: in thành ý '- Đơn vị chủ trì: ...' ở cuối khoản."
+    )
+    phoi_hop: Text | None = Field(
+        None, description="Đơn vị phối hợp thực hiện: in thành ý '- Đơn vị phối hợp: ...' ở cuối khoản."
+    )
 
 
 class NoiDung(_Model):

@@ -147,14 +147,33 @@ class HoatDong(_Model):
         "Hoạt động", "Một hoạt động: nội dung, chủ trì, phối hợp, thời gian, kinh phí."
     )
 
-    noi_dung: Text = Field(description="Nội dung hoạt động.")
-    chu_tri: Text | None = Field(None, description="Đơn vị chủ trì.")
-    phoi_hop: Text | None = Field(None, description="Đơn vị phối hợp.")
-    thoi_gian: Text | None = Field(
-        None, description="Thời gian thực hiện, ví dụ 'Tháng 11/2025'.", examples=["Tháng 11/2025"]
+    noi_dung: Text = Field(
+        description="Nội dung hoạt động: cột 'Nội dung hoạt động' của bảng, hoặc đoạn đầu của khoản."
     )
-    kinh_phi: Text | None = Field(None, description="Kinh phí hoặc nguồn kinh phí.")
-    ket_qua: Text | None = Field(None, description="Sản phẩm, kết quả cần đạt (nếu có).")
+    chu_tri: Text | None = Field(
+        None, description="Đơn vị chủ trì: cột 'Đơn vị chủ trì', hoặc ý '- Đơn vị chủ trì: ...' của khoản."
+    )
+    phoi_hop: Text | None = Field(
+        None, description="Đơn vị phối hợp: cột 'Đơn vị phối hợp', hoặc ý '- Đơn vị phối hợp: ...' của khoản."
+    )
+    thoi_gian: Text | None = Field(
+        None,
+        description=(
+            "Thời gian thực hiện, ví dụ 'Tháng 11/2025': cột 'Thời gian thực hiện', hoặc ý của khoản. Bỏ "
+            "trống trong kế hoạch Tháng hành động thì in thời gian Tháng hành động ('thang_hanh_dong')."
+        ),
+        examples=["Tháng 11/2025"],
+    )
+    kinh_phi: Text | None = Field(
+        None, description="Kinh phí hoặc nguồn kinh phí: cột 'Kinh phí', hoặc ý '- Kinh phí: ...' của khoản."
+    )
+    ket_qua: Text | None = Field(
+        None,
+        description=(
+            "Sản phẩm, kết quả cần đạt (nếu có): cột 'Kết quả, sản phẩm' (chỉ có khi một hoạt động ghi), "
+            "hoặc ý '- Kết quả: ...' của khoản."
+        ),
+    )
 
 
 class NhomHoatDong(_Model):
