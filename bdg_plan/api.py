@@ -92,10 +92,11 @@ def validate(path: Path, display_name: str | None = None) -> ValidationResult:
         InputFileError: the file is missing, a folder, unreadable or too large.
 
     """
+    from bdg_plan import pipeline
     from bdg_plan.source import read_source
 
     name = display_name or str(path)
-    return validate_bytes(read_source(path, name), name)
+    return pipeline.validate_bytes(read_source(path, name), name, path.parent)
 
 
 @dataclass(frozen=True)

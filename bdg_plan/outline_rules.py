@@ -90,8 +90,6 @@ def _table_rows(node: BangNut, path: DataPath) -> Iterator[Finding]:
     table = node.bang
     if not table.cot and not table.csv:
         yield path, "table-columns", msg.TABLE_NO_COLUMNS, Severity.ERROR
-    if table.dong and table.csv:
-        yield (*path, "csv"), "table-columns", msg.TABLE_ROWS_AND_CSV, Severity.ERROR
     if not table.cot:
         return
     keys = {column.key for column in table.cot}

@@ -29,15 +29,19 @@ def load_text(data: bytes, name: str) -> LoadedDocument:
     return load_yaml(source)
 
 
-def validate_bytes(data: bytes, name: str) -> ValidationResult:
+def validate_bytes(data: bytes, name: str, folder: Path | None = None) -> ValidationResult:
     """Validate a plan given as bytes, reporting problems against `name`.
 
-    The result carries the decoded text (`source_text`), which problem columns count in.
+    `folder` is where the plan file lies: tables that name a CSV file read it from there. The
+    result carries the decoded text (`source_text`), which problem columns count in.
     """
+    from bdg_plan.table_csv import attach_csv_tables
+
     source = decode_source(data, name)
     if isinstance(source, Problem):
         return ValidationResult(None, [source])
-    return replace(validate_document(load_yaml(source)), source_text=source.text)
+    loaded = attach_csv_tables(load_yaml(source), folder)
+    return replace(validate_document(loaded), source_text=source.text)
 
 
 def validate_source(source: SourceText) -> ValidationResult:

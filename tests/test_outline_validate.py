@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bdg_plan import api
+from bdg_plan.blocks import TableBlock
+from bdg_plan.compose import compose
 
 HEAD = """\
 nam: 2025
@@ -78,3 +82,60 @@ def test_one_mention_per_annex_and_numerals_do_not_overlap() -> None:
     annexes = "phu_luc:\n  - ten: Một\n  - ten: Hai\n"
     assert problems("than_van_ban: [Xem Phụ lục I và Phụ lục II.]\n" + annexes) == []
     assert problems("than_van_ban: [Xem Phụ lục II.]\n" + annexes) == [(9, 10, "annex-not-mentioned")]
+
+
+# --- Tables read from a CSV file beside the plan ----------------------------------------------
+CSV_PLAN = HEAD + "than_van_ban:\n  - bang:\n      csv: {name}\n"
+
+
+def test_csv_rows_are_read_beside_the_plan_with_groups(tmp_path: Path) -> None:
+    (tmp_path / "hoat-dong.csv").write_text(
+        "\ufeffNhóm;Nội dung;Chủ trì\nTruyền thông;Treo băng rôn;Văn hóa\nTruyền thông;Phát thanh;\n"
+        'Hỗ trợ;"Thăm hỏi; hỗ trợ";Hội Phụ nữ\n',
+        encoding="utf-8",
+    )
+    plan_file = tmp_path / "ke-hoach.yaml"
+    plan_file.write_text(CSV_PLAN.replace("{name}", "hoat-dong.csv"), encoding="utf-8")
+    result = api.validate(plan_file)
+    assert result.problems == [] and result.plan is not None
+    (table,) = [b for b in compose(result.plan).body if isinstance(b, TableBlock)]
+    assert [[c.text for c in row] for row in table.rows] == [
+        ["Nội dung", "Chủ trì"],
+        ["I. Truyền thông"],
+        ["Treo băng rôn", "Văn hóa"],
+        ["Phát thanh", ""],
+        ["II. Hỗ trợ"],
+        ["Thăm hỏi; hỗ trợ", "Hội Phụ nữ"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("../ngoai.csv", None, [("plan", 9, 12, "table-csv")]),
+        ("khong-co.csv", None, [("plan", 9, 12, "table-csv")]),
+        ("rong.csv", "", [("csv", 1, 1, "table-csv")]),
+        ("thua.csv", "A,B\n1,2,3\n", [("csv", 2, 1, "table-csv")]),
+    ],
+)
+def test_csv_problems_name_their_file_and_line(
+    tmp_path: Path, name: str, content: str | None, expected: list[tuple[str, int, int, str]]
+) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (tmp_path / "ngoai.csv").write_text("A\n1\n", encoding="utf-8")
+    if content is not None:
+        (folder / name).write_text(content, encoding="utf-8")
+    plan_file = folder / "ke-hoach.yaml"
+    plan_file.write_text(CSV_PLAN.replace("{name}", name), encoding="utf-8")
+    result = api.validate(plan_file)
+    found = [
+        ("plan" if p.file == str(plan_file) else "csv", p.line, p.column, p.code)
+        for p in result.problems
+        if p.code == "table-csv"
+    ]
+    assert found == expected
+
+
+def test_csv_without_a_folder_is_an_error_not_an_empty_table() -> None:
+    assert problems("than_van_ban:\n  - bang:\n      csv: a.csv\n") == [(9, 12, "table-csv")]

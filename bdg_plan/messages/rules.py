@@ -151,6 +151,20 @@ POINTS_AND_SUBITEMS = (
 TABLE_UNKNOWN_COLUMN = "Bảng không có cột '{key}'. Các cột của bảng: {columns}."
 TABLE_NO_COLUMNS = "Bảng chưa có cột nào: hãy ghi 'cot' (các cột) hoặc 'csv' (tệp có dòng tên cột)."
 TABLE_ROWS_AND_CSV = "Bảng ghi cả 'dong' và 'csv'; hãy chọn một trong hai."
+CSV_NO_FOLDER = (
+    "Bảng lấy dòng từ tệp CSV, nhưng kế hoạch không được đọc từ một tệp trên đĩa nên không biết tìm tệp "
+    "CSV ở đâu. Hãy kiểm tra tệp kế hoạch bằng: bdg-plan validate TỆP."
+)
+CSV_OUTSIDE = (
+    "Tệp CSV '{file}' phải nằm trong thư mục của tệp kế hoạch (hoặc thư mục con). Hãy chép tệp vào cạnh "
+    "tệp kế hoạch và chỉ ghi tên tệp."
+)
+CSV_UNREADABLE = "Không đọc được tệp CSV '{file}': {reason}"
+CSV_NO_HEADER = "Tệp CSV chưa có dòng tên cột: dòng đầu tiên phải ghi tên các cột, ví dụ 'Nội dung;Chủ trì'."
+CSV_TOO_MANY_CELLS = (
+    "Dòng {line} có {count} ô nhưng dòng tên cột chỉ có {columns} cột. Kiểm tra dấu phẩy hoặc dấu chấm phẩy "
+    'trong nội dung (đặt nội dung đó trong dấu nháy kép "...").'
+)
 TABLE_GROUP_COLUMN = "'nhom' dùng cho dòng nhóm; dòng nhóm chỉ ghi 'nhom: tên nhóm', không ghi thêm cột khác."
 ANNEX_NOT_MENTIONED = (
     "Thân văn bản chưa nhắc đến {label} ('{title}'). Văn bản phải dẫn chiếu phụ lục (Phụ lục I Nghị "
