@@ -114,6 +114,12 @@ def kind_rules(plan: Plan) -> Iterator[Finding]:
                 msg.ACTION_MONTH_NEEDS_THEME,
                 Severity.WARNING,
             )
+        if plan.than_van_ban:
+            # The theme section is built for the short form only; a free outline writes its own.
+            for key in ("chu_de", "thong_diep"):
+                if getattr(plan, key):
+                    message = msg.PRINTS_ONLY_IN_SHORT_FORM.format(key=key)
+                    yield (key,), "not-printed", message, Severity.WARNING
         return
     for key in ("chu_de", "thong_diep"):
         if getattr(plan, key):

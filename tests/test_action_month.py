@@ -121,3 +121,16 @@ def test_the_kind_needs_its_dates(edit_example: Callable[..., str], write_plan: 
     text = text[:start] + text[text.index("\n\n", start) :]
     problems = api.validate(write_plan(text)).problems
     assert [(p.code, p.severity) for p in problems] == [("action-month-incomplete", Severity.ERROR)]
+
+
+def test_a_free_outline_action_month_plan_is_told_the_theme_does_not_print(
+    edit_example: Callable[..., str], write_plan: Callable[..., Path]
+) -> None:
+    text = edit_example(("nam: 2023", "nam: 2023\nloai_ke_hoach: thang_hanh_dong\nchu_de: Chủ đề"))
+    start, end = text.index("muc_dich:"), text.index("ket_thuc:")
+    text = (
+        text[:start] + "than_van_ban:\n  - muc: Mục đích\n    noi_dung: [Nâng cao nhận thức.]\n" + text[end:]
+    )
+    problems = api.validate(write_plan(text)).problems
+    assert [(p.code, p.severity) for p in problems] == [("not-printed", Severity.WARNING)]
+    assert problems[0].message == messages.PRINTS_ONLY_IN_SHORT_FORM.format(key="chu_de")

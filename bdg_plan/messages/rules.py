@@ -108,6 +108,11 @@ PRINTS_ONLY_IN_ACTION_MONTH = (
     "'{key}' chỉ in trong kế hoạch Tháng hành động ('loai_ke_hoach: thang_hanh_dong'); kế hoạch năm "
     "không in trường này. Hãy xóa nó, hoặc đổi loại kế hoạch."
 )
+PRINTS_ONLY_IN_SHORT_FORM = (
+    "'{key}' không in khi thân văn bản viết tự do ('than_van_ban'): mục 'Chủ đề, thông điệp và thời "
+    "gian' chỉ được dựng với các khóa muc_dich, noi_dung... Hãy viết chủ đề, thông điệp ngay trong "
+    "'than_van_ban'."
+)
 NO_RECIPIENTS = "Chưa có nơi nhận nào. Hãy liệt kê các cơ quan nhận kế hoạch."
 ACTION_MONTH_OUTSIDE = "Tháng hành động ({start} - {end}) phải nằm trong năm kế hoạch {year}."
 ACTION_MONTH_ORDER = "Ngày bắt đầu Tháng hành động phải trước ngày kết thúc."
