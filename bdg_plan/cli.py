@@ -97,7 +97,7 @@ def _year_option(help_text: str) -> Any:
     return typer.Option(
         "--nam",
         "--year",
-        metavar="NĂM",
+        metavar=msg.METAVAR_YEAR,
         min=api.YEAR_MIN,
         max=api.YEAR_MAX,
         help=help_text,
@@ -109,7 +109,9 @@ def _output_option(help_text: str, metavar: str | None = None) -> Any:
     return typer.Option("--output", "-o", metavar=metavar, help=help_text, show_default=False)
 
 
-PlanArgument = Annotated[Path, typer.Argument(metavar="TỆP", help=msg.HELP_PLAN, show_default=False)]
+PlanArgument = Annotated[
+    Path, typer.Argument(metavar=msg.METAVAR_FILE, help=msg.HELP_PLAN, show_default=False)
+]
 FormatOption = Annotated[OutputFormat, _format_option(msg.HELP_FORMAT)]
 TemplatesOption = Annotated[
     Path | None, typer.Option("--templates", help=msg.HELP_TEMPLATES, show_default=False)
@@ -122,7 +124,7 @@ DryRunOption = Annotated[bool, typer.Option("--dry-run", help=msg.HELP_DRY_RUN)]
 @app.command("validate")
 def validate_command(
     files: Annotated[
-        list[Path], typer.Argument(metavar="TỆP", help=msg.HELP_VALIDATE_FILES, show_default=False)
+        list[Path], typer.Argument(metavar=msg.METAVAR_FILE, help=msg.HELP_VALIDATE_FILES, show_default=False)
     ],
     output_format: FormatOption = OutputFormat.rich,
 ) -> None:
@@ -173,7 +175,9 @@ def render_command(
 
 @app.command("new-year")
 def new_year_command(
-    plan: Annotated[Path, typer.Argument(metavar="TỆP", help=msg.HELP_NEW_YEAR_PLAN, show_default=False)],
+    plan: Annotated[
+        Path, typer.Argument(metavar=msg.METAVAR_FILE, help=msg.HELP_NEW_YEAR_PLAN, show_default=False)
+    ],
     year: Annotated[int | None, _year_option(msg.HELP_NEW_YEAR_YEAR)] = None,
     output: Annotated[Path | None, _output_option(msg.HELP_NEW_YEAR_OUTPUT)] = None,
     dry_run: DryRunOption = False,
@@ -189,15 +193,16 @@ def new_year_command(
 @app.command("init")
 def init_command(
     file: Annotated[
-        Path | None, typer.Argument(metavar="TỆP", help=msg.HELP_INIT_FILE, show_default=False)
+        Path | None, typer.Argument(metavar=msg.METAVAR_FILE, help=msg.HELP_INIT_FILE, show_default=False)
     ] = None,
     xa: Annotated[
-        str | None, typer.Option("--xa", metavar="TÊN", help=msg.HELP_INIT_COMMUNE, show_default=False)
+        str | None,
+        typer.Option("--xa", metavar=msg.METAVAR_NAME, help=msg.HELP_INIT_COMMUNE, show_default=False),
     ] = None,
     nam: Annotated[int | None, _year_option(msg.HELP_INIT_YEAR)] = None,
     nguoi_ky: Annotated[
         str | None,
-        typer.Option("--nguoi-ky", metavar="HỌ_TÊN", help=msg.HELP_INIT_SIGNER, show_default=False),
+        typer.Option("--nguoi-ky", metavar=msg.METAVAR_PERSON, help=msg.HELP_INIT_SIGNER, show_default=False),
     ] = None,
     loai: Annotated[PlanKind, typer.Option("--loai", help=msg.HELP_INIT_KIND)] = PlanKind.nam,
 ) -> None:
@@ -209,7 +214,7 @@ def init_command(
 
 @app.command("schema")
 def schema_command(
-    output: Annotated[Path | None, _output_option(msg.HELP_SCHEMA_OUTPUT, metavar="TỆP")] = None,
+    output: Annotated[Path | None, _output_option(msg.HELP_SCHEMA_OUTPUT, metavar=msg.METAVAR_FILE)] = None,
 ) -> None:
     """In lược đồ JSON (JSON Schema) của tệp kế hoạch, để VS Code gợi ý khóa và báo lỗi khi soạn."""
     from bdg_plan import cli_draw
@@ -223,11 +228,14 @@ def schema_command(
 
 @app.command("batch")
 def batch_command(
-    base: Annotated[Path, typer.Argument(metavar="TỆP_GỐC", help=msg.HELP_BATCH_BASE, show_default=False)],
-    communes: Annotated[
-        Path, typer.Argument(metavar="DANH_SÁCH", help=msg.HELP_BATCH_COMMUNES, show_default=False)
+    base: Annotated[
+        Path, typer.Argument(metavar=msg.METAVAR_BASE_PLAN, help=msg.HELP_BATCH_BASE, show_default=False)
     ],
-    outdir: Annotated[Path, _output_option(msg.HELP_BATCH_OUTPUT, metavar="THƯ_MỤC")],
+    communes: Annotated[
+        Path,
+        typer.Argument(metavar=msg.METAVAR_COMMUNE_LIST, help=msg.HELP_BATCH_COMMUNES, show_default=False),
+    ],
+    outdir: Annotated[Path, _output_option(msg.HELP_BATCH_OUTPUT, metavar=msg.METAVAR_FOLDER)],
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", min=1, help=msg.HELP_BATCH_JOBS, show_default=False)
     ] = None,
