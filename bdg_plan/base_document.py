@@ -1,7 +1,7 @@
-"""Build the shipped base document, `bdg_plan/base.docx`: docx_writer's styles and page, cleaned.
+"""Build the shipped base document, `bdg_plan/base.docx`: docx_styles' styles and page, cleaned.
 
 Every plan is written on this file (`docx_package.base_package` reads it once per process), so
-no run pays for building styles. Regenerate it after changing `docx_writer.STYLES`,
+no run pays for building styles. Regenerate it after changing `docx_styles.STYLES`,
 `BUILTIN_STYLES` or the page setup, with one command from the project root:
 
     python -m bdg_plan.base_document
@@ -27,7 +27,7 @@ import zipfile
 
 from lxml import etree
 
-from bdg_plan import docx_package, docx_writer
+from bdg_plan import docx_package, docx_styles
 from bdg_plan.output import atomic_write
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -61,7 +61,7 @@ _DROPPED_SETTINGS = (
 def build_parts() -> dict[str, bytes]:
     """The cleaned base document's parts, by name, in the order they are stored."""
     buffer = io.BytesIO()
-    docx_writer.build_base_document().save(buffer)
+    docx_styles.build_base_document().save(buffer)
     with zipfile.ZipFile(buffer) as archive:
         parts = {name: archive.read(name) for name in archive.namelist() if name not in _DROPPED_PARTS}
     parts["[Content_Types].xml"] = _clean_content_types(parts["[Content_Types].xml"])
@@ -111,7 +111,7 @@ def _clean_styles(data: bytes) -> bytes:
     for latent in root.findall(f"{{{_W}}}latentStyles"):
         root.remove(latent)
     styles = {style.get(f"{{{_W}}}styleId", ""): style for style in root.findall(f"{{{_W}}}style")}
-    wanted = [spec.style_id for spec in docx_writer.STYLES.values()] + list(docx_writer.BUILTIN_STYLES)
+    wanted = [spec.style_id for spec in docx_styles.STYLES.values()] + list(docx_styles.BUILTIN_STYLES)
     wanted += [key for key, style in styles.items() if style.get(f"{{{_W}}}default") == "1"]
     keep: set[str] = set()
     while wanted:

@@ -18,7 +18,7 @@ class Run:
     italic: bool = False
 
 
-#: The kinds of body paragraph, each a paragraph style of the writer (`docx_writer.STYLES`):
+#: The kinds of body paragraph, each a paragraph style of the writer (`docx_styles.STYLES`):
 #: body text, dash and plus bullets, the heading levels phần (label and title), mục, khoản,
 #: tiểu khoản, điểm, and the text of table cells (13 and 12 pt).
 BodyKind = Literal[

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bdg_plan import api
 from bdg_plan.compose import BodyKind
-from bdg_plan.docx_writer import STYLES
+from bdg_plan.docx_styles import STYLES
 
 PACKAGE = Path(api.__file__).resolve().parent
 
