@@ -19,7 +19,15 @@ import typer
 from bdg_plan import api
 from bdg_plan import messages as msg
 from bdg_plan.cli_help import CONTROL_FLOW, VietnameseGroup
-from bdg_plan.cli_text import FORMAT_KEY, OutputFormat, PlanKind, printable
+from bdg_plan.cli_text import (
+    FORMAT_KEY,
+    OutputFormat,
+    PlanKind,
+    print_note,
+    print_success,
+    print_validation_summary,
+    printable,
+)
 
 if TYPE_CHECKING:
     from typer._click.core import Context
@@ -129,12 +137,13 @@ def validate_command(
     output_format: FormatOption = OutputFormat.rich,
 ) -> None:
     """Kiểm tra tệp kế hoạch và báo mọi lỗi cùng lúc, kèm dòng và cột."""
-    from bdg_plan import cli_draw
-
     report = api.validate_files(files)
-    cli_draw.print_problems(report.problems, output_format, report.sources)
+    if report.problems:
+        from bdg_plan import cli_draw
+
+        cli_draw.print_problems(report.problems, output_format, report.sources)
     if output_format is OutputFormat.rich:
-        cli_draw.print_validation_summary(report)
+        print_validation_summary(report)
     raise typer.Exit(1 if report.failed else 0)
 
 
@@ -149,10 +158,10 @@ def render_command(
     watch: Annotated[bool, typer.Option("--watch", help=msg.HELP_RENDER_WATCH)] = False,
 ) -> None:
     """Tạo văn bản Kế hoạch (.docx) đúng thể thức Nghị định 30/2020/NĐ-CP."""
-    from bdg_plan import cli_draw
-
     if watch:
-        cli_draw.print_note(msg.WATCH_STARTED.format(file=plan))
+        from bdg_plan import cli_draw
+
+        print_note(msg.WATCH_STARTED.format(file=plan))
         try:
             api.watch_render(
                 plan,
@@ -163,14 +172,17 @@ def render_command(
                 on_report=lambda report: cli_draw.print_watch_report(report, output_format),
             )
         except KeyboardInterrupt:  # Ctrl+C is how a watch ends, not an error
-            cli_draw.print_note(msg.WATCH_STOPPED)
+            print_note(msg.WATCH_STOPPED)
         return
     result = api.render(plan, output, template_dir=templates, force=force, pdf=pdf)
-    cli_draw.print_problems(result.problems, output_format, result.sources)
-    cli_draw.print_success(msg.RENDERED.format(file=result.output))
+    if result.problems:
+        from bdg_plan import cli_draw
+
+        cli_draw.print_problems(result.problems, output_format, result.sources)
+    print_success(msg.RENDERED.format(file=result.output))
     if pdf:
-        cli_draw.print_note(msg.PDF_CONVERTING)
-        cli_draw.print_success(msg.PDF_CREATED.format(file=api.make_pdf(result.output)))
+        print_note(msg.PDF_CONVERTING)
+        print_success(msg.PDF_CREATED.format(file=api.make_pdf(result.output)))
 
 
 @app.command("new-year")
@@ -223,7 +235,7 @@ def schema_command(
         cli_draw.write_stdout_utf8(api.schema_text())
         return
     api.write_schema(output)
-    cli_draw.print_success(msg.SCHEMA_WRITTEN.format(file=output))
+    print_success(msg.SCHEMA_WRITTEN.format(file=output))
 
 
 @app.command("batch")
@@ -258,8 +270,11 @@ def batch_command(
 
 
 def main() -> None:
-    """Entry point of the `bdg-plan` console script."""
-    app()
+    """Entry point of the `bdg-plan` console script: the app, then an exit without teardown."""
+    from bdg_plan import cli_process
+
+    cli_process.skip_pydantic_plugins()
+    cli_process.run_and_exit(app)
 
 
 if __name__ == "__main__":

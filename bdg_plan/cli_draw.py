@@ -28,7 +28,11 @@ from rich.table import Table
 from rich.text import Text
 
 from bdg_plan import messages as msg
-from bdg_plan.cli_text import OutputFormat, printable
+from bdg_plan.cli_text import (  # re-exported: the plain lines live where rich is not imported
+    OutputFormat,
+    print_success,
+    printable,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -40,7 +44,6 @@ if TYPE_CHECKING:
         NewYearResult,
         Problem,
         StarterResult,
-        ValidationReport,
         WatchReport,
     )
 
@@ -56,16 +59,6 @@ _BATCH_TABLE_ALL = 50
 def console(stderr: bool = False) -> Console:
     """A console that neither highlights nor wraps what the clerk wrote."""
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
-
-
-def print_success(text: str) -> None:
-    """One green line; file names in it are escaped like the problem lines."""
-    typer.secho(printable(text), fg="green")
-
-
-def print_note(text: str) -> None:
-    """One plain line."""
-    typer.echo(printable(text))
 
 
 def print_error(message: str) -> None:
@@ -134,15 +127,6 @@ def _print_source_line(out: Console, problem: Problem, text: str, colour: str) -
     column = len(printable(line[: problem.column - 1].replace("\t", " "))) + 1
     if column <= len(shown):
         out.print(f"    [dim]     |[/] {' ' * (column - 1)}[{colour}]^[/]")
-
-
-def print_validation_summary(report: ValidationReport) -> None:
-    """Print "Đã kiểm tra N tệp: x lỗi, y cảnh báo." and, if nothing failed, the green verdict."""
-    errors = sum(p.is_error for p in report.problems)
-    warnings = len(report.problems) - errors
-    typer.echo(msg.VALIDATE_SUMMARY.format(files=report.files, errors=errors, warnings=warnings))
-    if not report.failed:
-        print_success(msg.VALIDATE_OK)
 
 
 # --- init and new-year ------------------------------------------------------------------------

@@ -1,12 +1,21 @@
-"""Text the command line sends to a terminal: the output formats, and escaping of unsafe characters.
+"""Text the command line sends to a terminal: formats, escapes, the plain one-line results.
 
-Imported by `cli` at start-up, so it imports nothing heavy (no rich).
+Imported by `cli` at start-up, so it imports nothing heavy (no rich): a run that prints only
+"Đã tạo ..." or "Tệp kế hoạch hợp lệ." never loads rich (about 40-70 ms); `cli_draw` draws the rest.
 """
 
 from __future__ import annotations
 
 import enum
 import re
+from typing import TYPE_CHECKING
+
+import typer
+
+from bdg_plan import messages as msg
+
+if TYPE_CHECKING:
+    from bdg_plan.api import ValidationReport
 
 
 class OutputFormat(str, enum.Enum):
@@ -37,3 +46,22 @@ _UNPRINTABLE = re.compile(
 def printable(text: str) -> str:
     """`text` with control and bidirectional characters written as escapes, safe for a terminal."""
     return _UNPRINTABLE.sub(lambda match: repr(match.group())[1:-1], text)
+
+
+def print_success(text: str) -> None:
+    """One green line; file names in it are escaped like the problem lines."""
+    typer.secho(printable(text), fg="green")
+
+
+def print_note(text: str) -> None:
+    """One plain line."""
+    typer.echo(printable(text))
+
+
+def print_validation_summary(report: ValidationReport) -> None:
+    """Print "Đã kiểm tra N tệp: x lỗi, y cảnh báo." and, if nothing failed, the green verdict."""
+    errors = sum(p.is_error for p in report.problems)
+    warnings = len(report.problems) - errors
+    typer.echo(msg.VALIDATE_SUMMARY.format(files=report.files, errors=errors, warnings=warnings))
+    if not report.failed:
+        print_success(msg.VALIDATE_OK)
