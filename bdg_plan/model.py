@@ -5,6 +5,10 @@ clerk knows: `trich_yeu`, `can_cu`, `noi_nhan`, `nguoi_ky`). Each field carries 
 description, which becomes the JSON Schema a clerk's editor shows. Shorthands keep the file short:
 a single string where a list of paragraphs is expected, a plain list where a block of bullets is.
 Numbering (I., 1., a)) is never stored: the compose stage computes it.
+
+Over 400 lines on purpose: it is the plan file's vocabulary, one class per block of keys with
+its Vietnamese descriptions (the schema and the README's key table are built from them); the
+field types, dates and the free outline already have rooms of their own.
 """
 
 from __future__ import annotations
