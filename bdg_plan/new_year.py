@@ -78,11 +78,13 @@ _NULL_TAG = "tag:yaml.org,2002:null"
 _ISSUE_DATE = re.compile(rf"{YEAR_MONTH_SYNTAX}(?:-\d{{1,2}})?")
 _FULL_DATE = re.compile(FULL_DATE_SYNTAX)
 
+#: What joins the two years of a period: "2021 - 2025", "2021–2025", "2023/2024", "2023 đến 2025".
+_PERIOD_JOIN = r"\s*(?:[-–—/]|đến|tới)\s*"
 #: A year that stands for a time within a year: "năm 2023", "Quý II/2023", "tháng 11/2023".
-#: Not when a second year follows ("năm 2021 - 2025" is a period).
+#: Not when a second year follows ("năm 2021 - 2025", "năm 2023/2024" are periods).
 _YEAR_MENTION = re.compile(
     r"(?<!\w)(?P<word>năm|quý|tháng)\s+(?:(?:[IVX]+|\d{1,2})\s*/\s*)?(?P<year>\d{4})"
-    r"(?!\d)(?!\s*[-–]\s*\d)",
+    rf"(?!\d)(?!{_PERIOD_JOIN}\d)",
     re.IGNORECASE,
 )
 #: "năm 2023" right after "tháng 3" belongs to a full date: "ngày 06 tháng 3 năm 2023".
@@ -90,7 +92,7 @@ _DATE_BEFORE = re.compile(r"tháng\s+\d{1,2}\s*$", re.IGNORECASE)
 #: Marks of a cited document in the same clause: a law's name or a document number ("số 108/").
 _CITATION = re.compile(r"(?<!\w)(?:Luật|Bộ luật|Pháp lệnh|Hiến pháp)(?!\w)|(?<!\w)[Ss]ố\s*\d+\s*/")
 _CLAUSE_BREAK = re.compile(r"[;.:()]")
-_PERIOD = re.compile(r"(?<!\d)(\d{4})\s*[-–]\s*(\d{4})(?!\d)")
+_PERIOD = re.compile(rf"(?<!\d)(\d{{4}}){_PERIOD_JOIN}(\d{{4}})(?!\d)", re.IGNORECASE)
 
 #: Characters of context shown around a change or a mention in the report.
 _CONTEXT = 30
@@ -179,6 +181,7 @@ def roll_forward(data: bytes, name: str, year: int | None = None) -> NewYearResu
     text = source.text
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     assert root is not None  # the text just loaded as a valid plan
+    _refuse_shared_dated_values(root)
     edits = [*_value_edits(root, text, plan.nam, new_year), *_comment_edits(root, text, plan, new_year)]
     new_text, changes = _apply(text, edits)
 
@@ -220,8 +223,9 @@ def _value_edits(root: Node, text: str, old_year: int, new_year: int) -> Iterato
         start, end = node.start_mark.index, node.end_mark.index
         span = text[start:end]
         if path == ("nam",):
-            year = re.search(rf"(?<!\d){old_year}(?!\d)", span)
-            yield from _replacement(path, (start, end), year, str(new_year))
+            # The whole number as written ("2023", "02023", "2_0_2_3", quoted or not) is the year.
+            inner = re.search(r"[-+]?\d[\d_]*", span)
+            yield from _replacement(path, (start, end), inner, str(new_year))
         elif path == ("so",):
             if node.tag != _NULL_TAG:
                 yield _Edit(start, end, "null", path, (start, end))
@@ -310,6 +314,35 @@ def _comment_edits(root: Node, text: str, plan: Plan, new_year: int) -> Iterator
         eol = "\r\n" if line_end > 0 and text[line_end - 1] == "\r" else "\n"
         new = f"{indent}{comment}{eol}"
         yield _Edit(line_start, line_start, new, path, (line_start, line_start))
+
+
+def _is_dated(path: DataPath) -> bool:
+    """The values new-year rewrites by their key: the year, the number, the dates."""
+    return path in (("nam",), ("so",), ("ngay",)) or (len(path) == 2 and path[0] == "thang_hanh_dong")
+
+
+def _refuse_shared_dated_values(root: Node) -> None:
+    """Refuse a year, number or date shared through a YAML anchor and alias (`&y` ... `*y`).
+
+    Each of those keys gets its own new value (`so` is cleared, `ngay` loses its day), so one
+    node standing for two of them cannot be edited once for both. Text shared by aliases is
+    fine: the same mention of the year moves in every place.
+    """
+    paths: dict[int, list[DataPath]] = {}
+    pending: list[tuple[Node, DataPath]] = [(root, ())]
+    while pending:
+        node, path = pending.pop()
+        paths.setdefault(id(node), []).append(path)
+        if len(paths[id(node)]) > 1:
+            continue  # the children were listed through the first path
+        if isinstance(node, MappingNode):
+            pending.extend((value, (*path, str(key.value))) for key, value in node.value)
+        elif isinstance(node, SequenceNode):
+            pending.extend((item, (*path, index)) for index, item in enumerate(node.value))
+    for shared in paths.values():
+        if len(shared) > 1 and any(_is_dated(path) for path in shared):
+            names = ", ".join(sorted(format_path(path) for path in shared))
+            raise BdgPlanError(msg.NEW_YEAR_SHARED_VALUE.format(paths=names))
 
 
 def _scalars(node: Node, path: DataPath, seen: set[int]) -> Iterator[tuple[DataPath, ScalarNode]]:

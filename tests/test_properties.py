@@ -231,3 +231,84 @@ def test_forbidden_characters_are_reported_at_their_line(
         with pytest.raises(InvalidPlanError):
             api.render(path, Path(folder) / "plan.docx")
         assert not (Path(folder) / "plan.docx").exists()
+
+
+# --- (d) new-year keeps a valid plan valid ----------------------------------------------------------
+NEW_YEAR_FIXTURES = [
+    path.read_text(encoding="utf-8")
+    for path in (
+        *sorted((ROOT / "examples").glob("*.yaml")),
+        *sorted((ROOT / "tests" / "fixtures" / "new_year").glob("*.yaml")),
+        ROOT / "tests" / "hostile" / "kế hoạch có dấu cách.yaml",
+    )
+    if re.search(r"^nam:", path.read_text(encoding="utf-8"), re.MULTILINE)
+]
+#: Ways a year is mentioned in text, as templates over the plan year `y`.
+YEAR_MENTIONS = [
+    "năm {y}",
+    "năm {y}/{n}",
+    "năm {y} / {n}",
+    "năm {p} - {y}",
+    "năm {y} – {n}",
+    "năm {y} đến {n}",
+    "Quý II/{y}",
+    "tháng 11/{y}",
+    "ngày 06 tháng 3 năm {y}",
+    "giai đoạn {y}-{n}",
+    "{y}",
+]
+#: Ways the year itself may be written (all read as the same number).
+YEAR_SPELLINGS = ["{y}", "0{y}", "'{y}'", '"{y}"', "+{y}", "{a}_{b}"]
+
+
+@st.composite
+def valid_plan_for_new_year(draw: st.DrawFn) -> str:
+    text = draw(st.sampled_from(NEW_YEAR_FIXTURES))
+    year = int(re.search(r"^nam:\s*(\d{4})", text, re.MULTILINE).group(1))  # type: ignore[union-attr]
+    values = {"y": year, "n": year + 1, "p": year - 1, "a": str(year)[:2], "b": str(year)[2:]}
+    lines = text.split("\n")
+    for _ in range(draw(st.integers(1, 4))):
+        kind = draw(st.sampled_from(["mention", "year", "alias"]))
+        if kind == "year":
+            index = next(i for i, line in enumerate(lines) if line.startswith("nam:"))
+            lines[index] = "nam: " + draw(st.sampled_from(YEAR_SPELLINGS)).format(**values)
+        elif kind == "mention":
+            plain = [
+                i
+                for i, line in enumerate(lines)
+                if re.match(r"^\s*(?:- |[a-z_]+: )[^'\"|>&*\[{#]", line) and not line.rstrip().endswith(":")
+            ]
+            index = draw(st.sampled_from(plain))
+            mention = draw(st.sampled_from(YEAR_MENTIONS)).format(**values)
+            lines[index] = lines[index].rstrip() + " " + mention
+        else:
+            dated = [i for i, line in enumerate(lines) if re.match(r"^(?:ngay|so|  tu|  den): ", line)]
+            if len(dated) >= 2:
+                first, second = sorted(
+                    draw(st.lists(st.sampled_from(dated), min_size=2, max_size=2, unique=True))
+                )
+                key, value = lines[first].split(": ", 1)
+                lines[first] = f"{key}: &shared {value}"
+                lines[second] = lines[second].split(": ", 1)[0] + ": *shared"
+    return "\n".join(lines)
+
+
+@settings(SETTINGS, max_examples=40)
+@given(valid_plan_for_new_year())
+def test_new_year_of_a_valid_plan_is_valid(text: str) -> None:
+    from bdg_plan import messages as msg
+    from bdg_plan.errors import BdgPlanError
+    from bdg_plan.new_year import roll_forward
+
+    before = api.validate_bytes(text.encode("utf-8"), "plan.yaml")
+    assume(before.plan is not None and not has_errors(before.problems))
+    try:
+        result = roll_forward(text.encode("utf-8"), "plan.yaml")
+    except BdgPlanError as exc:
+        # The one refusal allowed: a year, number or date shared through an alias, with a message.
+        assert exc.message.startswith(msg.NEW_YEAR_SHARED_VALUE.split("{paths}")[0]), exc.message
+        return
+    after = api.validate_bytes(result.data, "plan-new.yaml")
+    assert after.plan is not None
+    assert not has_errors(after.problems), [(p.line, p.code, p.message) for p in after.problems]
+    assert after.plan.nam == before.plan.nam + 1

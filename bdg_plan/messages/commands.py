@@ -61,6 +61,11 @@ NEW_YEAR_BROKEN_OUTPUT = (
     "Lỗi chương trình: tệp kế hoạch năm {year} tạo ra không đọc lại được nên chưa được ghi. "
     "Xin gửi tệp kế hoạch gốc cho bộ phận hỗ trợ."
 )
+NEW_YEAR_SHARED_VALUE = (
+    "Các khóa {paths} dùng chung một giá trị qua bí danh YAML ('&' và '*'). new-year sửa năm, số "
+    "và ngày của từng khóa một cách khác nhau nên không sửa được giá trị dùng chung: hãy viết giá "
+    "trị trực tiếp cho từng khóa rồi chạy lại."
+)
 NEW_YEAR_INVALID_INPUT = "Tệp kế hoạch gốc có lỗi (xem trên). Hãy sửa rồi chạy lại bdg-plan new-year."
 NEW_YEAR_CHECK_COMMUNE = (
     "Kế hoạch mới ban hành sau ngày 01/7/2025 (sắp xếp lại đơn vị hành chính, nhiều xã đã sáp nhập "
