@@ -107,3 +107,19 @@ def test_two_signers_written_as_a_list_get_a_hint(example_text: str, write_plan:
     text = example_text[:start] + "nguoi_ky:\n  - ho_ten: A\n  - ho_ten: B" + example_text[end:]
     [problem] = api.validate(write_plan(text)).problems
     assert problem.message == messages.JOINT_AS_LIST
+
+
+def test_a_batch_of_joint_plans_renames_the_second_body_by_its_column(tmp_path: Path) -> None:
+    communes = tmp_path / "ds.csv"
+    communes.write_text(
+        "Tên xã,Địa danh,Người ký,Cơ quan liên tịch,Người ký liên tịch\n"
+        "Ủy ban nhân dân xã Tân Lập,Tân Lập,Nguyễn Văn A,Hội Liên hiệp Phụ nữ xã Tân Lập,Đinh Thị B\n",
+        encoding="utf-8",
+    )
+    result = api.render_batch(JOINT_EXAMPLE, communes, tmp_path / "out")
+    [commune] = result.communes
+    assert commune.error is None
+    doc = Docx(commune.output.read_bytes())
+    organ = [Docx.text(p) for p in Docx.cell_paragraphs(doc.tables()[0], 0, 0) if Docx.text(p)]
+    assert organ == ["ỦY BAN NHÂN DÂN", "XÃ TÂN LẬP", "HỘI LIÊN HIỆP PHỤ NỮ", "XÃ TÂN LẬP"]
+    assert "Đinh Thị B" in [Docx.text(p) for p in Docx.cell_paragraphs(doc.tables()[-1], 0, 0)]

@@ -34,6 +34,8 @@ HEADER_ALIASES: dict[str, str] = {
     "Địa danh": "co_quan.dia_danh",
     "Tên gọi tắt": "co_quan.ten_goi_tat",
     "Cơ quan chủ quản": "co_quan.cap_tren",
+    "Cơ quan liên tịch": "co_quan_lien_tich.ten",
+    "Người ký liên tịch": "nguoi_ky_lien_tich.ho_ten",
     "Người ký": "nguoi_ky.ho_ten",
     "Họ tên người ký": "nguoi_ky.ho_ten",
     "Chức vụ": "nguoi_ky.chuc_vu",
