@@ -103,6 +103,28 @@ def _table_rows(node: BangNut, path: DataPath) -> Iterator[Finding]:
                 yield (*path, "dong", index, key), "table-row", text, Severity.ERROR
 
 
+def outline_entries(plan: Plan) -> Iterator[tuple[DataPath, OutlineItem]]:
+    """Every entry of the body's outline and of each annex, with its model path, in order."""
+
+    def walk(items: Sequence[OutlineItem], path: DataPath) -> Iterator[tuple[DataPath, OutlineItem]]:
+        for index, item in enumerate(items):
+            yield (*path, index), item
+            if isinstance(item, PhanNut | MucNut | KhoanNut | TieuKhoanNut | DiemNut):
+                yield from walk(item.noi_dung, (*path, index, "noi_dung"))
+
+    yield from walk(plan.than_van_ban, ("than_van_ban",))
+    for index, annex in enumerate(plan.phu_luc):
+        yield from walk(annex.noi_dung, ("phu_luc", index, "noi_dung"))
+
+
+def heading_of(item: OutlineItem) -> tuple[str, str | None] | None:
+    """The level key and heading of a numbered outline node (None for other entries)."""
+    for kind in ("muc", "khoan", "tieu_khoan", "diem"):
+        if isinstance(item, BaseModel) and kind in type(item).model_fields:
+            return kind, getattr(item, kind)
+    return None
+
+
 # --- Annexes ----------------------------------------------------------------------------------
 def _annex_mentions(plan: Plan) -> Iterator[Finding]:
     """Warn when the body never mentions an annex it has: the text must refer to each one."""

@@ -24,7 +24,7 @@ from bdg_plan.errors import Problem, Severity, has_errors, sort_problems
 from bdg_plan.loader import DataPath, LoadedDocument, visible
 from bdg_plan.model import PLAN_ERROR_CODES, Diem, Khoan, Muc, NgayBanHanh, NoiDung, Plan, YGachDauDong
 from bdg_plan.model_types import unwrap
-from bdg_plan.outline_rules import outline_rules
+from bdg_plan.outline_rules import heading_of, outline_entries, outline_rules
 from bdg_plan.references import cited
 from bdg_plan.validate_header import Finding, citation_rules, family_findings, kind_rules, signer_rules
 from bdg_plan.vietnamese import format_short_date
@@ -342,6 +342,14 @@ def _typed_marks(plan: Plan) -> Iterator[Finding]:
     for key in ("noi_dung", "to_chuc_thuc_hien", "muc_them"):
         for index, node in enumerate(getattr(plan, key)):
             yield from block(node, (key, index))
+    for path, item in outline_entries(plan):
+        numbered = heading_of(item)
+        if numbered is not None:
+            yield from title(numbered[1], (*path, numbered[0]))
+        elif isinstance(item, YGachDauDong):
+            yield from leading(item.y, (*path, "y"))
+            for sub, text in enumerate(item.cac_y):
+                yield from leading(text, (*path, "cac_y", sub))
 
 
 def old_annual_plans(plan: Plan) -> Iterator[Finding]:

@@ -139,3 +139,8 @@ def test_csv_problems_name_their_file_and_line(
 
 def test_csv_without_a_folder_is_an_error_not_an_empty_table() -> None:
     assert problems("than_van_ban:\n  - bang:\n      csv: a.csv\n") == [(9, 12, "table-csv")]
+
+
+def test_typed_numbers_and_dashes_in_the_outline_are_warned() -> None:
+    snippet = "than_van_ban:\n  - muc: II. Nội dung\n    noi_dung:\n      - y: '- Ý có gạch'\n"
+    assert problems(snippet) == [(8, 10, "typed-mark"), (10, 12, "typed-mark")]
