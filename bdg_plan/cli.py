@@ -269,6 +269,37 @@ def batch_command(
     raise typer.Exit(1 if failed else 0)
 
 
+WordFileArgument = Annotated[
+    Path, typer.Argument(metavar="TỆP_WORD", help=msg.HELP_IMPORT_FILE, show_default=False)
+]
+
+
+@app.command("import")
+def import_command(
+    file: WordFileArgument,
+    output: Annotated[Path | None, _output_option(msg.HELP_IMPORT_OUTPUT, metavar="TỆP")] = None,
+    force: Annotated[bool, typer.Option("--force", help=msg.HELP_IMPORT_FORCE)] = False,
+    output_format: FormatOption = OutputFormat.rich,
+) -> None:
+    """Nhập kế hoạch năm trước từ tệp Word (.docx, .doc) thành tệp kế hoạch .yaml để sửa và in lại."""
+    from bdg_plan import cli_draw_import
+
+    cli_draw_import.print_import(api.import_word_file(file, output, force=force), output_format)
+
+
+@app.command("check")
+def check_command(
+    file: Annotated[Path, typer.Argument(metavar="TỆP_WORD", help=msg.HELP_CHECK_FILE, show_default=False)],
+    output_format: Annotated[OutputFormat, _format_option(msg.HELP_CHECK_FORMAT)] = OutputFormat.rich,
+) -> None:
+    """Kiểm tra một tệp Word có đúng thể thức Nghị định 30/2020/NĐ-CP không (mã thoát 1 nếu có sai lệch)."""
+    from bdg_plan import cli_draw_import
+
+    deviations = api.check_word_file(file)
+    cli_draw_import.print_deviations(deviations, str(file), output_format)
+    raise typer.Exit(1 if deviations else 0)
+
+
 def main() -> None:
     """Entry point of the `bdg-plan` console script: the app, then an exit without teardown."""
     from bdg_plan import cli_process

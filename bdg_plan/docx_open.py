@@ -16,7 +16,7 @@ from typing import Any
 from lxml import etree
 
 from bdg_plan import messages as msg
-from bdg_plan.errors import BdgPlanError
+from bdg_plan.errors import DocxReadError
 
 #: Largest .docx file read, and largest total of its parts once inflated.
 MAX_DOCX_BYTES = 50_000_000
@@ -26,10 +26,6 @@ MAX_RATIO = 200
 MAX_ENTRIES = 2_000
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
-class DocxReadError(BdgPlanError):
-    """The .docx cannot be read: not a Word file, damaged, protected or hostile."""
 
 
 def open_package(data: bytes) -> zipfile.ZipFile:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bdg_plan import messages as msg
-from bdg_plan.docx_open import DocxReadError, open_package, read_part, relationships
+from bdg_plan.docx_open import open_package, read_part, relationships
 from bdg_plan.docx_props import (
     TWIPS_PER_MM,
     Numbering,
@@ -26,6 +26,7 @@ from bdg_plan.docx_props import (
     paragraph_style_id,
     run_format,
 )
+from bdg_plan.errors import DocxReadError
 
 #: Paragraphs read at most (a 300-page plan has about 3,000).
 MAX_PARAGRAPHS = 100_000

@@ -93,6 +93,14 @@ class InputFileError(BdgPlanError):
     """An input file cannot be read at all (missing, a folder, unreadable)."""
 
 
+class DocxReadError(InputFileError):
+    """A Word file cannot be read: not a .docx, damaged, password-protected or hostile."""
+
+
+class NoPlanFoundError(BdgPlanError):
+    """A Word file holds nothing that looks like a KẾ HOẠCH, so no plan file is written."""
+
+
 class InvalidPlanError(BdgPlanError):
     """A plan file has errors; `problems` holds all of them.
 

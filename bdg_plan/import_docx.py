@@ -8,18 +8,15 @@ file system: the library API reads the bytes and saves the text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from bdg_plan import messages as msg
 from bdg_plan.docx_read import ReadDocument, Unplaced, read_docx
-from bdg_plan.errors import Problem
+from bdg_plan.errors import NoPlanFoundError, Problem
 from bdg_plan.import_plan import Imported, plan_data
 from bdg_plan.outline_read import build_outline
 from bdg_plan.recognise import Found, find_parts
 from bdg_plan.yaml_emit import emit_plan
-
-
-class NoPlanFoundError(Exception):
-    """The document holds no KẾ HOẠCH structure (no title, no header, no body)."""
 
 
 @dataclass
@@ -70,3 +67,17 @@ def import_bytes(data: bytes, name: str, plan_name: str) -> ImportedPlan:
     text = emit_plan(imported.data, head_comment=head, unplaced=imported.unplaced)
     problems = validate_bytes(text.encode("utf-8"), plan_name).problems
     return ImportedPlan(text, imported, document, found, _unplaced(document, imported), problems)
+
+
+def summary(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """What went where: each top-level key of the plan and what it holds, in the file's order."""
+    rows = []
+    for key, value in data.items():
+        if isinstance(value, list):
+            rows.append((key, msg.IMPORT_SUMMARY_ITEMS.format(count=len(value))))
+        elif isinstance(value, dict):
+            rows.append((key, ", ".join(str(v) for v in value.values() if isinstance(v, str))[:80]))
+        else:
+            words = str(value).split()
+            rows.append((key, " ".join(words[:10]) + (" …" if len(words) > 10 else "")))
+    return rows

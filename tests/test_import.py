@@ -242,7 +242,7 @@ def test_what_cannot_be_placed_is_listed_and_kept_as_comments() -> None:
 
 
 def test_a_document_without_a_plan_is_refused() -> None:
-    from bdg_plan.import_docx import NoPlanFoundError
+    from bdg_plan.errors import NoPlanFoundError
 
     document = Document()
     document.add_paragraph("Danh sách học sinh lớp 5A")

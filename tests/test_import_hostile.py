@@ -11,8 +11,8 @@ from docx import Document
 from bdg_plan import docx_open, docx_read
 from bdg_plan import messages as msg
 from bdg_plan.check import check_bytes
-from bdg_plan.docx_open import DocxReadError
 from bdg_plan.docx_read import read_docx
+from bdg_plan.errors import DocxReadError
 from bdg_plan.import_docx import import_bytes
 from tests.clerk_docs import Layout, build
 

@@ -118,3 +118,23 @@ CHECK_NOI_NHAN_LAST = "dòng cuối '- Lưu: VT, ...' kết thúc bằng dấu '
 CHECK_SIGNER_RULE = "quyền hạn, chức vụ và họ tên người ký ở bên phải, dưới nội dung"
 CHECK_OK = "Không thấy sai lệch nào so với thể thức Nghị định 30 mà bdg-plan kiểm tra."
 CHECK_COUNT = "{count} sai lệch so với thể thức Nghị định 30/2020/NĐ-CP:"
+
+# --- import (on the terminal) ---
+IMPORT_DOC_NEEDS_LIBREOFFICE = (
+    "Tệp Word 97-2003 (.doc), .odt hoặc .rtf cần LibreOffice để chuyển sang .docx trước khi nhập, "
+    "nhưng máy chưa cài LibreOffice. Cách khác: mở tệp bằng Word, chọn Lưu thành > 'Tài liệu Word "
+    "(*.docx)', rồi nhập tệp .docx đó."
+)
+IMPORT_OUTPUT_IS_WORD = (
+    "Tệp kết quả '{file}' là tệp Word; bdg-plan import ghi ra tệp kế hoạch .yaml. Hãy chọn tên .yaml bằng -o."
+)
+IMPORT_SUMMARY_ITEMS = "{count} mục"
+IMPORT_WRITTEN = "Đã ghi tệp kế hoạch: {file}"
+IMPORT_SUMMARY_TITLE = "Nội dung đã xếp vào tệp kế hoạch"
+IMPORT_COL_KEY = "Khóa"
+IMPORT_COL_WHAT = "Nội dung"
+IMPORT_UNPLACED_TITLE = "{count} phần chưa xếp được (đã chép thành ghi chú '# KHÔNG XẾP ĐƯỢC' trong tệp):"
+IMPORT_UNPLACED_LINE = "- đoạn {number} ('{words}'): {kind}"
+IMPORT_TO_FILL = "Chỗ cần điền (ghi '{fill}' trong tệp): {keys}"
+IMPORT_CHECK_TITLE = "Kiểm tra thể thức của tệp Word gốc:"
+IMPORT_NEXT = "Tiếp theo: đọc lại tệp, rồi chạy  bdg-plan validate {plan}  và  bdg-plan render {plan}"
