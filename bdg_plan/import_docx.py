@@ -53,7 +53,7 @@ def import_bytes(data: bytes, name: str, plan_name: str) -> ImportedPlan:
         NoPlanFoundError: nothing in it looks like a KẾ HOẠCH.
 
     """
-    from bdg_plan.api import validate_bytes
+    from bdg_plan.pipeline import validate_bytes
 
     document = read_docx(data)
     found = find_parts(document)
