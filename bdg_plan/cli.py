@@ -270,14 +270,14 @@ def batch_command(
 
 
 WordFileArgument = Annotated[
-    Path, typer.Argument(metavar="TỆP_WORD", help=msg.HELP_IMPORT_FILE, show_default=False)
+    Path, typer.Argument(metavar=msg.METAVAR_WORD_FILE, help=msg.HELP_IMPORT_FILE, show_default=False)
 ]
 
 
 @app.command("import")
 def import_command(
     file: WordFileArgument,
-    output: Annotated[Path | None, _output_option(msg.HELP_IMPORT_OUTPUT, metavar="TỆP")] = None,
+    output: Annotated[Path | None, _output_option(msg.HELP_IMPORT_OUTPUT, metavar=msg.METAVAR_FILE)] = None,
     force: Annotated[bool, typer.Option("--force", help=msg.HELP_IMPORT_FORCE)] = False,
     output_format: FormatOption = OutputFormat.rich,
 ) -> None:
@@ -289,7 +289,9 @@ def import_command(
 
 @app.command("check")
 def check_command(
-    file: Annotated[Path, typer.Argument(metavar="TỆP_WORD", help=msg.HELP_CHECK_FILE, show_default=False)],
+    file: Annotated[
+        Path, typer.Argument(metavar=msg.METAVAR_WORD_FILE, help=msg.HELP_CHECK_FILE, show_default=False)
+    ],
     output_format: Annotated[OutputFormat, _format_option(msg.HELP_CHECK_FORMAT)] = OutputFormat.rich,
 ) -> None:
     """Kiểm tra một tệp Word có đúng thể thức Nghị định 30/2020/NĐ-CP không (mã thoát 1 nếu có sai lệch)."""
