@@ -13,8 +13,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from bdg_plan import messages as msg
-from bdg_plan.cli_draw import console, print_problems, print_success
-from bdg_plan.cli_text import OutputFormat, printable
+from bdg_plan.cli_draw import console, print_problems
+from bdg_plan.cli_text import OutputFormat, print_success, printable
 
 if TYPE_CHECKING:
     from bdg_plan.api import Deviation, ImportResult
