@@ -367,18 +367,18 @@ def schema_text() -> str:
     return text()
 
 
-def write_schema(path: Path) -> None:
-    """Save the JSON Schema to `path` atomically (replacing an existing file, not a folder).
+def write_schema(path: Path, *, force: bool = False) -> None:
+    """Save the JSON Schema to `path` atomically; an existing file is replaced only with `force`.
 
     Raises:
-        OutputError: `path` is a folder or cannot be written.
+        OutputError: `path` is a folder, exists (without `force`) or cannot be written.
 
     """
     from bdg_plan.output import atomic_write
 
     if path.is_dir():
         raise OutputError(msg.TARGET_IS_DIR.format(file=path))
-    atomic_write(path, schema_text().encode("utf-8"), force=True)
+    atomic_write(path, schema_text().encode("utf-8"), force=force)
 
 
 # --- Crash logs -----------------------------------------------------------------------------

@@ -227,6 +227,7 @@ def init_command(
 @app.command("schema")
 def schema_command(
     output: Annotated[Path | None, _output_option(msg.HELP_SCHEMA_OUTPUT, metavar=msg.METAVAR_FILE)] = None,
+    force: Annotated[bool, typer.Option("--force", help=msg.HELP_SCHEMA_FORCE)] = False,
 ) -> None:
     """In lược đồ JSON (JSON Schema) của tệp kế hoạch, để VS Code gợi ý khóa và báo lỗi khi soạn."""
     from bdg_plan import cli_draw
@@ -234,7 +235,7 @@ def schema_command(
     if output is None:
         cli_draw.write_stdout_utf8(api.schema_text())
         return
-    api.write_schema(output)
+    api.write_schema(output, force=force)
     print_success(msg.SCHEMA_WRITTEN.format(file=output))
 
 

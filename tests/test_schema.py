@@ -65,7 +65,8 @@ def test_the_example_plan_is_checked() -> None:
 
 def test_published_schema_is_up_to_date() -> None:
     assert PUBLISHED.read_text(encoding="utf-8") == schema_text(), (
-        "schema/bdg-plan.schema.json is out of date: run  bdg-plan schema -o schema/bdg-plan.schema.json"
+        "schema/bdg-plan.schema.json is out of date: run "
+        " bdg-plan schema -o schema/bdg-plan.schema.json --force"
     )
 
 
@@ -208,12 +209,27 @@ def test_cli_prints_the_schema() -> None:
 
 def test_cli_writes_the_schema_to_a_file(tmp_path: Path) -> None:
     target = tmp_path / "bdg-plan.schema.json"
-    target.write_text("cũ", encoding="utf-8")
 
     result = CliRunner().invoke(app, ["schema", "-o", str(target)], env={"COLUMNS": "200"})
 
     assert result.exit_code == 0, result.output
     assert "Đã ghi lược đồ JSON" in result.output
+    assert target.read_text(encoding="utf-8") == schema_text()
+
+
+def test_cli_replaces_an_existing_file_only_with_force(tmp_path: Path) -> None:
+    target = tmp_path / "plan.yaml"  # `schema -o plan.yaml` must not destroy a plan
+    target.write_text("nam: 2024\n", encoding="utf-8")
+
+    refused = CliRunner().invoke(app, ["schema", "-o", str(target)], env={"COLUMNS": "200"})
+
+    assert refused.exit_code == 1
+    assert "--force" in refused.output
+    assert target.read_text(encoding="utf-8") == "nam: 2024\n"
+
+    forced = CliRunner().invoke(app, ["schema", "-o", str(target), "--force"], env={"COLUMNS": "200"})
+
+    assert forced.exit_code == 0, forced.output
     assert target.read_text(encoding="utf-8") == schema_text()
 
 

@@ -74,7 +74,8 @@ HELP_INIT_KIND = (
     "Loại kế hoạch: 'nam' (kế hoạch bình đẳng giới năm) hoặc 'thang-hanh-dong' (kế hoạch Tháng hành "
     "động vì bình đẳng giới, có phụ lục bảng hoạt động; tệp mặc định thang-hanh-dong-<năm>.yaml)."
 )
-HELP_SCHEMA_OUTPUT = "Ghi lược đồ vào tệp này (ghi đè nếu đã có). Mặc định: in ra màn hình."
+HELP_SCHEMA_OUTPUT = "Ghi lược đồ vào tệp này. Mặc định: in ra màn hình."
+HELP_SCHEMA_FORCE = "Ghi đè tệp lược đồ đã có."
 HELP_BATCH_BASE = "Kế hoạch gốc (.yaml), dùng chung cho mọi xã, phường."
 HELP_BATCH_COMMUNES = (
     "Danh sách xã, phường: tệp .csv (dòng đầu là tên cột, ví dụ 'Tên xã', 'Địa danh', 'Người ký') "
