@@ -376,7 +376,7 @@ class NoiNhanMuc(_Model):
     )
     ghi_chu: Text | None = Field(
         None,
-        description="Ghi chú trong ngoặc sau tên, ví dụ 'b/c' (để báo cáo) hoặc 'để biết'.",
+        description="Ghi chú in trong ngoặc sau tên, ví dụ 'b/c' (để báo cáo) hoặc 'để biết'.",
         examples=["b/c"],
     )
 

@@ -182,7 +182,9 @@ class NhomHoatDong(_Model):
     model_config = block_texts("Nhóm hoạt động", "Một nhóm hoạt động: tên nhóm và các hoạt động.")
 
     ten: Text = Field(description="Tên nhóm hoạt động; bdg-plan tự đánh số La Mã.")
-    hoat_dong: list[HoatDong] = Field(description="Các hoạt động của nhóm.")
+    hoat_dong: list[HoatDong] = Field(
+        description="Các hoạt động của nhóm: mỗi hoạt động một dòng của bảng (hoặc một điểm a), b))."
+    )
 
 
 class DanhSachHoatDong(_Model):
@@ -201,7 +203,10 @@ class DanhSachHoatDong(_Model):
     nhom: list[NhomHoatDong] = Field(
         default_factory=list, description="Các nhóm hoạt động, mỗi nhóm một dòng gộp trong bảng."
     )
-    hoat_dong: list[HoatDong] = Field(default_factory=list, description="Các hoạt động không chia nhóm.")
+    hoat_dong: list[HoatDong] = Field(
+        default_factory=list,
+        description="Các hoạt động không chia nhóm: mỗi hoạt động một dòng của bảng (hoặc một khoản).",
+    )
 
 
 # --- Outline nodes ----------------------------------------------------------------------------
@@ -233,7 +238,10 @@ class HoatDongNut(_Model):
     model_config = block_texts("Danh sách hoạt động", "Các hoạt động, trình bày thành bảng hoặc thành khoản.")
 
     cac_hoat_dong: DanhSachHoatDong = Field(
-        description="Danh sách hoạt động: nội dung, chủ trì, phối hợp, thời gian, kinh phí."
+        description=(
+            "Danh sách hoạt động: nội dung, chủ trì, phối hợp, thời gian, kinh phí; in thành bảng hoặc "
+            "thành các khoản, theo 'trinh_bay'."
+        )
     )
 
 

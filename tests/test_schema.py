@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -238,3 +239,17 @@ def test_cli_refuses_a_folder_as_output(tmp_path: Path) -> None:
 
     assert result.exit_code == 1
     assert "là một thư mục" in result.output
+
+
+#: Words by which a description says where its key prints (or that it does not): "in" (print), a
+#: box of Decree 30 ("ô số"), a column, a paragraph, a line, a bullet, a level, a table, an annex.
+WHERE_IT_PRINTS = re.compile(
+    r"(?<!\w)[Ii]n(?!\w)|ô số|[Cc]ột|[Đđ]oạn|[Dd]òng|ý gạch|ý nhỏ|khoản|[Mm]ục|[Bb]ảng|[Pp]hụ lục"
+    r"|tự đánh|tự thêm|[Nn]hãn|[Tt]iêu đề"
+)
+
+
+def test_every_key_says_where_it_prints() -> None:
+    # A key that looks as if it prints but never does is a defect; its description must say so.
+    silent = [row.path for row in iter_keys() if not WHERE_IT_PRINTS.search(row.description)]
+    assert silent == []
