@@ -424,6 +424,7 @@ def render_batch(
         read_source(communes_path, communes_name),
         communes_name,
         outdir,
+        base_path.parent,
     )
     return run_batch(plan, options, on_start=on_start, on_result=on_result)
 

@@ -9,6 +9,7 @@ import pytest
 from bdg_plan import api
 from bdg_plan.blocks import TableBlock
 from bdg_plan.compose import compose
+from tests.docx_xml import Docx
 
 HEAD = """\
 nam: 2025
@@ -144,3 +145,19 @@ def test_csv_without_a_folder_is_an_error_not_an_empty_table() -> None:
 def test_typed_numbers_and_dashes_in_the_outline_are_warned() -> None:
     snippet = "than_van_ban:\n  - muc: II. Nội dung\n    noi_dung:\n      - y: '- Ý có gạch'\n"
     assert problems(snippet) == [(8, 10, "typed-mark"), (10, 12, "typed-mark")]
+
+
+def test_a_batch_base_plan_reads_its_csv_table_once_for_every_commune(tmp_path: Path) -> None:
+    (tmp_path / "hoat-dong.csv").write_text("Nội dung\nTreo băng rôn\n", encoding="utf-8")
+    base = tmp_path / "goc.yaml"
+    base.write_text(CSV_PLAN.replace("{name}", "hoat-dong.csv"), encoding="utf-8")
+    communes = tmp_path / "xa.csv"
+    communes.write_text(
+        "Tên xã,Địa danh,Người ký\nỦy ban nhân dân xã Ba Sơn,Ba Sơn,Hoàng Thị Mai\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    result = api.render_batch(base, communes, out)
+    (written,) = out.iterdir()
+    doc = Docx(written.read_bytes())
+    assert "Treo băng rôn" in doc.all_text()
+    assert result.failed == 0 and result.base_problems == ()

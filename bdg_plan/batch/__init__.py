@@ -35,13 +35,22 @@ from bdg_plan.batch.pool import (
 from bdg_plan.errors import BatchInputError, Problem, has_errors, sort_problems
 from bdg_plan.loader import load_yaml
 from bdg_plan.source import SourceText, decode_source
+from bdg_plan.table_csv import attach_csv_tables
 from bdg_plan.validate import validate_document
 
 
 def prepare_batch(
-    base_data: bytes, base_name: str, communes_data: bytes, communes_name: str, outdir: Path
+    base_data: bytes,
+    base_name: str,
+    communes_data: bytes,
+    communes_name: str,
+    outdir: Path,
+    base_folder: Path | None = None,
 ) -> BatchPlan:
     """Validate the base plan, read the communes and give each one its output file.
+
+    `base_folder` is where the base plan lies: its tables that name a CSV file read it from
+    there, once, for every commune.
 
     Raises:
         BatchInputError: the base plan or the communes file has errors (nothing is rendered).
@@ -50,7 +59,7 @@ def prepare_batch(
     base_source = decode_source(base_data, base_name)
     if isinstance(base_source, Problem):
         raise BatchInputError([base_source], msg.BATCH_BASE_INVALID.format(file=base_name))
-    base = load_yaml(base_source)
+    base = attach_csv_tables(load_yaml(base_source), base_folder)
     checked = validate_document(base)
     if checked.plan is None or has_errors(checked.problems):
         sources = {base_name: base_source.text}
