@@ -20,7 +20,6 @@ refused with a message.
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import stat
 import tempfile
@@ -28,19 +27,6 @@ from pathlib import Path
 
 from bdg_plan import messages as msg
 from bdg_plan.errors import OutputError, os_error_message
-
-#: errno values meaning "this file system has no hard links": fall back to an exclusive create.
-_NO_HARD_LINKS = frozenset(
-    code
-    for code in (
-        errno.EPERM,
-        errno.ENOTSUP,
-        getattr(errno, "EOPNOTSUPP", errno.ENOTSUP),
-        errno.ENOSYS,
-        errno.EMLINK,
-        errno.EXDEV,
-    )
-)
 
 
 def lock_files(target: Path) -> list[Path]:
@@ -148,9 +134,11 @@ def _publish_new(temp: Path, target: Path, data: bytes, exists_message: str | No
         return
     except FileExistsError:
         raise OutputError(exists_message or msg.OUTPUT_EXISTS.format(file=target)) from None
-    except OSError as exc:
-        if exc.errno not in _NO_HARD_LINKS:
-            raise
+    except OSError:
+        # No hard links here (FAT, many network shares; the error differs by system and
+        # share): the exclusive create below is as safe against overwriting, and reports
+        # its own error if the folder cannot be written at all.
+        pass
     _create_exclusive(target, data, exists_message)
 
 

@@ -345,7 +345,11 @@ class _RootedLoader(jinja2.FileSystemLoader):
 def _read_template(name: str, root: str, path: str) -> str:
     real_root = os.path.realpath(root)
     real = os.path.realpath(path)
-    if os.path.commonpath([real_root, real]) != real_root:
+    try:
+        inside = os.path.commonpath([real_root, real]) == real_root
+    except ValueError:  # another drive (Windows): certainly not inside
+        inside = False
+    if not inside:
         raise jinja2.exceptions.SecurityError(msg.TEMPLATE_OUTSIDE.format(name=name))
     try:
         if not stat.S_ISREG(os.stat(real).st_mode):

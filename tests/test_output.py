@@ -261,3 +261,25 @@ def test_init_never_replaces_an_existing_name(make: Callable[[Path], None], tmp_
     with pytest.raises(OutputError, match="không bao giờ ghi đè"):
         write_new_file(target, "nam: 2024\n")
     assert target.is_symlink() or target.read_bytes() == OLD
+
+
+@pytest.mark.parametrize(
+    "code",
+    [errno.EPERM, errno.EINVAL, errno.ENOTSUP, errno.EXDEV, errno.EMLINK, errno.ENOSYS],
+    ids=errno.errorcode.get,
+)
+def test_any_refused_hard_link_falls_back_to_an_exclusive_create(
+    code: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(code, os.strerror(code))  # FAT, SMB and NFS shares answer differently
+
+    monkeypatch.setattr(output.os, "link", refuse)
+    target = tmp_path / "out.docx"
+
+    atomic_write(target, NEW)
+    with pytest.raises(OutputError, match="--force"):
+        atomic_write(target, b"second")
+
+    assert target.read_bytes() == NEW
+    assert leftovers(tmp_path) == []
