@@ -1,7 +1,8 @@
 """Decree 30/2020/NĐ-CP format constants: the one place that holds page, font and layout values.
 
-Each value cites the item of Phụ lục I (or the sample Mẫu 1.4 of Phụ lục III) it comes from.
-If the decree is ever amended, this is the module to change. Lengths are in millimetres, font
+Each value cites the item of Phụ lục I (or the sample Mẫu 1.4 of Phụ lục III) it comes from;
+docs/the-thuc-nd30.md explains each rule in the project's words, with its sources. If the decree
+is ever amended, this is the module to change. Lengths are in millimetres, font
 sizes in points.
 """
 
@@ -51,7 +52,7 @@ NOI_NHAN_LABEL = "Nơi nhận:"
 END_MARK = "./."
 
 # Widths of the two-column tables. The header's right column must hold the Quốc hiệu at
-# 13 pt bold on one line (88.9 mm plus cell margins, nd30-format §2.2).
+# 13 pt bold on one line (88.9 mm plus cell margins, docs/the-thuc-nd30.md §2.2).
 HEADER_LEFT_MM = 62.0
 HEADER_RIGHT_MM = TEXT_WIDTH_MM - HEADER_LEFT_MM
 CLOSING_LEFT_MM = 72.0

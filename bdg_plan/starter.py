@@ -5,7 +5,7 @@ The starter follows `examples/plan2023.yaml`: every key has a Vietnamese comment
 description from the model, so the comments, the JSON Schema and the README say the same thing),
 the commune and year are filled in, and what only the clerk knows is marked `<<ĐIỀN VÀO ĐÂY - ...>>`,
 which `validate` reports until it is replaced. A plan dated from 1/7/2025 has no district level
-(nd30-format §7): no superior line, no district body among căn cứ or recipients.
+(docs/the-thuc-nd30.md §7): no superior line, no district body among căn cứ or recipients.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The rendered example against the Decree 30 checklist (reference/nd30-format.md §9), read from XML."""
+"""The rendered example against the Decree 30 checklist (docs/the-thuc-nd30.md §9), read from XML."""
 
 from __future__ import annotations
 
