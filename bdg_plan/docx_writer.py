@@ -1,7 +1,8 @@
 """Pipeline stage 5: write a composed document as a .docx in the Decree 30/2020/NĐ-CP layout.
 
-With its container room `docx_package` (the base package and the zip), this is the only code that
-imports python-docx or touches WordprocessingML. The page setup, the named paragraph styles and
+With its rooms `docx_styles` (named styles, page), `docx_tables` (bordered tables, annex
+sections) and `docx_package` (the base package and the zip), this is the only code that imports
+python-docx or touches WordprocessingML. The page setup, the named paragraph styles and
 the page-number header live in the base document `base.docx`, built from the specs in
 `docx_styles` by `python -m bdg_plan.base_document` and read once per process. Every value comes from
 `bdg_plan.nd30`. The output is deterministic: fixed core properties and fixed zip entry times.
