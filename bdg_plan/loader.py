@@ -84,6 +84,8 @@ class LoadedDocument:
     values: dict[DataPath, Mark] = field(default_factory=dict)
     keys: dict[DataPath, Mark] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    #: The decoded source text (empty when the document was not read from text).
+    text: str = ""
 
     def locate(self, path: DataPath, *, prefer_key: bool = False) -> Mark:
         """Return the best known position for `path`: the value (or key), else its nearest parent."""
@@ -155,7 +157,7 @@ def _has_empty_value(root: Node | None) -> bool:
 
 def load_yaml(source: SourceText) -> LoadedDocument:
     """Parse `source` into plain data with positions; problems are collected, never raised."""
-    doc = LoadedDocument(source.name, None)
+    doc = LoadedDocument(source.name, None, text=source.text)
     text, flagged_lines = _report_hidden_characters(source, doc.problems)
     try:
         root = _compose(text)

@@ -66,6 +66,15 @@ class CoQuan(_Model):
             "huyện)."
         ),
     )
+    tinh: Text | None = Field(
+        None,
+        description=(
+            "Tỉnh, thành phố của cơ quan ban hành. Ghi theo đơn vị hành chính từ 01/7/2025 (34 tỉnh, "
+            "thành phố), ví dụ 'Lạng Sơn'. Bắt buộc với kế hoạch ban hành từ ngày 01/7/2025: bdg-plan "
+            "kiểm tra tên xã, phường có trong tỉnh và đúng chữ 'xã'/'phường'."
+        ),
+        examples=["Lạng Sơn"],
+    )
     dia_danh: Text = Field(
         description=(
             "Địa danh (ô số 4), ghi trước ngày tháng, ví dụ 'Hồng Phong' (không ghi chữ 'xã'). "

@@ -48,18 +48,20 @@ import difflib
 import pathlib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, cast
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from bdg_plan import messages as msg
+from bdg_plan import reform
 from bdg_plan.errors import BdgPlanError, InvalidPlanError, Problem, Severity, YearBeforePlanError, has_errors
 from bdg_plan.limits import YEAR_MAX, YEAR_MIN
 from bdg_plan.loader import DataPath, LoadedDocument, load_yaml
 from bdg_plan.model import Plan
 from bdg_plan.plan_dates import FULL_DATE_SYNTAX, YEAR_MONTH_SYNTAX
+from bdg_plan.review_marks import write_marks
 from bdg_plan.source import SourceText, byte_order_mark, decode_source
 from bdg_plan.validate import (
     DISTRICT_PATTERN,  # the one definition of "a district-level body", shared with the reform rules
@@ -183,6 +185,10 @@ def roll_forward(data: bytes, name: str, year: int | None = None) -> NewYearResu
     assert root is not None  # the text just loaded as a valid plan
     _refuse_shared_dated_values(root)
     edits = [*_value_edits(root, text, plan.nam, new_year), *_comment_edits(root, text, plan, new_year)]
+    inference = None
+    if reform.crosses_reform(plan, new_year):  # the 2025 map is loaded only then
+        inference = reform.infer(plan, text)
+        edits += reform.edits(root, text, inference)
     new_text, changes = _apply(text, edits)
 
     new_doc = load_yaml(SourceText(name, new_text))
@@ -190,11 +196,24 @@ def roll_forward(data: bytes, name: str, year: int | None = None) -> NewYearResu
     if new_plan is None:
         raise BdgPlanError(msg.NEW_YEAR_BROKEN_OUTPUT.format(year=new_year))
     reviews = _reviews(new_doc, new_plan, plan)
+    if inference is not None:
+        reviews = reform.merge(reviews, reform.reviews(new_doc, new_plan, inference, plan.nam))
+    new_text, changes, reviews = _write_reviews(new_text, changes, reviews)
 
     bom, encoding = byte_order_mark(data)
     original = data[len(bom) :].decode(encoding)
     output = bom + _keep_untouched_lines(original, text, new_text).encode(encoding)
     return NewYearResult(plan.nam, new_year, output, tuple(changes), tuple(reviews))
+
+
+def _write_reviews(
+    text: str, changes: list[Change], reviews: list[ReviewItem]
+) -> tuple[str, list[Change], list[ReviewItem]]:
+    """Write each review item as a `# CẦN XEM LẠI: ...` comment above its line; renumber the report."""
+    new_text, moved = write_marks(text, [(item.line, item.reason) for item in reviews])
+    changes = [replace(c, line=moved.get(c.line, c.line)) for c in changes]
+    reviews = [replace(r, line=moved.get(r.line, r.line)) for r in reviews]
+    return new_text, changes, reviews
 
 
 def default_output_path(source: pathlib.Path, old_year: int, new_year: int) -> pathlib.Path:
@@ -301,6 +320,8 @@ def _comment_edits(root: Node, text: str, plan: Plan, new_year: int) -> Iterator
             continue
         marked.add(line_start)
         comment = f"{marker} {message}"
+        if comment in _comment_block_above(text, line_start):
+            continue  # already written (several entries on one line each have their comment)
         if line_start:
             previous_start = text.rfind("\n", 0, line_start - 1) + 1
             previous_end = line_start - 1 - (text[line_start - 2 : line_start - 1] == "\r")
@@ -343,6 +364,16 @@ def _refuse_shared_dated_values(root: Node) -> None:
         if len(shared) > 1 and any(_is_dated(path) for path in shared):
             names = ", ".join(sorted(format_path(path) for path in shared))
             raise BdgPlanError(msg.NEW_YEAR_SHARED_VALUE.format(paths=names))
+
+
+def _comment_block_above(text: str, line_start: int) -> list[str]:
+    """The comment lines right above the line starting at `line_start`, stripped."""
+    lines = []
+    for line in reversed(text[:line_start].splitlines()):
+        if not line.strip().startswith("#"):
+            break
+        lines.append(line.strip())
+    return lines
 
 
 def _scalars(node: Node, path: DataPath, seen: set[int]) -> Iterator[tuple[DataPath, ScalarNode]]:

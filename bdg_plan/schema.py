@@ -57,6 +57,7 @@ ENGLISH: dict[str, str] = {
     "Plan.luu": "filing line ('Lưu: VT')",
     "CoQuan.ten": "full name of the issuing body",
     "CoQuan.cap_tren": "direct superior body, printed above (none for districts after 1/7/2025)",
+    "CoQuan.tinh": "province (or centrally run city), 2025 map",
     "CoQuan.dia_danh": "place name before the date",
     "CoQuan.ten_goi_tat": "short name, for templates",
     "CoQuanLienTich.ten": "full name of the second issuing body",

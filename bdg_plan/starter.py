@@ -128,6 +128,12 @@ def build_starter(
             if after_reform
             else fill_in("phòng chuyên môn cấp huyện theo dõi bình đẳng giới")
         ),
+        # From 01/7/2025 validate checks the commune against its province (bdg_plan.map_rules).
+        "tinh_line": (
+            f"  #: co_quan.tinh\n  tinh: {_scalar(fill_in('tên tỉnh, ví dụ Lạng Sơn'))}\n"
+            if after_reform
+            else ""
+        ),
         "don_vi_chu_tri": "Phòng Văn hóa - Xã hội" if after_reform else "Công chức Văn hóa - Xã hội",
     }
     return _expand_directives(_STARTER.format(**values))
@@ -209,7 +215,7 @@ co_quan:
   #: co_quan.ten
   ten: {ten}
   # Cơ quan chủ quản (cap_tren): {cap_tren_note}
-  #: co_quan.dia_danh
+{tinh_line}  #: co_quan.dia_danh
   dia_danh: {dia_danh}
   #: co_quan.ten_goi_tat
   ten_goi_tat: {goi_tat}

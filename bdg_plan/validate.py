@@ -71,8 +71,23 @@ def validate_document(doc: LoadedDocument) -> ValidationResult:
         problems.extend(_place(doc, header_rules(doc.data)))
         return ValidationResult(None, sort_problems(problems))
     problems.extend(_place(doc, domain_rules(plan)))
+    problems.extend(_review_marks(doc, problems))
     # Data the loader had to change (a dropped duplicate key, a cut text) is not the clerk's plan.
     return ValidationResult(None if loader_failed else plan, sort_problems(problems))
+
+
+def _review_marks(doc: LoadedDocument, found: list[Problem]) -> Iterator[Problem]:
+    """A warning for each `# CẦN XEM LẠI: ...` comment left in the file (written by new-year).
+
+    A comment repeating a warning a rule gives anyway (an old annual plan) is not said twice.
+    """
+    from bdg_plan.review_marks import find_marks
+
+    said = {p.message for p in found}
+    for mark in find_marks(doc.text):
+        if mark.reason not in said:
+            text = msg.REVIEW_COMMENT_LEFT.format(reason=mark.reason)
+            yield Problem(doc.name, mark.line, mark.column, "review-comment", text, Severity.WARNING)
 
 
 def _place(doc: LoadedDocument, findings: Iterator[Finding]) -> Iterator[Problem]:
@@ -266,6 +281,10 @@ def domain_rules(plan: Plan) -> Iterator[Finding]:
             yield ("thang_hanh_dong",), "action-month-outside-year", msg.ACTION_MONTH_ORDER, Severity.ERROR
     yield from _reform_rules(plan)
     yield from outline_rules(plan)
+    if plan.ngay.earliest >= REFORM_DATE:
+        from bdg_plan.map_rules import map_rules  # the map is loaded only for such plans
+
+        yield from map_rules(plan)
     yield from old_annual_plans(plan)
     yield from _typed_marks(plan)
     yield from unfilled_markers(plan)

@@ -36,11 +36,11 @@ def values_only(text: str) -> str:
 @pytest.mark.parametrize(
     ("nam", "xa", "nguoi_ky", "markers"),
     [
-        (2026, "Đồng Đăng", "Nguyễn Thị Hoa", 3),  # căn cứ số and province, province recipient
-        (2026, None, None, 6),  # + commune name (twice) and signer
+        (2026, "Đồng Đăng", "Nguyễn Thị Hoa", 4),  # province, căn cứ số and province, province recipient
+        (2026, None, None, 7),  # + commune name (twice) and signer
         (2025, "phường Đông Kinh", "Lý Văn A", 3),
         (2024, "Hồng Phong", None, 4),  # before the reform: district căn cứ and recipient
-        (2030, "đặc khu Phú Quốc", "Trần B", 3),
+        (2030, "đặc khu Phú Quốc", "Trần B", 4),
     ],
 )
 def test_starter_validates_with_only_marker_warnings(
@@ -102,6 +102,7 @@ def test_year_and_commune_are_filled_in() -> None:
     assert data["ngay"] == "2026-03"
     assert data["co_quan"] == {
         "ten": "Ủy ban nhân dân xã Đồng Đăng",
+        "tinh": "<<ĐIỀN VÀO ĐÂY - tên tỉnh, ví dụ Lạng Sơn>>",
         "dia_danh": "Đồng Đăng",
         "ten_goi_tat": "UBND xã",
     }
@@ -189,7 +190,7 @@ def test_cli_init_writes_the_default_file(tmp_path: Path, monkeypatch: pytest.Mo
     created = tmp_path / "ke-hoach-2026.yaml"
     assert created.is_file()
     assert "Đã tạo tệp kế hoạch: ke-hoach-2026.yaml" in result.output
-    assert "Còn 3 chỗ cần điền" in result.output
+    assert "Còn 4 chỗ cần điền" in result.output
     assert "bdg-plan validate ke-hoach-2026.yaml" in result.output
     assert "bdg-plan render ke-hoach-2026.yaml" in result.output
     assert "bdg-plan validate ke-hoach-2026.yaml" in created.read_text(encoding="utf-8")

@@ -9,6 +9,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from bdg_plan import api
@@ -60,6 +61,23 @@ def run(*args: str) -> tuple[int, str]:
     result = runner.invoke(app, list(args), env=ENV)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     return result.exit_code, result.output
+
+
+def values_text(data: bytes) -> str:
+    """Every text value of a plan file, without its comments."""
+    return repr(yaml.safe_load(data.decode("utf-8-sig")))
+
+
+def assert_every_review_written(result: NewYearResult) -> None:
+    """Each review item is a `# CẦN XEM LẠI:` comment in the block right above its line."""
+    lines = text_of(result).splitlines()
+    for item in result.reviews:
+        above = []
+        for line in reversed(lines[: item.line - 1]):
+            if not line.strip().startswith("#"):
+                break
+            above.append(line.strip())
+        assert f"{MARKER} {item.reason}" in above, item
 
 
 @pytest.fixture(scope="module")
@@ -189,9 +207,13 @@ def test_flow_style_citations_on_one_line_share_one_comment() -> None:
     text = text[: text.index("can_cu:")] + flow + text[text.index("loi_dan:") :]
     result = roll_forward(text.encode("utf-8"), "plan.yaml")
     new = text_of(result)
-    assert new.count(MARKER) == 1
-    assert f"{MARKER} Căn cứ là kế hoạch của năm 2022" in new and flow in new
-    assert [r.path for r in result.reviews if r.line == 10] == ["can_cu[0]", "can_cu[1]"]
+    lines = new.splitlines()
+    at = lines.index(flow.rstrip("\n")) + 1
+    # One comment per review item, both above the one line that holds the two entries.
+    assert [r.path for r in result.reviews if r.line == at] == ["can_cu[0]", "can_cu[1]"]
+    assert lines[at - 3 : at - 1] == [f"{MARKER} {r.reason}" for r in result.reviews if r.line == at]
+    assert "năm 2022" in lines[at - 3]
+    assert_every_review_written(result)
     assert roll_forward(result.data, "plan.yaml", 2024).data == result.data
 
 
@@ -288,7 +310,7 @@ def test_example_2024_to_2026_flags_district_references_and_ended_periods(to_202
     result = roll_forward(to_2024.data, "plan2024.yaml", 2026)
     reviews = reviews_at(result)
     assert "UBND huyện Cao Lộc" in reviews["can_cu[0].co_quan"][0]
-    assert "P LĐTB, XH-DT huyện" in reviews["noi_nhan[0]"][0]
+    assert any("P LĐTB, XH-DT huyện" in reason for reason in reviews["noi_nhan[0]"])
     assert "trên địa huyện" in reviews["muc_dich[0]"][0]
     assert "Tổ quốc Việt Nam huyện" in reviews["to_chuc_thuc_hien[1].ten"][0]
     assert "Xã Hồng Phong".lower() in reviews["co_quan.ten"][0].lower()
@@ -299,10 +321,11 @@ def test_example_2024_to_2026_flags_district_references_and_ended_periods(to_202
         "Giai đoạn 2021-2025",
     ]
     assert not any("2030" in r for rs in reviews.values() for r in rs)
-    # The recipients are not in the body-text list a second time.
-    assert len(reviews["noi_nhan[0]"]) == 1
+    # The recipients are not in the body-text list a second time (one district, one labour item).
+    assert len(reviews["noi_nhan[0]"]) == 2
     # Nothing is rewritten: the district lines are the clerk's to change.
-    assert text_of(result).count("huyện") == text_of(to_2024).count("huyện")
+    assert values_text(result.data).count("huyện") == values_text(to_2024.data).count("huyện")
+    assert_every_review_written(result)
     assert [p.line for p in result.reviews] == sorted(p.line for p in result.reviews)
 
 
@@ -310,7 +333,8 @@ def test_district_superior_line_is_flagged_and_kept() -> None:
     result = roll(HUYEN_2024, 2026)
     reviews = reviews_at(result)
     assert "cap_tren" in reviews["co_quan.cap_tren"][0]
-    assert [r.line for r in result.reviews if r.path == "co_quan.cap_tren"] == [5]
+    cap_tren = text_of(result).splitlines().index("  cap_tren: UBND huyện Cao Lộc   # dòng chủ quản cũ") + 1
+    assert [r.line for r in result.reviews if r.path == "co_quan.cap_tren"] == [cap_tren]
     for path in ("can_cu[0].co_quan", "noi_nhan[0]", "noi_nhan[1]", "noi_dung[0].mo_ta"):
         assert "01/7/2025" in reviews[path][0], path
     assert "2021-2025" in reviews["muc_dich[1]"][0]

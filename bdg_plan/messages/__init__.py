@@ -7,6 +7,7 @@ module gathers the names of its rooms, so a message has one home and callers nee
 - `rules`: what validate says (the model's errors, header and date rules, the body's outline);
 - `writing`: problems, the error boundary, templates and writing files;
 - `commands`: what validate, render, watch, PDF, new-year, init and schema say;
+- `admin_map`: the 2025 administrative map (validate's map rules, new-year across the reform);
 - `batch`: the batch command; `documents`: reading .docx files (import, check);
 - `command_line`: help screens, option help and usage errors.
 
@@ -14,6 +15,7 @@ Messages use `str.format` fields. Add a message to the room and section of the s
 that shows it; a new command gets a section in `commands` (or a room of its own when it is big).
 """
 
+from bdg_plan.messages.admin_map import *
 from bdg_plan.messages.batch import *
 from bdg_plan.messages.command_line import *
 from bdg_plan.messages.commands import *
