@@ -14,7 +14,7 @@ is loaded only then.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from bdg_plan import messages as msg
 from bdg_plan.admin_map import (
@@ -29,7 +29,7 @@ from bdg_plan.admin_map import (
 )
 from bdg_plan.errors import Severity
 from bdg_plan.model import Plan
-from bdg_plan.validate import UNFILLED_MARKER, Finding
+from bdg_plan.validate_header import Finding
 from bdg_plan.vietnamese import capitalize_first
 
 _E = Severity.ERROR
@@ -40,13 +40,16 @@ _DIA_DANH = ("co_quan", "dia_danh")
 _PLACE_UNIT = re.compile(r"^(xã|phường|đặc khu|thị trấn)\s+", re.IGNORECASE)
 
 
-def map_rules(plan: Plan) -> Iterator[Finding]:
-    """Province, commune and place-name findings for a plan dated on or after 1/7/2025."""
+def map_rules(plan: Plan, unfilled: Callable[[str], object]) -> Iterator[Finding]:
+    """Province, commune and place-name findings for a plan dated on or after 1/7/2025.
+
+    `unfilled` tells a starter's `<<ĐIỀN VÀO ĐÂY>>` marker (validate warns about those itself).
+    """
     tinh = plan.co_quan.tinh
     if tinh is None:
         yield ("co_quan",), "map-province-missing", msg.MAP_PROVINCE_MISSING, _E
         return
-    if UNFILLED_MARKER.search(tinh):
+    if unfilled(tinh):
         return  # the starter's marker: `unfilled_markers` already says so
     admin = load()
     province = admin.province(tinh)
@@ -54,7 +57,7 @@ def map_rules(plan: Plan) -> Iterator[Finding]:
         yield _TINH, *_unknown_province(admin, tinh)
         return
     given = unit_name(plan.co_quan.ten)
-    if given is None or UNFILLED_MARKER.search(plan.co_quan.ten):
+    if given is None or unfilled(plan.co_quan.ten):
         return
     yield from _commune_findings(admin, province, given.kind, given.name, _districts(plan))
     yield from _place_findings(plan.co_quan.dia_danh, given.kind, given.name)
@@ -75,7 +78,11 @@ def _unknown_province(admin: AdminMap, tinh: str) -> tuple[str, str, Severity]:
 
 def _districts(plan: Plan) -> list[str]:
     """Old districts the plan names (superior body, căn cứ, recipients), first mention first."""
-    texts = [plan.co_quan.cap_tren or "", *(c.co_quan or "" for c in plan.can_cu)]
+    # A căn cứ written as one paragraph (a string) names its issuer in that text.
+    texts = [
+        plan.co_quan.cap_tren or "",
+        *(c if isinstance(c, str) else c.co_quan or "" for c in plan.can_cu),
+    ]
     texts += [r.ten for r in plan.noi_nhan]
     names: list[str] = []
     for text in texts:

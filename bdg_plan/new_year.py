@@ -188,7 +188,11 @@ def roll_forward(data: bytes, name: str, year: int | None = None) -> NewYearResu
     inference = None
     if reform.crosses_reform(plan, new_year):  # the 2025 map is loaded only then
         inference = reform.infer(plan, text)
-        edits += reform.edits(root, text, inference)
+        scalars = list(_scalars(root, (), set()))
+        edits += [
+            _Edit(e.start, e.end, e.new, e.path, e.scope)
+            for e in reform.edits(root, text, inference, scalars)
+        ]
     new_text, changes = _apply(text, edits)
 
     new_doc = load_yaml(SourceText(name, new_text))
@@ -197,13 +201,24 @@ def roll_forward(data: bytes, name: str, year: int | None = None) -> NewYearResu
         raise BdgPlanError(msg.NEW_YEAR_BROKEN_OUTPUT.format(year=new_year))
     reviews = _reviews(new_doc, new_plan, plan)
     if inference is not None:
-        reviews = reform.merge(reviews, reform.reviews(new_doc, new_plan, inference, plan.nam))
+        reviews = _with_reform(reviews, reform.reviews(new_doc, new_plan, inference, plan.nam))
     new_text, changes, reviews = _write_reviews(new_text, changes, reviews)
 
     bom, encoding = byte_order_mark(data)
     original = data[len(bom) :].decode(encoding)
     output = bom + _keep_untouched_lines(original, text, new_text).encode(encoding)
     return NewYearResult(plan.nam, new_year, output, tuple(changes), tuple(reviews))
+
+
+def _with_reform(general: list[ReviewItem], notes: list[reform.Note]) -> list[ReviewItem]:
+    """The general review items plus the reform's; the reform's say more where both speak."""
+    own = [
+        ReviewItem(reform.COMMENT_PATH if n.path is None else format_path(n.path), n.line, n.reason)
+        for n in notes
+    ]
+    replaced = {item.path for item in own} & reform.SUPERSEDED
+    kept = [item for item in general if item.path not in replaced]
+    return sorted(set(kept + own), key=lambda item: (item.line, item.path, item.reason))
 
 
 def _write_reviews(

@@ -44,12 +44,31 @@ from bdg_plan.review_marks import MARKER, comment_lines
 from bdg_plan.validate import DISTRICT_PATTERN, REFORM_DATE
 
 if TYPE_CHECKING:
-    from bdg_plan.loader import LoadedDocument
-    from bdg_plan.loader import Path as DataPath
-    from bdg_plan.new_year import ReviewItem, _Edit
+    from bdg_plan.loader import DataPath, LoadedDocument
 
 #: The path shown for a review item that concerns a comment line, not a YAML key.
 COMMENT_PATH = "(ghi chú)"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace text[start:end] with `new` (start == end inserts), inside the value at `scope`."""
+
+    start: int
+    end: int
+    new: str
+    path: DataPath
+    scope: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Note:
+    """A review item: its data path (None for a comment line), line in the new file and reason."""
+
+    path: DataPath | None
+    line: int
+    reason: str
+
 
 _LABOUR = (
     r"(?:Lao\s+động\s*[-–]\s*Thương\s+binh\s+và\s+Xã\s+hội|LĐ\s*[-–]?\s*TB\s*(?:&|và|,)?\s*XH|LĐTBXH|LĐTB)"
@@ -146,7 +165,10 @@ def _hints(plan: Plan, text: str) -> tuple[list[tuple[str, str]], list[tuple[str
     sources = []
     if plan.co_quan.cap_tren:
         sources.append((plan.co_quan.cap_tren, "co_quan.cap_tren"))
-    sources += [(c.co_quan or "", f"can_cu[{i}].co_quan") for i, c in enumerate(plan.can_cu)]
+    sources += [
+        (c, f"can_cu[{i}]") if isinstance(c, str) else (c.co_quan or "", f"can_cu[{i}].co_quan")
+        for i, c in enumerate(plan.can_cu)
+    ]
     sources += [(r.ten, f"noi_nhan[{i}]") for i, r in enumerate(plan.noi_nhan)]
     sources += [(comment, f"{COMMENT_PATH} dòng {line}") for line, comment in comment_lines(text)]
     districts: list[tuple[str, str]] = []
@@ -162,11 +184,14 @@ def _hints(plan: Plan, text: str) -> tuple[list[tuple[str, str]], list[tuple[str
 
 
 # --- Edits on the old text --------------------------------------------------------------------
-def edits(root: Node, text: str, inference: Inference) -> list[_Edit]:
-    """The province line and, for a commune that became exactly one, its new name."""
-    from bdg_plan.new_year import _Edit, _scalars
+def edits(
+    root: Node, text: str, inference: Inference, scalars: list[tuple[DataPath, ScalarNode]]
+) -> list[Edit]:
+    """The province line and, for a commune that became exactly one, its new name.
 
-    found: list[_Edit] = []
+    `scalars` are the document's value nodes with their paths (as new-year walks them).
+    """
+    found: list[Edit] = []
     co_quan = _child(root, "co_quan")
     block = isinstance(co_quan, MappingNode) and not co_quan.flow_style
     if inference.province is not None and block and _child(co_quan, "tinh") is None:
@@ -183,7 +208,7 @@ def edits(root: Node, text: str, inference: Inference) -> list[_Edit]:
         rf"(?<!\w)({re.escape(inference.kind or old.kind)})[ \t]+({re.escape(inference.name or '')})(?!\w)",
         re.I,
     )
-    for path, node in _scalars(root, (), set()):
+    for path, node in scalars:
         start, end = node.start_mark.index, node.end_mark.index
         if path[:1] == ("can_cu",) or node.tag != "tag:yaml.org,2002:str":
             continue
@@ -191,12 +216,12 @@ def edits(root: Node, text: str, inference: Inference) -> list[_Edit]:
         if path == ("co_quan", "dia_danh"):
             place = _new_place(span, old.name, new.kind, new.name)
             if place is not None:
-                found.append(_Edit(start + place[0], start + place[1], place[2], path, (start, end)))
+                found.append(Edit(start + place[0], start + place[1], place[2], path, (start, end)))
             continue
         if path == ("co_quan", "ten_goi_tat") and new.kind != old.kind:
             for match in re.finditer(rf"(?<!\w){re.escape(old.kind)}(?!\w)", span, re.I):
                 found.append(
-                    _Edit(
+                    Edit(
                         start + match.start(),
                         start + match.end(),
                         _recase(new.kind, match.group()),
@@ -206,14 +231,12 @@ def edits(root: Node, text: str, inference: Inference) -> list[_Edit]:
                 )
         for match in named.finditer(span):
             replacement = f"{_recase(new.kind, match.group(1))} {_recase(new.name, match.group(2))}"
-            found.append(_Edit(start + match.start(), start + match.end(), replacement, path, (start, end)))
+            found.append(Edit(start + match.start(), start + match.end(), replacement, path, (start, end)))
     return found
 
 
-def _province_line(co_quan: MappingNode, text: str, province: str) -> list[_Edit]:
+def _province_line(co_quan: MappingNode, text: str, province: str) -> list[Edit]:
     """A `tinh: <province>` line right after the line where `ten`'s value ends."""
-    from bdg_plan.new_year import _Edit
-
     for key, value in co_quan.value:
         if isinstance(key, ScalarNode) and key.value == "ten":
             end = value.end_mark.index
@@ -222,7 +245,7 @@ def _province_line(co_quan: MappingNode, text: str, province: str) -> list[_Edit
                 return []
             eol = "\r\n" if text[at - 2 : at] == "\r\n" else "\n"
             line = f"{' ' * key.start_mark.column}tinh: {province}{eol}"
-            return [_Edit(at, at, line, ("co_quan", "tinh"), (at, at))]
+            return [Edit(at, at, line, ("co_quan", "tinh"), (at, at))]
     return []
 
 
@@ -253,15 +276,13 @@ def _child(node: Node | None, key: str) -> Node | None:
 
 
 # --- Review items on the new plan -------------------------------------------------------------
-def reviews(doc: LoadedDocument, plan: Plan, inference: Inference, old_year: int) -> list[ReviewItem]:
+def reviews(doc: LoadedDocument, plan: Plan, inference: Inference, old_year: int) -> list[Note]:
     """The reform's review items, at their lines in the new file."""
-    from bdg_plan.new_year import ReviewItem, format_path
-
-    items: list[ReviewItem] = []
+    items: list[Note] = []
 
     def add(path: DataPath, reason: str) -> None:
         place = doc.resolve(path)
-        items.append(ReviewItem(format_path(place), doc.locate(place).line, reason))
+        items.append(Note(place, doc.locate(place).line, reason))
 
     kind = (
         inference.old.targets[0].kind if inference.old and inference.old.targets else inference.kind
@@ -292,15 +313,8 @@ def reviews(doc: LoadedDocument, plan: Plan, inference: Inference, old_year: int
     return items
 
 
-def merge(general: list[ReviewItem], own: list[ReviewItem]) -> list[ReviewItem]:
-    """The general review items plus the reform's; the reform's say more where both speak.
-
-    On the body's name and the superior line the reform's item (with the new name, the
-    counterpart) replaces the general reminder.
-    """
-    replaced = {item.path for item in own} & {"co_quan.ten", "co_quan.cap_tren"}
-    kept = [item for item in general if item.path not in replaced]
-    return sorted(set(kept + own), key=lambda item: (item.line, item.path, item.reason))
+#: Where the reform's own item replaces new-year's general reminder (it names the new unit).
+SUPERSEDED = frozenset({"co_quan.ten", "co_quan.cap_tren"})
 
 
 def _old_district_pattern(inference: Inference) -> re.Pattern[str] | None:
@@ -378,10 +392,8 @@ def _texts(value: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
         yield path, value
 
 
-def _comment_reviews(text: str, old_year: int, inference: Inference) -> list[ReviewItem]:
+def _comment_reviews(text: str, old_year: int, inference: Inference) -> list[Note]:
     """One item per block of comment lines that names the old year or old units."""
-    from bdg_plan.new_year import ReviewItem
-
     year = re.compile(rf"(?<!\d){old_year}(?!\d)")
     old_name = None
     if inference.renamed and inference.name:
@@ -395,7 +407,7 @@ def _comment_reviews(text: str, old_year: int, inference: Inference) -> list[Rev
     for number, comment in [*lines, (-10, "")]:
         if number != last + 1 and block_things:
             things = ", ".join(dict.fromkeys(block_things))
-            items.append(ReviewItem(COMMENT_PATH, block_start, msg.REFORM_COMMENT.format(things=things)))
+            items.append(Note(None, block_start, msg.REFORM_COMMENT.format(things=things)))
             block_things = []
         if number != last + 1:
             block_start = number

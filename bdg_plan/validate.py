@@ -284,7 +284,7 @@ def domain_rules(plan: Plan) -> Iterator[Finding]:
     if plan.ngay.earliest >= REFORM_DATE:
         from bdg_plan.map_rules import map_rules  # the map is loaded only for such plans
 
-        yield from map_rules(plan)
+        yield from map_rules(plan, UNFILLED_MARKER.search)
     yield from old_annual_plans(plan)
     yield from _typed_marks(plan)
     yield from unfilled_markers(plan)

@@ -13,7 +13,7 @@ from tests.docx_xml import Docx
 
 HEAD = """\
 nam: 2025
-co_quan: {ten: Ủy ban nhân dân xã Đồng Đăng, dia_danh: Đồng Đăng}
+co_quan: {ten: Ủy ban nhân dân xã Đồng Đăng, tinh: Lạng Sơn, dia_danh: Đồng Đăng}
 ngay: 2025-10
 trich_yeu: Tháng hành động
 nguoi_ky: {thay_mat: Ủy ban nhân dân, chuc_vu: Chủ tịch, ho_ten: Nguyễn Văn A}
