@@ -58,6 +58,12 @@ def build_month_starter(
         "unit": unit,
         "ten": _scalar(f"Ủy ban nhân dân {commune.full_name}"),
         "dia_danh": _scalar(commune.place),
+        # From 01/7/2025 validate checks the commune against its province (bdg_plan.map_rules).
+        "tinh_line": (
+            f"  #: co_quan.tinh\n  tinh: {_scalar(fill_in('tên tỉnh, ví dụ Lạng Sơn'))}\n"
+            if after_reform
+            else ""
+        ),
         "goi_tat": _scalar(f"UBND {unit}"),
         "ho_ten": _scalar(_clean(nguoi_ky) or fill_in("họ và tên người ký")),
         "huong_dan": _scalar(
@@ -105,7 +111,7 @@ nam: {nam}
 co_quan:
   #: co_quan.ten
   ten: {ten}
-  #: co_quan.dia_danh
+{tinh_line}  #: co_quan.dia_danh
   dia_danh: {dia_danh}
   #: co_quan.ten_goi_tat
   ten_goi_tat: {goi_tat}

@@ -28,8 +28,8 @@ def problems_of(text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("nam", "xa", "nguoi_ky", "markers"),
     [
-        (2025, "Tân Thành", "Lý Thị Hoa", 5),  # căn cứ and its province, recipient, theme, message
-        (2025, None, None, 8),  # + commune name (twice) and signer
+        (2025, "Tân Thành", "Lý Thị Hoa", 6),  # province, căn cứ and its province, recipient, theme, message
+        (2025, None, None, 9),  # + commune name (twice) and signer
         (2024, "Hồng Phong", "Hoàng Văn Mẫn", 5),  # before the reform: the district instead
     ],
 )
