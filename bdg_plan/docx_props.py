@@ -56,6 +56,10 @@ class Styles:
     run_defaults: Any = None
     paragraph_defaults: Any = None
     default_paragraph: str | None = None
+    #: Values resolved from the style layers, per paragraph style (and character style): a
+    #: document has a handful of styles and thousands of runs.
+    paragraph_cache: dict[str, dict[str, Any]] = field(default_factory=dict)
+    run_cache: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
 
     @classmethod
     def from_root(cls, root: Any | None) -> Styles:
@@ -128,20 +132,25 @@ def _apply_run_layer(values: dict[str, Any], layer: Any) -> None:
             values["font"] = "(theme)"
 
 
-def run_format(styles: Styles, paragraph_style: list[Any], run: Any) -> RunFormat:
+def run_format(styles: Styles, style_id: str, run: Any) -> RunFormat:
     """Resolve one run's formatting: defaults, paragraph styles, character style, direct."""
-    values: dict[str, Any] = {}
-    layers = [styles.run_defaults] if styles.run_defaults is not None else []
-    layers += [s.find(f"{W}rPr") for s in paragraph_style]
     rpr = run.find(f"{W}rPr")
+    character_element = rpr.find(f"{W}rStyle") if rpr is not None else None
+    character = character_element.get(f"{W}val", "") if character_element is not None else ""
+    base = styles.run_cache.get((style_id, character))
+    if base is None:
+        base = {}
+        layers = [styles.run_defaults] if styles.run_defaults is not None else []
+        layers += [s.find(f"{W}rPr") for s in styles.chain(style_id)]
+        if character:
+            layers += [s.find(f"{W}rPr") for s in styles.chain(character, paragraph=False)]
+        for layer in layers:
+            if layer is not None:
+                _apply_run_layer(base, layer)
+        styles.run_cache[(style_id, character)] = base
+    values = dict(base)
     if rpr is not None:
-        character = rpr.find(f"{W}rStyle")
-        if character is not None:
-            layers += [s.find(f"{W}rPr") for s in styles.chain(character.get(f"{W}val"), paragraph=False)]
-        layers.append(rpr)
-    for layer in layers:
-        if layer is not None:
-            _apply_run_layer(values, layer)
+        _apply_run_layer(values, rpr)
     return RunFormat(**values)
 
 
@@ -190,15 +199,21 @@ def _apply_paragraph_layer(values: dict[str, Any], layer: Any) -> None:
         values["border_bottom"] = border.get(f"{W}val") not in (None, "nil", "none")
 
 
-def paragraph_format(styles: Styles, paragraph_style: list[Any], p: Any) -> ParagraphFormat:
+def paragraph_format(styles: Styles, style_id: str, p: Any) -> ParagraphFormat:
     """Resolve a paragraph's layout: defaults, style chain, direct w:pPr."""
-    values: dict[str, Any] = {}
-    layers = [styles.paragraph_defaults] if styles.paragraph_defaults is not None else []
-    layers += [s.find(f"{W}pPr") for s in paragraph_style]
-    layers.append(p.find(f"{W}pPr"))
-    for layer in layers:
-        if layer is not None:
-            _apply_paragraph_layer(values, layer)
+    base = styles.paragraph_cache.get(style_id)
+    if base is None:
+        base = {}
+        layers = [styles.paragraph_defaults] if styles.paragraph_defaults is not None else []
+        layers += [s.find(f"{W}pPr") for s in styles.chain(style_id)]
+        for layer in layers:
+            if layer is not None:
+                _apply_paragraph_layer(base, layer)
+        styles.paragraph_cache[style_id] = base
+    values = dict(base)
+    direct = p.find(f"{W}pPr")
+    if direct is not None:
+        _apply_paragraph_layer(values, direct)
     return ParagraphFormat(**values)
 
 

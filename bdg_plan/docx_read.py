@@ -154,10 +154,9 @@ class _Reader:
             raise DocxReadError(msg.DOCX_TOO_MANY_PARAGRAPHS.format(limit=MAX_PARAGRAPHS))
         number = len(self.result.paragraphs) + 1
         style_id = paragraph_style_id(p) or self.styles.default_paragraph or ""
-        chain = self.styles.chain(style_id)
         runs: list[tuple[str, RunFormat]] = []
         notes: list[str] = []
-        page_break = self._collect(p, chain, runs, notes)
+        page_break = self._collect(p, style_id, runs, notes)
         text = "".join(t for t, _ in runs)
         label, label_format, level = self._label(p, style_id)
         paragraph = Paragraph(
@@ -169,7 +168,7 @@ class _Reader:
             style_id=style_id,
             style_name=self.styles.name(style_id),
             runs=tuple(runs),
-            fmt=paragraph_format(self.styles, chain, p),
+            fmt=paragraph_format(self.styles, style_id, p),
             cell=cell,
             page_break_before=page_break,
         )
@@ -188,7 +187,7 @@ class _Reader:
         label, fmt = self.numbering.label(*ref)
         return label, fmt, ref[1]
 
-    def _collect(self, node: Any, chain: list[Any], runs: list[Any], notes: list[str]) -> bool:
+    def _collect(self, node: Any, style_id: str, runs: list[Any], notes: list[str]) -> bool:
         """Gather the text runs under `node`; note what cannot be placed. True on a page break."""
         page_break = False
         for child in node:
@@ -196,9 +195,9 @@ class _Reader:
             if tag in _TRACKED:
                 notes.append("tracked")
             if tag == f"{W}r":
-                page_break |= self._run(child, chain, runs, notes)
+                page_break |= self._run(child, style_id, runs, notes)
             elif tag in _CONTAINERS:
-                page_break |= self._collect(child, chain, runs, notes)
+                page_break |= self._collect(child, style_id, runs, notes)
             elif tag in (f"{W}commentRangeStart", f"{W}commentReference"):
                 notes.append("comment")
             elif tag == f"{{{_MC_NS}}}AlternateContent":
@@ -207,8 +206,8 @@ class _Reader:
                 notes.append("tracked")
         return page_break
 
-    def _run(self, r: Any, chain: list[Any], runs: list[Any], notes: list[str]) -> bool:
-        fmt = run_format(self.styles, chain, r)
+    def _run(self, r: Any, style_id: str, runs: list[Any], notes: list[str]) -> bool:
+        fmt = run_format(self.styles, style_id, r)
         page_break = False
         parts: list[str] = []
         for child in r:
