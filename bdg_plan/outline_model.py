@@ -13,6 +13,9 @@ in the order they print. Each entry is one of:
 Numbering is never written: the compose stage computes it and restarts it under each parent.
 A heading may be left empty (`khoan:` with nothing after it): the number then goes before the
 first paragraph.
+
+Over 400 lines on purpose: it is the outline's whole vocabulary (each level, table and annex with
+its Vietnamese descriptions, which the schema is built from), read best in one place.
 """
 
 from __future__ import annotations
