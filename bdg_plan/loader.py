@@ -405,7 +405,7 @@ def _report_hidden_characters(source: SourceText, problems: list[Problem]) -> tu
         invisible = _INVISIBLE.search(line)
         if invisible:
             flagged.add(number)
-            message = msg.INVISIBLE_CHAR.format(code=f"U+{ord(invisible.group()):04X}")
+            message = msg.INVISIBLE_CHAR_IN_LINE.format(code=f"U+{ord(invisible.group()):04X}")
             column = invisible.start() + 1
             problems.append(Problem(source.name, number, column, "invisible-char", message, Severity.WARNING))
     return _HIDDEN_BREAKS.sub(" ", text), frozenset(flagged)

@@ -81,6 +81,10 @@ INVISIBLE_CHAR = (
     "Văn bản có ký tự vô hình {code} (khoảng trắng độ rộng 0 hoặc ký tự đổi chiều viết), "
     "thường do sao chép từ web. Nên xóa."
 )
+INVISIBLE_CHAR_IN_LINE = (
+    "Dòng này có ký tự vô hình {code} (khoảng trắng độ rộng 0 hoặc ký tự đổi chiều viết), trong "
+    "giá trị, tên khóa hoặc ghi chú; thường do sao chép từ web. Nên xóa."
+)
 TOO_MANY_NODES = (
     "Tệp có quá nhiều phần tử (hơn {limit} giá trị, danh sách và bảng): không phải một kế hoạch "
     "bình thường. Hãy kiểm tra lại tệp."
