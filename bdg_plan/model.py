@@ -71,7 +71,7 @@ class CoQuan(_Model):
         description=(
             "Tỉnh, thành phố của cơ quan ban hành. Ghi theo đơn vị hành chính từ 01/7/2025 (34 tỉnh, "
             "thành phố), ví dụ 'Lạng Sơn'. Bắt buộc với kế hoạch ban hành từ ngày 01/7/2025: bdg-plan "
-            "kiểm tra tên xã, phường có trong tỉnh và đúng chữ 'xã'/'phường'."
+            "kiểm tra tên xã, phường có trong tỉnh và đúng chữ 'xã'/'phường'. Không in ra văn bản."
         ),
         examples=["Lạng Sơn"],
     )
