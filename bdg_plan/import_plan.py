@@ -20,6 +20,7 @@ from typing import Any
 
 from bdg_plan import messages as msg
 from bdg_plan.compose import organ_lines
+from bdg_plan.import_outline import free_items
 from bdg_plan.outline import (
     TITLE_KINH_PHI,
     TITLE_MUC_DICH,
@@ -167,9 +168,10 @@ def _signer(found_lines: list[tuple[str, Any]], imported: Imported, key: str) ->
     lines = [(t, p) for t, p in found_lines if not _NOT_SIGNER.match(t)]
     signer: dict[str, Any] = {}
     name = lines[-1][0] if lines and not _AUTHORITY.match(lines[-1][0]) else None
-    titles = [t for t, _ in (lines[:-1] if name else lines)]
+    titles = lines[:-1] if name else lines
+    number = {t: p.number for t, p in lines}
     plain: list[str] = []
-    for text in titles:
+    for text, _ in titles:
         match = _AUTHORITY.match(text)
         if match and match.group(1) == "TM":
             signer["thay_mat"] = words_case(match.group(2))
@@ -179,13 +181,13 @@ def _signer(found_lines: list[tuple[str, Any]], imported: Imported, key: str) ->
         elif is_caps(text):
             plain.append(words_case(text))
         else:
-            imported.leave(key, text)
+            imported.leave(key, text, number[text])
     if len(plain) >= 2 and "thu_truong" not in signer:
         signer["thu_truong"] = plain.pop(0)
     if plain:
         signer["chuc_vu"] = plain.pop(0)
     for text in plain:
-        imported.leave(key, text)
+        imported.leave(key, text, next((n for t, n in number.items() if words_case(t) == text), 0))
     if not {"chuc_vu", "thu_truong"} & set(signer):
         signer["chuc_vu"] = _fill(imported, f"{key}.chuc_vu")
     signer["ho_ten"] = name if name else _fill(imported, f"{key}.ho_ten")
@@ -395,19 +397,16 @@ def body_data(outline: Outline, imported: Imported) -> None:
         imported.summary.append(("can_cu", msg.IMPORT_WHERE_OPENING.format(count=len(opening))))
     for table in outline.opening_tables:
         _leave_node(imported, "mo_dau", Node("bang", table=table))
-    sections: list[Node] = []
-    for root in outline.roots:
-        if root.kind == "muc":
-            sections.append(root)
-        elif root.kind == "phan":
-            imported.leave("muc_them", root.text, root.para.number if root.para else 0)
-            sections += [c for c in root.children if c.kind == "muc"]
-            for child in root.children:
-                if child.kind != "muc":
-                    _leave_node(imported, "muc_them", child)
-        else:
-            _leave_node(imported, "muc_them", root)
-    _sections(sections, imported)
+    before = (dict(data), {k: list(v) for k, v in imported.unplaced.items()}, len(imported.unplaced_at))
+    _sections([r for r in outline.roots if r.kind == "muc"], imported)
+    short_fits = all(r.kind == "muc" for r in outline.roots) and len(imported.unplaced_at) == before[2]
+    if not short_fits:
+        # Parts, tables or content out of the short form's order: the free outline holds it all.
+        data.clear()
+        data.update(before[0])
+        imported.unplaced = before[1]
+        del imported.unplaced_at[before[2] :]
+        data["than_van_ban"] = free_items(outline.roots)
     if outline.closing is not None:
         data["ket_thuc"] = clean(outline.closing.text).replace("\n", " ")
 

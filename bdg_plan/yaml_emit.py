@@ -35,6 +35,7 @@ KEY_ORDER = (
     "de_nghi",
     "loi_dan",
     "mo_dau",
+    "than_van_ban",
     "muc_dich",
     "yeu_cau",
     "noi_dung",

@@ -57,6 +57,7 @@ IMPORT_KEY_COMMENTS = {
     "ten_loai": "Tên loại văn bản (ô số 5a).",
     "co_quan_lien_tich": "Cơ quan cùng ban hành (văn bản liên tịch), in dưới cơ quan chủ trì.",
     "nguoi_ky_lien_tich": "Người ký của cơ quan cùng ban hành, in bên trái.",
+    "than_van_ban": "Thân văn bản theo thứ tự in: phần, mục, khoản, điểm, ý, bảng, đoạn văn.",
     "muc_dich": "I. MỤC ĐÍCH, YÊU CẦU - 1. Mục đích.",
     "yeu_cau": "2. Yêu cầu.",
     "noi_dung": "NỘI DUNG: mỗi khoản 1., 2. gồm tiêu đề (ten), đoạn văn (mo_ta), các ý (cac_y).",
