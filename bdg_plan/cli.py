@@ -159,9 +159,16 @@ def render_command(
 ) -> None:
     """Tạo văn bản Kế hoạch (.docx) đúng thể thức Nghị định 30/2020/NĐ-CP."""
     if watch:
+        import signal
+        import threading
+
         from bdg_plan import cli_draw
 
         print_note(msg.WATCH_STARTED.format(file=plan))
+        # Ctrl+C is how a watch ends, not an error: it sets the stop event, which the loop checks
+        # twice a second. A KeyboardInterrupt could instead land in a finaliser and be lost.
+        stop = threading.Event()
+        previous = signal.signal(signal.SIGINT, lambda *_: stop.set())
         try:
             api.watch_render(
                 plan,
@@ -170,9 +177,11 @@ def render_command(
                 force=force,
                 pdf=pdf,
                 on_report=lambda report: cli_draw.print_watch_report(report, output_format),
+                stop=stop,
             )
-        except KeyboardInterrupt:  # Ctrl+C is how a watch ends, not an error
-            print_note(msg.WATCH_STOPPED)
+        finally:
+            signal.signal(signal.SIGINT, previous)
+        print_note(msg.WATCH_STOPPED)
         return
     result = api.render(plan, output, template_dir=templates, force=force, pdf=pdf)
     if result.problems:
