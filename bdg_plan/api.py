@@ -381,6 +381,59 @@ def write_schema(path: Path, *, force: bool = False) -> None:
     atomic_write(path, schema_text().encode("utf-8"), force=force)
 
 
+# --- The 2025 map: a province's communes as a batch table -------------------------------------
+#: The columns `communes` writes, as batch reads them (see bdg_plan.batch.entries.HEADER_ALIASES).
+COMMUNE_COLUMNS = ("Tên xã", "Tỉnh", "Địa danh", "Tên gọi tắt", "Người ký")
+
+
+def communes_table(tinh: str) -> str:
+    """A province's communes since 01/7/2025 as CSV text in the columns batch reads.
+
+    Raises:
+        UsageError: no province of that name (the message suggests one).
+
+    """
+    import csv
+    import io
+
+    from bdg_plan.admin_map import load
+
+    admin = load()
+    province = admin.province(tinh)
+    if province is None:
+        text = msg.MAP_PROVINCE_UNKNOWN.format(value=tinh)
+        old = admin.old_province(tinh)
+        suggestions = [old[1].name] if old else admin.province_suggestions(tinh)
+        if suggestions:
+            text += msg.DID_YOU_MEAN.format(suggestion=suggestions[0])
+        raise UsageError(text)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COMMUNE_COLUMNS)
+    for commune in province.communes:
+        writer.writerow(
+            [f"Ủy ban nhân dân {commune.full}", province.name, commune.name, f"UBND {commune.kind}", ""]
+        )
+    return out.getvalue()
+
+
+def write_communes(path: Path, tinh: str, *, force: bool = False) -> int:
+    """Save a province's communes table (UTF-8 with BOM, for Excel) atomically; return the row count.
+
+    Raises:
+        UsageError: unknown province.
+        OutputError: `path` is a folder, exists (without `force`) or cannot be written.
+
+    """
+    from bdg_plan.output import atomic_write
+
+    table = communes_table(tinh)
+    if path.is_dir():
+        raise OutputError(msg.TARGET_IS_DIR.format(file=path))
+    atomic_write(path, ("\ufeff" + table).encode("utf-8"), force=force)
+    return table.count("\r\n") - 1
+
+
 # --- Crash logs -----------------------------------------------------------------------------
 def write_crash_log(exc: BaseException) -> Path | None:
     """Write an unexpected error's traceback to a new log file in the user's cache; its path or None."""

@@ -248,6 +248,22 @@ def schema_command(
     print_success(msg.SCHEMA_WRITTEN.format(file=output))
 
 
+@app.command("communes")
+def communes_command(
+    tinh: Annotated[str, typer.Option("--tinh", help=msg.HELP_COMMUNES_TINH, metavar=msg.METAVAR_NAME)],
+    output: Annotated[Path | None, _output_option(msg.HELP_COMMUNES_OUTPUT, metavar=msg.METAVAR_FILE)] = None,
+    force: Annotated[bool, typer.Option("--force", help=msg.HELP_COMMUNES_FORCE)] = False,
+) -> None:
+    """Liệt kê các xã, phường của một tỉnh (từ 01/7/2025) theo các cột lệnh batch đọc."""
+    from bdg_plan import cli_draw
+
+    if output is None:
+        cli_draw.write_stdout_utf8(api.communes_table(tinh))
+        return
+    count = api.write_communes(output, tinh, force=force)
+    print_success(msg.COMMUNES_WRITTEN.format(count=count, tinh=tinh, file=output))
+
+
 @app.command("batch")
 def batch_command(
     base: Annotated[

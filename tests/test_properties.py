@@ -310,5 +310,8 @@ def test_new_year_of_a_valid_plan_is_valid(text: str) -> None:
         return
     after = api.validate_bytes(result.data, "plan-new.yaml")
     assert after.plan is not None
-    assert not has_errors(after.problems), [(p.line, p.code, p.message) for p in after.problems]
+    # Across the 2025 reform the map may leave a choice to the clerk (a split commune, a province
+    # it could not infer): those map errors are also review comments in the file.
+    left = [p for p in after.problems if not p.code.startswith("map-")]
+    assert not has_errors(left), [(p.line, p.code, p.message) for p in left]
     assert after.plan.nam == before.plan.nam + 1

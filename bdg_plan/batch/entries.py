@@ -31,6 +31,7 @@ HEADER_ALIASES: dict[str, str] = {
     "Tên xã, phường": "co_quan.ten",
     "Tên đơn vị": "co_quan.ten",
     "Cơ quan ban hành": "co_quan.ten",
+    "Tỉnh": "co_quan.tinh",
     "Địa danh": "co_quan.dia_danh",
     "Tên gọi tắt": "co_quan.ten_goi_tat",
     "Cơ quan chủ quản": "co_quan.cap_tren",

@@ -83,3 +83,11 @@ REFORM_OLD_CITY = (
 )
 REFORM_COMMENT = "Ghi chú dưới đây còn nhắc {things} (trước 01/7/2025): hãy sửa hoặc xóa."
 REFORM_COMMENT_YEAR = "năm {year}"
+
+# --- communes ---------------------------------------------------------------------------------
+HELP_COMMUNES_TINH = 'Tỉnh, thành phố (theo đơn vị hành chính từ 01/7/2025), ví dụ "Lạng Sơn".'
+HELP_COMMUNES_OUTPUT = "Ghi danh sách vào tệp CSV này (mở bằng Excel). Mặc định: in ra màn hình."
+HELP_COMMUNES_FORCE = "Ghi đè tệp đã có."
+COMMUNES_WRITTEN = (
+    "Đã ghi {count} xã, phường của {tinh} vào {file}. Điền cột 'Người ký' rồi dùng tệp này cho lệnh batch."
+)
