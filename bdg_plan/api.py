@@ -39,7 +39,7 @@ from bdg_plan.limits import YEAR_MAX, YEAR_MIN
 
 if TYPE_CHECKING:
     import threading
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Sequence
 
     from bdg_plan.batch import BatchOptions, BatchResult, BatchStart, CommuneResult
     from bdg_plan.check import Deviation
@@ -386,17 +386,21 @@ def write_schema(path: Path, *, force: bool = False) -> None:
 COMMUNE_COLUMNS = ("Tên xã", "Tỉnh", "Địa danh", "Tên gọi tắt", "Người ký")
 
 
-def communes_table(tinh: str) -> str:
+def communes_table(tinh: str, *, xa: Sequence[str] = (), signer: str = "") -> str:
     """A province's communes since 01/7/2025 as CSV text in the columns batch reads.
 
+    `xa` keeps only the communes of those names (unit word optional: "Đồng Đăng" or "xã Đồng Đăng").
+    `signer` fills the "Người ký" column (empty: for the clerk to fill in Excel).
+
     Raises:
-        UsageError: no province of that name (the message suggests one).
+        UsageError: no province of that name, or a name in `xa` that the province has not (the
+            message suggests one).
 
     """
     import csv
     import io
 
-    from bdg_plan.admin_map import load
+    from bdg_plan.admin_map import load, name_key, unit_name
 
     admin = load()
     province = admin.province(tinh)
@@ -407,12 +411,30 @@ def communes_table(tinh: str) -> str:
         if suggestions:
             text += msg.DID_YOU_MEAN.format(suggestion=suggestions[0])
         raise UsageError(text)
+    communes = list(province.communes)
+    if xa:
+        wanted: list[Any] = []
+        for name in xa:
+            unit = unit_name(name)
+            found = [
+                commune
+                for commune in admin.communes_named(province, unit.name if unit else name)
+                if unit is None or name_key(commune.kind) == name_key(unit.kind)
+            ]
+            if not found:
+                text = msg.MAP_BATCH_COMMUNE_UNKNOWN.format(xa=name, tinh=province.full)
+                close = admin.commune_suggestions(province, unit.name if unit else name)
+                if close:
+                    text += msg.DID_YOU_MEAN.format(suggestion=close[0].full)
+                raise UsageError(text)
+            wanted.extend(commune for commune in found if commune not in wanted)
+        communes = wanted
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COMMUNE_COLUMNS)
-    for commune in province.communes:
+    for commune in communes:
         writer.writerow(
-            [f"Ủy ban nhân dân {commune.full}", province.name, commune.name, f"UBND {commune.kind}", ""]
+            [f"Ủy ban nhân dân {commune.full}", province.name, commune.name, f"UBND {commune.kind}", signer]
         )
     return out.getvalue()
 
@@ -445,14 +467,21 @@ def write_crash_log(exc: BaseException) -> Path | None:
 # --- Batch ------------------------------------------------------------------------------------
 def render_batch(
     base_path: Path,
-    communes_path: Path,
+    communes_path: Path | None,
     outdir: Path,
     options: BatchOptions | None = None,
     *,
+    tinh: str | None = None,
+    xa: Sequence[str] = (),
     on_start: Callable[[BatchStart], None] | None = None,
     on_result: Callable[[CommuneResult], None] | None = None,
 ) -> BatchResult:
     """Render one plan per commune: the base plan with each commune's values, into `outdir`.
+
+    The communes come from `communes_path` (a CSV or YAML list) or, with `tinh`, from the 2025 map:
+    every commune of that province (only those named in `xa`, when given), each with its unit word
+    and place name; the signer's name is left as a `<<ĐIỀN VÀO ĐÂY>>` marker, which validate and
+    each commune's table report as a place to fill.
 
     Every commune is validated; a bad one is reported in its result and never stops the others.
     With `options.dry_run` nothing is written. `on_start` gets the number of communes and workers
@@ -470,11 +499,23 @@ def render_batch(
 
     options = options or BatchOptions()
     check_template_dir(options.template_dir)
-    base_name, communes_name = str(base_path), str(communes_path)
+    if (communes_path is None) == (tinh is None):
+        raise UsageError(msg.BATCH_LIST_OR_PROVINCE)
+    if xa and tinh is None:
+        raise UsageError(msg.BATCH_XA_NEEDS_TINH)
+    base_name = str(base_path)
+    if tinh is not None:
+        communes_name = msg.BATCH_MAP_SOURCE_NAME.format(tinh=tinh)
+        signer = msg.FILL_IN.format(hint=msg.BATCH_MAP_SIGNER_HINT)
+        communes_data = communes_table(tinh, xa=xa, signer=signer).encode("utf-8")
+    else:
+        assert communes_path is not None
+        communes_name = str(communes_path)
+        communes_data = read_source(communes_path, communes_name)
     plan = prepare_batch(
         read_source(base_path, base_name),
         base_name,
-        read_source(communes_path, communes_name),
+        communes_data,
         communes_name,
         outdir,
         base_path.parent,

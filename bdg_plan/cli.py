@@ -269,11 +269,19 @@ def batch_command(
     base: Annotated[
         Path, typer.Argument(metavar=msg.METAVAR_BASE_PLAN, help=msg.HELP_BATCH_BASE, show_default=False)
     ],
-    communes: Annotated[
-        Path,
-        typer.Argument(metavar=msg.METAVAR_COMMUNE_LIST, help=msg.HELP_BATCH_COMMUNES, show_default=False),
-    ],
     outdir: Annotated[Path, _output_option(msg.HELP_BATCH_OUTPUT, metavar=msg.METAVAR_FOLDER)],
+    communes: Annotated[
+        Path | None,
+        typer.Argument(metavar=msg.METAVAR_COMMUNE_LIST, help=msg.HELP_BATCH_COMMUNES, show_default=False),
+    ] = None,
+    tinh: Annotated[
+        str | None,
+        typer.Option("--tinh", help=msg.HELP_BATCH_TINH, metavar=msg.METAVAR_NAME, show_default=False),
+    ] = None,
+    xa: Annotated[
+        list[str] | None,
+        typer.Option("--xa", help=msg.HELP_BATCH_XA, metavar=msg.METAVAR_NAME, show_default=False),
+    ] = None,
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", min=1, help=msg.HELP_BATCH_JOBS, show_default=False)
     ] = None,
@@ -289,7 +297,14 @@ def batch_command(
     options = api.BatchOptions(jobs=jobs, dry_run=dry_run, force=force, pdf=pdf, template_dir=templates)
     with cli_draw.BatchProgress(base, dry_run=dry_run) as progress:
         result = api.render_batch(
-            base, communes, outdir, options, on_start=progress.start, on_result=progress.advance
+            base,
+            communes,
+            outdir,
+            options,
+            tinh=tinh,
+            xa=xa or (),
+            on_start=progress.start,
+            on_result=progress.advance,
         )
     failed = cli_draw.print_batch(result, output_format)
     raise typer.Exit(1 if failed else 0)

@@ -85,6 +85,19 @@ REFORM_COMMENT = "Ghi chú dưới đây còn nhắc {things} (trước 01/7/202
 REFORM_COMMENT_YEAR = "năm {year}"
 
 # --- communes ---------------------------------------------------------------------------------
+MAP_BATCH_COMMUNE_UNKNOWN = "{tinh} không có xã, phường '{xa}' (theo đơn vị hành chính từ 01/7/2025)."
+BATCH_MAP_SOURCE_NAME = "danh sách xã, phường {tinh} từ 01-7-2025.csv"
+BATCH_LIST_OR_PROVINCE = (
+    "Cần một trong hai: tệp danh sách xã, phường (DANH_SÁCH.csv) hoặc --tinh TÊN_TỈNH, không cả hai."
+)
+BATCH_MAP_SIGNER_HINT = "họ tên người ký"
+BATCH_XA_NEEDS_TINH = "--xa chỉ dùng cùng --tinh: chọn xã, phường trong danh sách của tỉnh."
+HELP_BATCH_TINH = (
+    "Lấy danh sách xã, phường của tỉnh này theo đơn vị hành chính từ 01/7/2025, không cần tệp danh sách."
+)
+HELP_BATCH_XA = (
+    'Cùng --tinh: chỉ tạo cho xã, phường này (ghi nhiều lần cho nhiều xã), ví dụ --xa "Đồng Đăng".'
+)
 HELP_COMMUNES_TINH = 'Tỉnh, thành phố (theo đơn vị hành chính từ 01/7/2025), ví dụ "Lạng Sơn".'
 HELP_COMMUNES_OUTPUT = "Ghi danh sách vào tệp CSV này (mở bằng Excel). Mặc định: in ra màn hình."
 HELP_COMMUNES_FORCE = "Ghi đè tệp đã có."
