@@ -32,6 +32,19 @@ _FAST_LOADER_DIFFERS = re.compile("[\t\ufeff\x85\u2028\u2029]|[|>][-+0-9]*#")
 #: The path of a value inside the document: mapping keys and list indexes, as pydantic's `loc`.
 DataPath = tuple[str | int, ...]
 
+
+def texts_with_paths(value: Any, path: DataPath = ()) -> Iterator[tuple[DataPath, str]]:
+    """Every text value of loaded data with its path, in document order (new-year and its review)."""
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from texts_with_paths(child, (*path, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from texts_with_paths(child, (*path, index))
+    elif isinstance(value, str):
+        yield path, value
+
+
 #: The most nodes a document may expand to once aliases are followed. The seed plan has about
 #: 300; a plan with big annexes a few thousand. Past this the file is refused (alias bombs).
 MAX_NODES = 100_000

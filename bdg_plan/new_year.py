@@ -49,7 +49,7 @@ import pathlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Any, cast
+from typing import cast
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -58,7 +58,7 @@ from bdg_plan import messages as msg
 from bdg_plan import reform
 from bdg_plan.errors import BdgPlanError, InvalidPlanError, Problem, Severity, YearBeforePlanError, has_errors
 from bdg_plan.limits import YEAR_MAX, YEAR_MIN
-from bdg_plan.loader import DataPath, LoadedDocument, load_yaml
+from bdg_plan.loader import DataPath, LoadedDocument, load_yaml, texts_with_paths
 from bdg_plan.model import Plan
 from bdg_plan.plan_dates import FULL_DATE_SYNTAX, YEAR_MONTH_SYNTAX
 from bdg_plan.review_marks import write_marks
@@ -497,7 +497,7 @@ def _reviews(doc: LoadedDocument, plan: Plan, old_plan: Plan) -> list[ReviewItem
     after_reform = plan.ngay.earliest >= REFORM_DATE
     if after_reform and old_plan.ngay.earliest < REFORM_DATE:
         add(("co_quan", "ten"), msg.NEW_YEAR_CHECK_COMMUNE.format(value=plan.co_quan.ten))
-    for path, value in _texts(doc.data, ()):
+    for path, value in texts_with_paths(doc.data):
         cited = path[:1] == ("can_cu",)
         for period in _PERIOD.finditer(value):
             first, last = int(period.group(1)), int(period.group(2))
@@ -515,18 +515,6 @@ def _reviews(doc: LoadedDocument, plan: Plan, old_plan: Plan) -> list[ReviewItem
                 msg.NEW_YEAR_OLD_YEAR_KEPT.format(old_year=old_plan.nam, new_year=plan.nam, excerpt=excerpt),
             )
     return sorted(set(items), key=lambda item: (item.line, item.path, item.reason))
-
-
-def _texts(value: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
-    """Every text value of the loaded data with its path."""
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield from _texts(child, (*path, key))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _texts(child, (*path, index))
-    elif isinstance(value, str):
-        yield path, value
 
 
 def _is_under(path: DataPath, parents: list[DataPath]) -> bool:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +38,7 @@ from bdg_plan.admin_map import (
     province_names,
     unit_name,
 )
+from bdg_plan.loader import texts_with_paths
 from bdg_plan.model import Plan
 from bdg_plan.review_marks import MARKER, comment_lines
 from bdg_plan.validate import DISTRICT_PATTERN, REFORM_DATE
@@ -302,7 +302,7 @@ def reviews(doc: LoadedDocument, plan: Plan, inference: Inference, old_year: int
     if cap_tren and (DISTRICT_PATTERN.search(cap_tren) or (old_district and old_district.search(cap_tren))):
         province = inference.province.full if inference.province else "tỉnh"
         add(("co_quan", "cap_tren"), msg.REFORM_SUPERIOR.format(value=cap_tren, kind=kind, province=province))
-    for path, value in _texts(doc.data, ()):
+    for path, value in texts_with_paths(doc.data):
         reason = _labour(value, kind, inference.province)
         if reason:
             add(path, reason)
@@ -379,17 +379,6 @@ def _labour(value: str, kind: str, province: Province | None) -> str | None:
         counterpart = f"ngành Nội vụ (Sở Nội vụ {province.full})" if province else "ngành Nội vụ"
         return msg.REFORM_LABOUR_PROVINCE.format(excerpt=match.group(), counterpart=counterpart)
     return None
-
-
-def _texts(value: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield from _texts(child, (*path, key))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _texts(child, (*path, index))
-    elif isinstance(value, str):
-        yield path, value
 
 
 def _comment_reviews(text: str, old_year: int, inference: Inference) -> list[Note]:
