@@ -20,6 +20,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bdg_plan import messages as msg
+
+# Rooms of the API kept apart to keep this module readable; their names are part of `api`.
+from bdg_plan.api_map import COMMUNE_COLUMNS, communes_table, write_communes
+from bdg_plan.api_word import (
+    CONVERTED_SUFFIXES,
+    ImportResult,
+    check_word_file,
+    default_import_output,
+    import_word_file,
+    read_word_file,
+)
 from bdg_plan.errors import (
     BatchInputError,
     BdgPlanError,
@@ -381,81 +392,6 @@ def write_schema(path: Path, *, force: bool = False) -> None:
     atomic_write(path, schema_text().encode("utf-8"), force=force)
 
 
-# --- The 2025 map: a province's communes as a batch table -------------------------------------
-#: The columns `communes` writes, as batch reads them (see bdg_plan.batch.entries.HEADER_ALIASES).
-COMMUNE_COLUMNS = ("Tên xã", "Tỉnh", "Địa danh", "Tên gọi tắt", "Người ký")
-
-
-def communes_table(tinh: str, *, xa: Sequence[str] = (), signer: str = "") -> str:
-    """A province's communes since 01/7/2025 as CSV text in the columns batch reads.
-
-    `xa` keeps only the communes of those names (unit word optional: "Đồng Đăng" or "xã Đồng Đăng").
-    `signer` fills the "Người ký" column (empty: for the clerk to fill in Excel).
-
-    Raises:
-        UsageError: no province of that name, or a name in `xa` that the province has not (the
-            message suggests one).
-
-    """
-    import csv
-    import io
-
-    from bdg_plan.admin_map import load, name_key, unit_name
-
-    admin = load()
-    province = admin.province(tinh)
-    if province is None:
-        text = msg.MAP_PROVINCE_UNKNOWN.format(value=tinh)
-        old = admin.old_province(tinh)
-        suggestions = [old[1].name] if old else admin.province_suggestions(tinh)
-        if suggestions:
-            text += msg.DID_YOU_MEAN.format(suggestion=suggestions[0])
-        raise UsageError(text)
-    communes = list(province.communes)
-    if xa:
-        wanted: list[Any] = []
-        for name in xa:
-            unit = unit_name(name)
-            found = [
-                commune
-                for commune in admin.communes_named(province, unit.name if unit else name)
-                if unit is None or name_key(commune.kind) == name_key(unit.kind)
-            ]
-            if not found:
-                text = msg.MAP_BATCH_COMMUNE_UNKNOWN.format(xa=name, tinh=province.full)
-                close = admin.commune_suggestions(province, unit.name if unit else name)
-                if close:
-                    text += msg.DID_YOU_MEAN.format(suggestion=close[0].full)
-                raise UsageError(text)
-            wanted.extend(commune for commune in found if commune not in wanted)
-        communes = wanted
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COMMUNE_COLUMNS)
-    for commune in communes:
-        writer.writerow(
-            [f"Ủy ban nhân dân {commune.full}", province.name, commune.name, f"UBND {commune.kind}", signer]
-        )
-    return out.getvalue()
-
-
-def write_communes(path: Path, tinh: str, *, force: bool = False) -> int:
-    """Save a province's communes table (UTF-8 with BOM, for Excel) atomically; return the row count.
-
-    Raises:
-        UsageError: unknown province.
-        OutputError: `path` is a folder, exists (without `force`) or cannot be written.
-
-    """
-    from bdg_plan.output import atomic_write
-
-    table = communes_table(tinh)
-    if path.is_dir():
-        raise OutputError(msg.TARGET_IS_DIR.format(file=path))
-    atomic_write(path, ("\ufeff" + table).encode("utf-8"), force=force)
-    return table.count("\r\n") - 1
-
-
 # --- Crash logs -----------------------------------------------------------------------------
 def write_crash_log(exc: BaseException) -> Path | None:
     """Write an unexpected error's traceback to a new log file in the user's cache; its path or None."""
@@ -523,123 +459,9 @@ def render_batch(
     return run_batch(plan, options, on_start=on_start, on_result=on_result)
 
 
-# --- import and check (a Word file in) ----------------------------------------------------------
-#: Word files that LibreOffice converts to .docx before import or check.
-CONVERTED_SUFFIXES = (".doc", ".odt", ".rtf")
-
-
-def read_word_file(path: Path) -> bytes:
-    """The bytes of a .docx, a .doc/.odt/.rtf converted first through LibreOffice.
-
-    Raises:
-        InputFileError: the file is missing, a folder, unreadable or too large.
-        ConversionError: a .doc needs LibreOffice, which is missing or failed.
-
-    """
-    from bdg_plan.docx_open import MAX_DOCX_BYTES
-
-    name = str(path)
-    if path.is_dir():
-        raise InputFileError(msg.INPUT_IS_DIR.format(file=name))
-    if not path.is_file():
-        raise InputFileError(msg.INPUT_MISSING.format(file=name))
-    if path.stat().st_size > MAX_DOCX_BYTES:
-        raise InputFileError(msg.DOCX_TOO_LARGE.format(limit=MAX_DOCX_BYTES // 1_000_000))
-    if path.suffix.lower() in CONVERTED_SUFFIXES:
-        return _converted_to_docx(path)
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        from bdg_plan.errors import os_error_message
-
-        raise InputFileError(os_error_message(exc, name, writing=False)) from None
-
-
-def _converted_to_docx(path: Path) -> bytes:
-    import shutil
-    import tempfile
-
-    from bdg_plan.errors import ConversionError
-    from bdg_plan.libreoffice import convert_file, find_soffice, install_hint
-
-    program = find_soffice()
-    if program is None:
-        raise ConversionError(f"{msg.IMPORT_DOC_NEEDS_LIBREOFFICE} {install_hint()}")
-    folder = Path(tempfile.mkdtemp(prefix="bdg-plan-import-"))
-    try:
-        target = convert_file(path, folder / "ke-hoach.docx", "docx", program=program)
-        return target.read_bytes()
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def check_word_file(path: Path) -> list[Deviation]:
-    """The deviations from Decree 30 of a Word file, in document order.
-
-    Raises:
-        InputFileError: the file cannot be read (DocxReadError: not a safe, readable .docx).
-        ConversionError: a .doc needs LibreOffice, which is missing or failed.
-
-    """
-    from bdg_plan.check import check_bytes
-
-    return check_bytes(read_word_file(path))
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    """The plan file written by `import_word_file`, and what the import found on the way."""
-
-    output: Path
-    source: Path
-    summary: list[tuple[str, str]]
-    unplaced: list[Any]
-    to_fill: list[str]
-    problems: list[Problem]
-    deviations: list[Deviation]
-    sources: dict[str, str] = field(default_factory=dict)
-
-
-def default_import_output(path: Path) -> Path:
-    """The default plan file of an import: beside the Word file, same name, `.yaml`."""
-    return path.with_suffix(".yaml")
-
-
-def import_word_file(path: Path, output: Path | None = None, *, force: bool = False) -> ImportResult:
-    """Read last year's Word file and write it as a plan file, atomically.
-
-    Raises:
-        InputFileError: the file cannot be read (DocxReadError: not a safe, readable .docx).
-        ConversionError: a .doc needs LibreOffice, which is missing or failed.
-        NoPlanFoundError: nothing in the file looks like a KẾ HOẠCH (nothing is written).
-        OutputError: the plan file exists (without `force`) or cannot be written.
-
-    """
-    from bdg_plan.check import check_document
-    from bdg_plan.import_docx import import_bytes, summary
-    from bdg_plan.output import atomic_write, check_target
-
-    target = output or default_import_output(path)
-    if target.suffix.lower() in (".docx", *CONVERTED_SUFFIXES):
-        raise OutputError(msg.IMPORT_OUTPUT_IS_WORD.format(file=target))
-    check_target(target, force=force)
-    result = import_bytes(read_word_file(path), path.name, target.name)
-    atomic_write(target, result.text.encode("utf-8"), force=force)
-    name = str(target)
-    problems = [replace(p, file=name) for p in result.problems]
-    return ImportResult(
-        output=target,
-        source=path,
-        summary=summary(result.imported.data),
-        unplaced=list(result.unplaced),
-        to_fill=list(result.imported.to_fill),
-        problems=problems,
-        deviations=check_document(result.document, result.found),
-        sources={name: result.text},
-    )
-
-
 __all__ = [
+    "COMMUNE_COLUMNS",
+    "CONVERTED_SUFFIXES",
     "YEAR_MAX",
     "YEAR_MIN",
     "BatchInputError",
@@ -669,6 +491,8 @@ __all__ = [
     "YearBeforePlanError",
     "check_template_dir",
     "check_word_file",
+    "communes_table",
+    "default_import_output",
     "default_output",
     "has_errors",
     "import_word_file",
@@ -678,6 +502,7 @@ __all__ = [
     "make_pdf",
     "new_year",
     "pdf_path_for",
+    "read_word_file",
     "render",
     "render_batch",
     "render_plan",
@@ -687,6 +512,7 @@ __all__ = [
     "validate_bytes",
     "validate_files",
     "watch_render",
+    "write_communes",
     "write_crash_log",
     "write_schema",
 ]
