@@ -26,6 +26,7 @@ from bdg_plan.new_year import (
 from bdg_plan.validate import old_annual_plans
 from tests.conftest import EXAMPLE_PLAN
 from tests.docx_xml import Docx
+from tests.review_comments import assert_every_review_written
 
 FIXTURES = Path(__file__).parent / "fixtures" / "new_year"
 HUYEN_2024 = FIXTURES / "plan2024-huyen.yaml"
@@ -66,18 +67,6 @@ def run(*args: str) -> tuple[int, str]:
 def values_text(data: bytes) -> str:
     """Every text value of a plan file, without its comments."""
     return repr(yaml.safe_load(data.decode("utf-8-sig")))
-
-
-def assert_every_review_written(result: NewYearResult) -> None:
-    """Each review item is a `# CẦN XEM LẠI:` comment in the block right above its line."""
-    lines = text_of(result).splitlines()
-    for item in result.reviews:
-        above = []
-        for line in reversed(lines[: item.line - 1]):
-            if not line.strip().startswith("#"):
-                break
-            above.append(line.strip())
-        assert f"{MARKER} {item.reason}" in above, item
 
 
 @pytest.fixture(scope="module")

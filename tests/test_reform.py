@@ -13,6 +13,7 @@ from bdg_plan.cli import app
 from bdg_plan.new_year import NewYearResult, roll_forward
 from bdg_plan.review_marks import MARKER, find_marks, write_marks
 from tests.conftest import EXAMPLE_PLAN
+from tests.review_comments import assert_every_review_written
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reform"
 AU_LAU = FIXTURES / "au-lau-2025.yaml"
@@ -26,18 +27,6 @@ def roll(path: Path, year: int) -> NewYearResult:
 
 def reasons(result: NewYearResult, path: str) -> list[str]:
     return [item.reason for item in result.reviews if item.path == path]
-
-
-def assert_written(result: NewYearResult) -> None:
-    """Every review item is a marker comment in the comment block right above its line."""
-    lines = result.data.decode("utf-8").splitlines()
-    for item in result.reviews:
-        above = []
-        for line in reversed(lines[: item.line - 1]):
-            if not line.strip().startswith("#"):
-                break
-            above.append(line.strip())
-        assert f"{MARKER} {item.reason}" in above, item
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +58,7 @@ def test_example_flags_labour_and_district_bodies(example_2026: NewYearResult) -
 
 
 def test_example_writes_every_review_and_validate_lists_each(example_2026: NewYearResult) -> None:
-    assert_written(example_2026)
+    assert_every_review_written(example_2026)
     checked = api.validate_bytes(example_2026.data, "plan2026.yaml")
     assert checked.plan is not None
     assert not [p for p in checked.problems if p.is_error]
@@ -120,7 +109,7 @@ def test_unit_word_is_fixed_everywhere() -> None:
     assert any("Sở Nội vụ tỉnh Lào Cai" in r for r in reasons(result, "noi_nhan[0]"))
     assert any("Phòng Văn hóa - Xã hội của UBND phường" in r for r in reasons(result, "noi_nhan[1]"))
     assert reasons(result, "can_cu[0].co_quan")  # the old district-level city
-    assert_written(result)
+    assert_every_review_written(result)
     checked = api.validate_bytes(result.data, "au-lau-2026.yaml")
     assert not [p for p in checked.problems if p.code.startswith("map-")]
 
@@ -132,7 +121,7 @@ def test_split_commune_lists_every_candidate_and_renames_nothing() -> None:
     assert data["co_quan"]["tinh"] == "Lạng Sơn"
     (split,) = reasons(result, "co_quan.ten")
     assert "xã Đình Lập, xã Kiên Mộc" in split
-    assert_written(result)
+    assert_every_review_written(result)
     # validate insists on a choice.
     checked = api.validate_bytes(result.data, "binh-xa-2026.yaml")
     assert [p.code for p in checked.problems if p.is_error] == ["map-commune-merged"]
@@ -145,7 +134,7 @@ def test_district_fixture_gets_its_province_and_counterparts() -> None:
     (superior,) = reasons(result, "co_quan.cap_tren")
     assert "UBND huyện Cao Lộc" in superior and "tỉnh Lạng Sơn" in superior
     assert any("Phòng Văn hóa - Xã hội" in r for r in reasons(result, "noi_nhan[1]"))
-    assert_written(result)
+    assert_every_review_written(result)
 
 
 def test_a_roll_that_stays_on_one_side_does_not_use_the_map() -> None:

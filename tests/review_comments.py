@@ -1,0 +1,18 @@
+"""A check shared by the new-year tests: every review item is written into the new plan file."""
+
+from __future__ import annotations
+
+from bdg_plan.new_year import NewYearResult
+from bdg_plan.review_marks import MARKER
+
+
+def assert_every_review_written(result: NewYearResult) -> None:
+    """Each review item is a `# CẦN XEM LẠI:` comment in the comment block right above its line."""
+    lines = result.data.decode("utf-8").splitlines()
+    for item in result.reviews:
+        above = []
+        for line in reversed(lines[: item.line - 1]):
+            if not line.strip().startswith("#"):
+                break
+            above.append(line.strip())
+        assert f"{MARKER} {item.reason}" in above, item
