@@ -83,6 +83,8 @@ class Table:
     index: int
     rows: tuple[tuple[tuple[Paragraph, ...], ...], ...]
     merged: bool = False
+    #: Per row, the grid column each kept cell starts at (merged and skipped cells counted).
+    starts: tuple[tuple[int, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -239,26 +241,43 @@ class _Reader:
         index = self.tables
         self.tables += 1
         rows: list[tuple[tuple[Paragraph, ...], ...]] = []
+        starts: list[tuple[int, ...]] = []
         merged = False
         for row_index, tr in enumerate(tbl.findall(f"{W}tr")):
             cells: list[tuple[Paragraph, ...]] = []
+            at = _grid_value(tr.find(f"{W}trPr/{W}gridBefore"))
+            row_starts: list[int] = []
             for column, tc in enumerate(tr.findall(f"{W}tc")):
                 props = tc.find(f"{W}tcPr")
+                span = _grid_value(props.find(f"{W}gridSpan") if props is not None else None, 1)
                 if props is not None and (
                     props.find(f"{W}gridSpan") is not None or props.find(f"{W}hMerge") is not None
                 ):
                     merged = True
                 v_merge = props.find(f"{W}vMerge") if props is not None else None
+                at += span
                 if v_merge is not None:
                     merged = True
                     if v_merge.get(f"{W}val", "continue") == "continue":
                         continue
+                row_starts.append(at - span)
                 content: list[Any] = []
                 for child in tc:
                     self.block(child, (index, row_index, column), content)
                 cells.append(tuple(item for item in content if isinstance(item, Paragraph)))
             rows.append(tuple(cells))
-        return Table(index, tuple(rows), merged)
+            starts.append(tuple(row_starts))
+        return Table(index, tuple(rows), merged, tuple(starts))
+
+
+def _grid_value(element: Any, default: int = 0) -> int:
+    """A `w:gridSpan`/`w:gridBefore` count (bounded: a hostile file cannot make it huge)."""
+    if element is None:
+        return default
+    try:
+        return max(0, min(int(element.get(f"{W}val", default)), 1000))
+    except ValueError:
+        return default
 
 
 def _drawing_kind(element: Any) -> str:

@@ -20,7 +20,9 @@ from typing import Any
 
 from bdg_plan import messages as msg
 from bdg_plan.compose import organ_lines
-from bdg_plan.import_outline import free_items
+from bdg_plan.docx_read import Paragraph
+from bdg_plan.import_outline import annex_data, free_items
+from bdg_plan.import_place import infer_province
 from bdg_plan.outline import (
     TITLE_KINH_PHI,
     TITLE_MUC_DICH,
@@ -192,6 +194,23 @@ def _signer(found_lines: list[tuple[str, Any]], imported: Imported, key: str) ->
         signer["chuc_vu"] = _fill(imported, f"{key}.chuc_vu")
     signer["ho_ten"] = name if name else _fill(imported, f"{key}.ho_ten")
     return signer
+
+
+def _province(found: Found, imported: Imported) -> None:
+    """`co_quan.tinh` for a plan dated on or after the 2025 reform (right after `ten`)."""
+    from bdg_plan.validate import REFORM_DATE
+
+    date = parse_date(found.header.date_text) if found.header.date_text else None
+    if date is None or dt.date(date[3], date[2], date[1] or 1) < REFORM_DATE:
+        return
+    co_quan = imported.data["co_quan"]
+    texts = [text for text, _ in found.closing.recipients]
+    texts += [item.text for item in found.body if isinstance(item, Paragraph)]
+    tinh = infer_province(co_quan["ten"], texts)
+    if tinh is None:
+        imported.to_fill.append("co_quan.tinh")
+    ten = co_quan.pop("ten")
+    imported.data["co_quan"] = {"ten": ten, "tinh": tinh or msg.IMPORT_FILL_PROVINCE, **co_quan}
 
 
 def _recipients(found: Found, imported: Imported) -> None:
@@ -411,6 +430,17 @@ def body_data(outline: Outline, imported: Imported) -> None:
         data["ket_thuc"] = clean(outline.closing.text).replace("\n", " ")
 
 
+def _annexes(found: Found, imported: Imported) -> None:
+    annexes = []
+    for index, annex in enumerate(found.annexes):
+        entry = annex_data(annex)
+        entry["ten"] = entry["ten"] or _fill(imported, f"phu_luc.{index}.ten")
+        annexes.append(entry)
+    if annexes:
+        imported.data["phu_luc"] = annexes
+        imported.summary.append(("phu_luc", msg.IMPORT_SUMMARY_ITEMS.format(count=len(annexes))))
+
+
 def plan_data(found: Found, outline: Outline) -> Imported:
     """Everything recognised in a document, as plan-file data in the plan file's key order."""
     imported = Imported()
@@ -420,6 +450,8 @@ def plan_data(found: Found, outline: Outline) -> Imported:
     body_data(outline, imported)
     _signers(found, imported)
     _recipients(found, imported)
+    _province(found, imported)
+    _annexes(found, imported)
     for paragraph in found.extra:
         imported.leave("co_quan", clean(paragraph.shown), paragraph.number)
     return imported

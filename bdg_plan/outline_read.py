@@ -94,20 +94,24 @@ def _is_closing(paragraph: Paragraph) -> bool:
     return text.endswith("./.") or text.endswith("/.")
 
 
-def build_outline(items: list[Paragraph | Table]) -> Outline:
-    """Arrange the body's paragraphs and tables into an outline."""
+def build_outline(items: list[Paragraph | Table], *, free: bool = False) -> Outline:
+    """Arrange the body's paragraphs and tables into an outline.
+
+    `free` (an annex's content): no opening and no closing sentence; what comes before the first
+    heading is content at the top level, in order.
+    """
     outline = Outline()
     content = [i for i in items if isinstance(i, Table) or clean(i.shown)]
     last = content[-1] if content else None
-    if isinstance(last, Paragraph) and _is_closing(last):
+    if isinstance(last, Paragraph) and _is_closing(last) and not free:
         outline.closing = last
         content = content[:-1]
     stack: list[Node] = []
     for item in content:
         if isinstance(item, Table):
             node = Node("bang", table=item)
-            if stack:
-                stack[-1].children.append(node)
+            if stack or free:
+                (stack[-1].children if stack else outline.roots).append(node)
             else:
                 outline.opening_tables.append(item)
             continue
@@ -118,10 +122,10 @@ def build_outline(items: list[Paragraph | Table]) -> Outline:
                 stack.pop()
             (stack[-1].children if stack else outline.roots).append(node)
             stack.append(node)
-        elif not stack:
+        elif not stack and not free:
             outline.opening.append(item)
         else:
-            _attach(stack[-1], Node(kind, text, para=item))
+            _attach(stack[-1].children if stack else outline.roots, Node(kind, text, para=item))
     return outline
 
 
@@ -137,11 +141,11 @@ def _is_heading(paragraph: Paragraph, kind: str) -> bool:
     return paragraph.bold
 
 
-def _attach(parent: Node, node: Node) -> None:
+def _attach(siblings: list[Node], node: Node) -> None:
     """A sub-bullet goes under the bullet before it; otherwise it is a bullet of its own."""
     if node.kind == "y_nho":
-        if parent.children and parent.children[-1].kind == "y":
-            parent.children[-1].children.append(node)
+        if siblings and siblings[-1].kind == "y":
+            siblings[-1].children.append(node)
             return
         node.kind = "y"
-    parent.children.append(node)
+    siblings.append(node)

@@ -4,8 +4,12 @@ The document is cut into zones around two landmarks: the title ("KẾ HOẠCH") 
 nhận:" label. Before the title is the header (ô 1-4), laid out as a table, with or without
 merged cells, or as lines with tabs; between the title and "Nơi nhận" are the trích yếu, the
 opening paragraphs, the outline and the closing sentence; from "Nơi nhận" on are the recipients
-(left) and the signer block (right), again a table or tab lines. Each found part keeps its
-paragraphs, so `check` can judge their layout and `import` can name what it could not place.
+(left) and the signer block (right), again a table or tab lines; after the signature come the
+annexes, each from its "Phụ lục" heading. Each found part keeps its paragraphs, so `check` can
+judge their layout and `import` can name what it could not place.
+
+Over 400 lines on purpose: it is the one place that cuts a document into its zones, one short
+function per zone, and the zones are read best side by side.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bdg_plan import nd30
-from bdg_plan.docx_read import Paragraph, ReadDocument, Table
+from bdg_plan.docx_read import Paragraph, ReadDocument, Section, Table
 
 #: Document-type names that open the body (Phụ lục III abbreviations: KH, CTr, PA).
 TITLES = ("KẾ HOẠCH", "CHƯƠNG TRÌNH", "PHƯƠNG ÁN")
@@ -67,6 +71,17 @@ class Closing:
 
 
 @dataclass
+class Annex:
+    """A "Phụ lục" after the signature: its heading, title lines, Kèm theo line and content."""
+
+    label: Paragraph
+    title: list[str] = field(default_factory=list)
+    kem_theo: Paragraph | None = None
+    body: list[Paragraph | Table] = field(default_factory=list)
+    landscape: bool = False
+
+
+@dataclass
 class Found:
     """The zones of a KẾ HOẠCH in a read document."""
 
@@ -77,6 +92,7 @@ class Found:
     body: list[Paragraph | Table]
     closing: Closing
     extra: list[Paragraph]
+    annexes: list[Annex] = field(default_factory=list)
 
 
 def is_caps(text: str) -> bool:
@@ -185,7 +201,11 @@ def find_parts(document: ReadDocument) -> Found:
     header = _header(_lines(head_items))
     header.in_table = any(isinstance(item, Table) for item in head_items)
     trich_yeu, rule, start = _trich_yeu(rest[:close_index])
-    closing = _closing(_lines(rest[close_index:]))
+    # Annexes follow the signature; with no "Nơi nhận" found, they follow the body.
+    annex_from = close_index if close_index < len(rest) else start
+    annex_index = next((i for i in range(annex_from, len(rest)) if _is_annex(rest[i])), len(rest))
+    closing = _closing(_lines(rest[close_index:annex_index]))
+    close_index = min(close_index, annex_index)
     title = body[title_index] if title_index is not None else None
     extra = [p for p in head_items if isinstance(p, Paragraph) and p.text.strip()]
     return Found(
@@ -196,7 +216,67 @@ def find_parts(document: ReadDocument) -> Found:
         body=rest[start:close_index],
         closing=closing,
         extra=[p for p in extra if p.number not in {h.number for h in _header_paragraphs(header)}],
+        annexes=_annexes(rest[annex_index:], document.sections),
     )
+
+
+# --- Annexes -----------------------------------------------------------------------------------
+#: "Phụ lục", "PHỤ LỤC II", "Phụ lục số 01", "PHỤ LỤC I: DANH MỤC ..." (title on the same line).
+_ANNEX = re.compile(
+    r"^phụ\s*lục(?:\s+(?:số\s*)?(?:[IVXLC]+|\d+)\b)?\s*(?:[.:–-]\s*(?P<title>.+)|(?P<rest>.*))$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _is_annex(item: Paragraph | Table) -> bool:
+    """An annex heading: a "Phụ lục" line on its own (or with its title in capitals), bold or centred."""
+    if not isinstance(item, Paragraph) or item.cell is not None:
+        return False
+    lines = clean(item.shown).split("\n")
+    match = _ANNEX.match(lines[0])
+    if match is None or not (item.bold or item.fmt.align == "center"):
+        return False
+    return is_caps(match.group("title") or "X") and not (match.group("rest") or "").strip()
+
+
+def _annex_title(item: Paragraph, text: str) -> bool:
+    centred = item.fmt.align == "center"
+    return (is_caps(text) and (item.bold or centred)) or (item.bold and centred)
+
+
+def _annexes(items: list[Paragraph | Table], sections: list[Section]) -> list[Annex]:
+    """Each annex from its heading to the next: title lines, the Kèm theo line, then content.
+
+    When each annex has a section of its own (the way bdg-plan prints them), its page
+    orientation is read from that section.
+    """
+    annexes = _annex_zones(items)
+    if len(sections) == len(annexes) + 1:
+        for annex, section in zip(annexes, sections[1:], strict=True):
+            annex.landscape = section.width_mm > section.height_mm
+    return annexes
+
+
+def _annex_zones(items: list[Paragraph | Table]) -> list[Annex]:
+    annexes: list[Annex] = []
+    for item in items:
+        if _is_annex(item):
+            assert isinstance(item, Paragraph)
+            lines = clean(item.shown).split("\n")
+            title = _ANNEX.match(lines[0]).group("title")  # type: ignore[union-attr]
+            annexes.append(Annex(item, [title] if title else []))
+            annexes[-1].title += lines[1:]
+            continue
+        annex = annexes[-1]
+        text = clean(item.shown) if isinstance(item, Paragraph) else ""
+        heading = not annex.body and annex.kem_theo is None and isinstance(item, Paragraph)
+        if heading and text and _annex_title(item, text):  # type: ignore[arg-type]
+            annex.title += text.split("\n")
+        elif not annex.body and isinstance(item, Paragraph) and text.startswith("(Kèm theo"):
+            annex.kem_theo = item
+        elif annex.body or not isinstance(item, Paragraph) or (text and not _typed_rule(text)):
+            annex.body.append(item)
+    return annexes
 
 
 def _holds_noi_nhan(item: Paragraph | Table) -> bool:

@@ -48,6 +48,7 @@ KEY_ORDER = (
     "nguoi_ky_lien_tich",
     "noi_nhan",
     "luu",
+    "phu_luc",
 )
 _INDENT = "  "
 #: libyaml's loader when PyYAML has it (ten times faster), the pure-Python one otherwise.

@@ -33,6 +33,8 @@ DOCX_UNPLACED_KINDS = {
 
 # --- import -----------------------------------------------------------------------------------
 IMPORT_FILL = "CẦN ĐIỀN"
+#: The province when the document does not settle it (`<<...>>`: validate warns, not errs).
+IMPORT_FILL_PROVINCE = "<<CẦN ĐIỀN - tên tỉnh (thành phố) của cơ quan, ví dụ Lạng Sơn>>"
 IMPORT_UNPLACED_MARKER = "KHÔNG XẾP ĐƯỢC"
 IMPORT_WHERE_HEADER = "phần đầu văn bản (ô 1-4)"
 IMPORT_WHERE_OPENING = "{count} đoạn mở đầu, giữ nguyên từng chữ"
@@ -68,6 +70,7 @@ IMPORT_KEY_COMMENTS = {
     "nguoi_ky": "Người ký (ô số 7).",
     "noi_nhan": "Nơi nhận (ô số 9b): bdg-plan tự thêm '- ' và ';'.",
     "luu": "Dòng 'Lưu:' cuối nơi nhận.",
+    "phu_luc": "Phụ lục in sau phần ký, trên trang riêng: tên (ten), trang ngang (ngang), nội dung.",
 }
 IMPORT_NO_PLAN = (
     "Không nhận ra văn bản KẾ HOẠCH trong tệp này (không thấy tên loại 'KẾ HOẠCH', phần đầu "
