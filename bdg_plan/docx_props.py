@@ -32,6 +32,13 @@ class RunFormat:
     size_pt: float = 10.0
     font: str | None = None
     caps: bool = False
+    #: w:color's value ("FF0000"), "auto" when none is set (Word's automatic colour: black).
+    color: str = "auto"
+
+    @property
+    def black(self) -> bool:
+        """Decree 30 text colour: automatic or black."""
+        return self.color in ("auto", "000000")
 
 
 @dataclass(frozen=True)
@@ -41,6 +48,7 @@ class ParagraphFormat:
     align: str = "left"
     first_line_mm: float = 0.0
     left_mm: float = 0.0
+    right_mm: float = 0.0
     before_pt: float = 0.0
     after_pt: float = 0.0
     line: float | None = None
@@ -60,6 +68,10 @@ class Styles:
     #: document has a handful of styles and thousands of runs.
     paragraph_cache: dict[str, dict[str, Any]] = field(default_factory=dict)
     run_cache: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    numbering_cache: dict[str, tuple[str, int] | None] = field(default_factory=dict)
+    format_cache: dict[str, ParagraphFormat] = field(default_factory=dict)
+    chains: dict[str, list[Any]] = field(default_factory=dict)
 
     @classmethod
     def from_root(cls, root: Any | None) -> Styles:
@@ -78,9 +90,15 @@ class Styles:
         return styles
 
     def chain(self, style_id: str | None, *, paragraph: bool = True) -> list[Any]:
-        """The style and the styles it is based on, base first (cycles stop)."""
-        chain: list[Any] = []
+        """The style and the styles it is based on, base first (cycles stop); found once per style."""
         current = style_id or (self.default_paragraph if paragraph else None)
+        cached = self.chains.get(current or "")
+        if cached is None:
+            cached = self.chains[current or ""] = self._chain(current)
+        return cached
+
+    def _chain(self, current: str | None) -> list[Any]:
+        chain: list[Any] = []
         seen: set[str] = set()
         while current and current in self.by_id and current not in seen and len(seen) < 64:
             seen.add(current)
@@ -92,19 +110,25 @@ class Styles:
 
     def name(self, style_id: str | None) -> str:
         """The style's display name ("Heading 1"), or "" for none."""
-        style = self.by_id.get(style_id or "")
-        if style is None:
-            return ""
-        name = style.find(f"{W}name")
-        return (name.get(f"{W}val") or "") if name is not None else ""
+        key = style_id or ""
+        cached = self.names.get(key)
+        if cached is None:
+            style = self.by_id.get(key)
+            name = style.find(f"{W}name") if style is not None else None
+            cached = self.names[key] = (name.get(f"{W}val") or "") if name is not None else ""
+        return cached
 
     def paragraph_numbering(self, style_id: str | None) -> tuple[str, int] | None:
-        """The numbering (numId, ilvl) a paragraph style carries, if any."""
+        """The numbering (numId, ilvl) a paragraph style carries, if any (resolved once per style)."""
+        key = style_id or ""
+        if key in self.numbering_cache:
+            return self.numbering_cache[key]
         found: tuple[str, int] | None = None
         for style in self.chain(style_id):
             num_pr = style.find(f"{W}pPr/{W}numPr")
             if num_pr is not None:
                 found = numbering_ref(num_pr, default_level=0) or found
+        self.numbering_cache[key] = found
         return found
 
 
@@ -114,27 +138,42 @@ def paragraph_style_id(p: Any) -> str | None:
     return style.get(f"{W}val") if style is not None else None
 
 
+_RUN_TOGGLES = {f"{W}b": "bold", f"{W}i": "italic", f"{W}caps": "caps"}
+
+
+def _colour(element: Any) -> str:
+    """A w:color as "auto", a hex value, or a theme colour's name when only the theme is given."""
+    value = (element.get(f"{W}val") or "auto").upper()
+    theme = element.get(f"{W}themeColor")
+    if value == "AUTO":
+        return theme if theme and theme not in ("text1", "dark1") else "auto"
+    return value
+
+
 def _apply_run_layer(values: dict[str, Any], layer: Any) -> None:
-    for tag, key in (("b", "bold"), ("i", "italic"), ("caps", "caps")):
-        element = layer.find(f"{W}{tag}")
-        if element is not None:
-            values[key] = is_on(element)
-    size = layer.find(f"{W}sz")
-    if size is not None:
-        with contextlib.suppress(ValueError):
-            values["size_pt"] = int(size.get(f"{W}val", "20")) / 2
-    fonts = layer.find(f"{W}rFonts")
-    if fonts is not None:
-        font = fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi")
-        if font:
-            values["font"] = font
-        elif fonts.get(f"{W}asciiTheme"):
-            values["font"] = "(theme)"
+    """One w:rPr over `values`, its children read in one pass (thousands of runs per document)."""
+    for child in layer:
+        tag = child.tag
+        key = _RUN_TOGGLES.get(tag)
+        if key is not None:
+            values[key] = is_on(child)
+        elif tag == f"{W}sz":
+            with contextlib.suppress(ValueError):
+                values["size_pt"] = int(child.get(f"{W}val", "20")) / 2
+        elif tag == f"{W}rFonts":
+            font = child.get(f"{W}ascii") or child.get(f"{W}hAnsi")
+            if font:
+                values["font"] = font
+            elif child.get(f"{W}asciiTheme"):
+                values["font"] = "(theme)"
+        elif tag == f"{W}color":
+            values["color"] = _colour(child)
 
 
 def run_format(styles: Styles, style_id: str, run: Any) -> RunFormat:
     """Resolve one run's formatting: defaults, paragraph styles, character style, direct."""
-    rpr = run.find(f"{W}rPr")
+    first = run[0] if len(run) else None
+    rpr = first if first is not None and first.tag == f"{W}rPr" else run.find(f"{W}rPr")
     character_element = rpr.find(f"{W}rStyle") if rpr is not None else None
     character = character_element.get(f"{W}val", "") if character_element is not None else ""
     base = styles.run_cache.get((style_id, character))
@@ -164,43 +203,54 @@ def _twips_mm(value: str | None) -> float | None:
 
 
 def _apply_paragraph_layer(values: dict[str, Any], layer: Any) -> None:
-    jc = layer.find(f"{W}jc")
-    if jc is not None:
-        values["align"] = {"both": "justify", "start": "left", "end": "right"}.get(
-            jc.get(f"{W}val", "left"), jc.get(f"{W}val", "left")
-        )
-    ind = layer.find(f"{W}ind")
-    if ind is not None:
-        first = _twips_mm(ind.get(f"{W}firstLine"))
-        hanging = _twips_mm(ind.get(f"{W}hanging"))
-        if first is not None:
-            values["first_line_mm"] = first
-        elif hanging is not None:
-            values["first_line_mm"] = -hanging
-        left = _twips_mm(ind.get(f"{W}left") or ind.get(f"{W}start"))
-        if left is not None:
-            values["left_mm"] = left
-    spacing = layer.find(f"{W}spacing")
-    if spacing is not None:
-        for attr, key in (("before", "before_pt"), ("after", "after_pt")):
-            if spacing.get(f"{W}{attr}") is not None:
-                with contextlib.suppress(ValueError):
-                    values[key] = int(spacing.get(f"{W}{attr}")) / 20
-        if spacing.get(f"{W}line") is not None:
-            rule = spacing.get(f"{W}lineRule", "auto")
-            try:
-                raw = int(spacing.get(f"{W}line"))
-            except ValueError:
-                raw = 240
-            values["line"] = raw / 240 if rule == "auto" else raw / 20
-            values["line_rule"] = rule
-    border = layer.find(f"{W}pBdr/{W}bottom")
-    if border is not None:
-        values["border_bottom"] = border.get(f"{W}val") not in (None, "nil", "none")
+    """One w:pPr over `values`, its children read in one pass."""
+    for child in layer:
+        tag = child.tag
+        if tag == f"{W}jc":
+            val = child.get(f"{W}val", "left")
+            values["align"] = {"both": "justify", "start": "left", "end": "right"}.get(val, val)
+        elif tag == f"{W}ind":
+            _apply_indent(values, child)
+        elif tag == f"{W}spacing":
+            _apply_spacing(values, child)
+        elif tag == f"{W}pBdr":
+            border = child.find(f"{W}bottom")
+            if border is not None:
+                values["border_bottom"] = border.get(f"{W}val") not in (None, "nil", "none")
 
 
-def paragraph_format(styles: Styles, style_id: str, p: Any) -> ParagraphFormat:
-    """Resolve a paragraph's layout: defaults, style chain, direct w:pPr."""
+def _apply_indent(values: dict[str, Any], ind: Any) -> None:
+    first = _twips_mm(ind.get(f"{W}firstLine"))
+    hanging = _twips_mm(ind.get(f"{W}hanging"))
+    if first is not None:
+        values["first_line_mm"] = first
+    elif hanging is not None:
+        values["first_line_mm"] = -hanging
+    left = _twips_mm(ind.get(f"{W}left") or ind.get(f"{W}start"))
+    if left is not None:
+        values["left_mm"] = left
+    right = _twips_mm(ind.get(f"{W}right") or ind.get(f"{W}end"))
+    if right is not None:
+        values["right_mm"] = right
+
+
+def _apply_spacing(values: dict[str, Any], spacing: Any) -> None:
+    for attr, key in (("before", "before_pt"), ("after", "after_pt")):
+        if spacing.get(f"{W}{attr}") is not None:
+            with contextlib.suppress(ValueError):
+                values[key] = int(spacing.get(f"{W}{attr}")) / 20
+    if spacing.get(f"{W}line") is not None:
+        rule = spacing.get(f"{W}lineRule", "auto")
+        try:
+            raw = int(spacing.get(f"{W}line"))
+        except ValueError:
+            raw = 240
+        values["line"] = raw / 240 if rule == "auto" else raw / 20
+        values["line_rule"] = rule
+
+
+def paragraph_format(styles: Styles, style_id: str, direct: Any | None) -> ParagraphFormat:
+    """Resolve a paragraph's layout: defaults, style chain, its direct w:pPr (or None)."""
     base = styles.paragraph_cache.get(style_id)
     if base is None:
         base = {}
@@ -210,10 +260,13 @@ def paragraph_format(styles: Styles, style_id: str, p: Any) -> ParagraphFormat:
             if layer is not None:
                 _apply_paragraph_layer(base, layer)
         styles.paragraph_cache[style_id] = base
+    if direct is None:
+        shared = styles.format_cache.get(style_id)
+        if shared is None:
+            shared = styles.format_cache[style_id] = ParagraphFormat(**base)
+        return shared
     values = dict(base)
-    direct = p.find(f"{W}pPr")
-    if direct is not None:
-        _apply_paragraph_layer(values, direct)
+    _apply_paragraph_layer(values, direct)
     return ParagraphFormat(**values)
 
 

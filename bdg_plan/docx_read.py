@@ -23,7 +23,6 @@ from bdg_plan.docx_props import (
     W,
     numbering_ref,
     paragraph_format,
-    paragraph_style_id,
     run_format,
 )
 from bdg_plan.errors import DocxReadError
@@ -126,7 +125,13 @@ class ReadDocument:
 _CONTAINERS = {f"{W}{t}" for t in ("hyperlink", "smartTag", "sdt", "sdtContent", "customXml", "fldSimple")}
 _CONTAINERS |= {f"{W}ins", f"{W}moveTo"}
 _TRACKED = {f"{W}ins", f"{W}del", f"{W}moveTo", f"{W}moveFrom"}
-_SKIPPED = {f"{W}del", f"{W}moveFrom", f"{W}pPr", f"{W}rPr"}
+_R, _T, _BR, _PPR = f"{W}r", f"{W}t", f"{W}br", f"{W}pPr"
+_ALTERNATE = f"{{{_MC_NS}}}AlternateContent"
+_CHARACTERS = {f"{W}tab": "\t", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
+_DRAWINGS = {f"{W}drawing", f"{W}pict", f"{W}object", _ALTERNATE}
+_NOTES = {f"{W}footnoteReference", f"{W}endnoteReference"}
+_COMMENT_REFERENCE = f"{W}commentReference"
+_COMMENT_MARKS = {f"{W}commentRangeStart", _COMMENT_REFERENCE}
 
 
 class _Reader:
@@ -136,6 +141,7 @@ class _Reader:
         self.numbering = Numbering(read_part(archive, "word/numbering.xml"))
         self.result = ReadDocument()
         self.tables = 0
+        self.sect_prs: list[Any] = []
 
     def add_unplaced(self, kind: str, number: int, words: str) -> None:
         if not any(u.kind == kind and u.paragraph == number for u in self.result.unplaced):
@@ -155,12 +161,17 @@ class _Reader:
         if len(self.result.paragraphs) >= MAX_PARAGRAPHS:
             raise DocxReadError(msg.DOCX_TOO_MANY_PARAGRAPHS.format(limit=MAX_PARAGRAPHS))
         number = len(self.result.paragraphs) + 1
-        style_id = paragraph_style_id(p) or self.styles.default_paragraph or ""
+        first = p[0] if len(p) else None
+        ppr = first if first is not None and first.tag == f"{W}pPr" else None
+        style_element, num_pr, sect_pr = _paragraph_properties(ppr)
+        if sect_pr is not None:
+            self.sect_prs.append(sect_pr)
+        style_id = style_element or self.styles.default_paragraph or ""
         runs: list[tuple[str, RunFormat]] = []
         notes: list[str] = []
         page_break = self._collect(p, style_id, runs, notes)
         text = "".join(t for t, _ in runs)
-        label, label_format, level = self._label(p, style_id)
+        label, label_format, level = self._label(num_pr, style_id)
         paragraph = Paragraph(
             number=number,
             text=text,
@@ -170,7 +181,7 @@ class _Reader:
             style_id=style_id,
             style_name=self.styles.name(style_id),
             runs=tuple(runs),
-            fmt=paragraph_format(self.styles, style_id, p),
+            fmt=paragraph_format(self.styles, style_id, ppr),
             cell=cell,
             page_break_before=page_break,
         )
@@ -179,8 +190,7 @@ class _Reader:
             self.add_unplaced(kind, number, paragraph.first_words())
         return paragraph
 
-    def _label(self, p: Any, style_id: str) -> tuple[str, str, int]:
-        num_pr = p.find(f"{W}pPr/{W}numPr")
+    def _label(self, num_pr: Any | None, style_id: str) -> tuple[str, str, int]:
         ref = numbering_ref(num_pr) if num_pr is not None else None
         if ref is None:
             ref = self.styles.paragraph_numbering(style_id)
@@ -194,17 +204,18 @@ class _Reader:
         page_break = False
         for child in node:
             tag = child.tag
+            if tag == _R:
+                page_break |= self._run(child, style_id, runs, notes)
+                continue
             if tag in _TRACKED:
                 notes.append("tracked")
-            if tag == f"{W}r":
-                page_break |= self._run(child, style_id, runs, notes)
-            elif tag in _CONTAINERS:
+            if tag in _CONTAINERS:
                 page_break |= self._collect(child, style_id, runs, notes)
-            elif tag in (f"{W}commentRangeStart", f"{W}commentReference"):
+            elif tag in _COMMENT_MARKS:
                 notes.append("comment")
-            elif tag == f"{{{_MC_NS}}}AlternateContent":
+            elif tag == _ALTERNATE:
                 notes.append(_drawing_kind(child))
-            elif tag == f"{W}pPr" and child.find(f"{W}rPr/{W}ins") is not None:
+            elif tag == _PPR and child.find(f"{W}rPr/{W}ins") is not None:
                 notes.append("tracked")
         return page_break
 
@@ -214,24 +225,20 @@ class _Reader:
         parts: list[str] = []
         for child in r:
             tag = child.tag
-            if tag == f"{W}t":
+            if tag == _T:
                 parts.append(child.text or "")
-            elif tag == f"{W}tab":
-                parts.append("\t")
-            elif tag == f"{W}br":
+            elif tag in _CHARACTERS:
+                parts.append(_CHARACTERS[tag])
+            elif tag == _BR:
                 if child.get(f"{W}type") == "page":
                     page_break = True
                 else:
                     parts.append("\n")
-            elif tag == f"{W}cr":
-                parts.append("\n")
-            elif tag == f"{W}noBreakHyphen":
-                parts.append("-")
-            elif tag in (f"{W}drawing", f"{W}pict", f"{W}object", f"{{{_MC_NS}}}AlternateContent"):
+            elif tag in _DRAWINGS:
                 notes.append(_drawing_kind(child))
-            elif tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
+            elif tag in _NOTES:
                 notes.append("footnote")
-            elif tag == f"{W}commentReference":
+            elif tag == _COMMENT_REFERENCE:
                 notes.append("comment")
         if parts:
             runs.append(("".join(parts), fmt))
@@ -278,6 +285,24 @@ def _grid_value(element: Any, default: int = 0) -> int:
         return max(0, min(int(element.get(f"{W}val", default)), 1000))
     except ValueError:
         return default
+
+
+def _paragraph_properties(ppr: Any | None) -> tuple[str | None, Any | None, Any | None]:
+    """A paragraph's w:pStyle value, w:numPr and w:sectPr elements, from its w:pPr in one pass."""
+    style: str | None = None
+    num_pr = sect_pr = None
+    if ppr is not None:
+        for child in ppr:
+            if child.tag == _PSTYLE:
+                style = child.get(f"{W}val")
+            elif child.tag == _NUMPR:
+                num_pr = child
+            elif child.tag == _SECTPR:
+                sect_pr = child
+    return style, num_pr, sect_pr
+
+
+_PSTYLE, _NUMPR, _SECTPR = f"{W}pStyle", f"{W}numPr", f"{W}sectPr"
 
 
 def _drawing_kind(element: Any) -> str:
@@ -350,8 +375,7 @@ def read_docx(data: bytes) -> ReadDocument:
     for child in body:
         reader.block(child, None, reader.result.body)
     rels = relationships(archive)
-    sect_prs = [p.find(f"{W}pPr/{W}sectPr") for p in body.iter(f"{W}p")]
-    for sect_pr in [s for s in sect_prs if s is not None] + [body.find(f"{W}sectPr")]:
+    for sect_pr in [*reader.sect_prs, body.find(f"{W}sectPr")]:
         if sect_pr is not None:
             reader.result.sections.append(_section(reader, sect_pr, rels))
     return reader.result

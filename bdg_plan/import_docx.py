@@ -7,6 +7,7 @@ file system: the library API reads the bytes and saves the text.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,8 +54,6 @@ def import_bytes(data: bytes, name: str, plan_name: str) -> ImportedPlan:
         NoPlanFoundError: nothing in it looks like a KẾ HOẠCH.
 
     """
-    from bdg_plan.pipeline import validate_bytes
-
     document = read_docx(data)
     found = find_parts(document)
     if found.title is None and not found.header.organ and not found.closing.signer:
@@ -65,8 +64,56 @@ def import_bytes(data: bytes, name: str, plan_name: str) -> ImportedPlan:
         file=name, fill=msg.IMPORT_FILL, marker=msg.IMPORT_UNPLACED_MARKER, plan=plan_name
     )
     text = emit_plan(imported.data, head_comment=head, unplaced=imported.unplaced)
-    problems = validate_bytes(text.encode("utf-8"), plan_name).problems
+    problems = validate_imported(imported.data, text, plan_name)
     return ImportedPlan(text, imported, document, found, _unplaced(document, imported), problems)
+
+
+def validate_imported(data: dict[str, Any], text: str, name: str) -> list[Problem]:
+    """The problems of the imported plan file, as `validate` would report them.
+
+    The file is the emitted `text`, which reads back exactly as `data` (the emitter checks it).
+    So the data is validated by the model directly; only when that finds a problem, or the text
+    holds characters the loader remarks on, is the file read again the positioned way, so that
+    every problem carries its line and column.
+    """
+    from bdg_plan.loader import MAX_NODES, MAX_TEXT_CHARS, LoadedDocument, needs_no_remark
+    from bdg_plan.pipeline import validate_bytes
+    from bdg_plan.table_csv import attach_csv_tables
+    from bdg_plan.validate import validate_document
+
+    values: list[str] = []
+    loaded = _as_loaded(data, values)
+    if (
+        loaded is not None
+        and len(values) < MAX_NODES // 2
+        and max(map(len, values), default=0) <= MAX_TEXT_CHARS
+        and needs_no_remark(text, "\n".join(values))
+    ):
+        result = validate_document(attach_csv_tables(LoadedDocument(name, loaded, text=text), None))
+        if not result.problems:
+            return []
+    return validate_bytes(text.encode("utf-8"), name).problems
+
+
+def _as_loaded(value: Any, values: list[str]) -> Any:
+    """`value` as the loader builds it from the emitted text (dates stay text).
+
+    Collects the texts into `values`; None for anything the loader might read differently.
+    """
+    if isinstance(value, str):
+        values.append(value)
+        return value
+    if isinstance(value, dict):
+        items = {key: _as_loaded(item, values) for key, item in value.items()}
+        return None if any(v is None and value[k] is not None for k, v in items.items()) else items
+    if isinstance(value, list):
+        found = [_as_loaded(item, values) for item in value]
+        return None if any(f is None and v is not None for f, v in zip(found, value, strict=True)) else found
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value.isoformat()
+    if value is None or isinstance(value, bool | int):
+        return value
+    return None
 
 
 def summary(data: dict[str, Any]) -> list[tuple[str, str]]:

@@ -74,6 +74,8 @@ _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u
 _HIDDEN_BREAKS = re.compile("[\x85\u2028\u2029]")
 #: Icelandic eth, the look-alike of the Vietnamese "Đ"/"đ" (Windows-1258 text read as Latin-1).
 _ETH = {"\u00d0": "\u0110", "\u00f0": "\u0111"}
+_ETH_CHARS = re.compile("[\u00d0\u00f0]")
+_RESERVED = re.compile(f"[{RESERVED_CHARS}]")
 
 
 @dataclass(frozen=True)
@@ -342,7 +344,7 @@ class _Builder:
         for char in _bad_controls(text):
             self.problem(node, "control-char", msg.CONTROL_CHAR.format(code=f"U+{ord(char):04X}"))
             break
-        if any(char in RESERVED_CHARS for char in text):
+        if _RESERVED.search(text):
             self.problem(node, "control-char", msg.RESERVED_CHAR)
         invisible = _INVISIBLE.search(text)
         if invisible and not self._flagged(node):
@@ -357,7 +359,8 @@ class _Builder:
             word, guess, encoding = legacy
             message = msg.LEGACY_ENCODING.format(word=word, guess=guess, encoding=encoding)
             self.problem(node, "legacy-encoding", message, Severity.WARNING)
-        eth = next((char for char in text if char in _ETH), None)
+        eth_found = _ETH_CHARS.search(text)
+        eth = eth_found.group() if eth_found else None
         if eth:
             message = msg.LOOK_ALIKE_ETH.format(char=eth, code=f"U+{ord(eth):04X}", letter=_ETH[eth])
             self.problem(node, "look-alike-char", message, Severity.WARNING)
@@ -383,6 +386,24 @@ def _bad_controls(text: str) -> Iterator[str]:
     """
     for match in _BAD_CONTROLS.finditer(text):
         yield match.group()
+
+
+def needs_no_remark(file_text: str, values_text: str) -> bool:
+    """True when loading a file would say nothing about its characters.
+
+    `file_text` is the whole file, `values_text` its text values joined by newlines. No control,
+    reserved, invisible or look-alike character, no hidden line break, no word in a legacy
+    encoding, and NFC throughout: what `load_yaml` and `_Builder.check_text` would report.
+    """
+    return not (
+        _BAD_CONTROLS.search(file_text)
+        or _RESERVED.search(file_text)
+        or _INVISIBLE.search(file_text)
+        or _HIDDEN_BREAKS.search(file_text)
+        or _ETH_CHARS.search(values_text)
+        or not unicodedata.is_normalized("NFC", file_text)
+        or legacy_encoded_word(values_text)
+    )
 
 
 def visible(text: str) -> str:

@@ -13,6 +13,7 @@ import os
 import re
 import stat
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -239,6 +240,19 @@ def _from_cp1258(word: str) -> str:
 _LEGACY_DECODERS = (("TCVN3 (ABC)", _from_tcvn3), ("VNI", _from_vni), ("Windows-1258", _from_cp1258))
 
 
+def _legacy_guesses(word: str) -> list[tuple[str, str]]:
+    """The encodings that turn `word` into a Vietnamese syllable, with the syllable."""
+    # A lone sign ("©", "½", "×") is not a word; a mangled word keeps some plain letters.
+    if not _LATIN1.search(word) or not _ASCII_LETTER.search(word) or is_vietnamese_syllable(word):
+        return []
+    found = []
+    for encoding, decode in _LEGACY_DECODERS:
+        guess = decode(word)
+        if guess != word and is_vietnamese_syllable(guess):
+            found.append((encoding, guess))
+    return found
+
+
 def legacy_encoded_word(text: str) -> tuple[str, str, str] | None:
     """Find a word that looks like Vietnamese typed in a legacy encoding and read back wrongly.
 
@@ -250,15 +264,18 @@ def legacy_encoded_word(text: str) -> tuple[str, str, str] | None:
     if not _LATIN1.search(text):
         return None
     found: dict[str, list[tuple[str, str]]] = {}
-    for match in _WORD.finditer(text):
-        word = match.group()
-        # A lone sign ("©", "½", "×") is not a word; a mangled word keeps some plain letters.
-        if not _LATIN1.search(word) or not _ASCII_LETTER.search(word) or is_vietnamese_syllable(word):
+    # A text repeats its syllables many times: each distinct piece between spaces is looked at
+    # once, in the order of its first appearance, and counts as often as it appears.
+    judged: dict[str, list[tuple[str, str]]] = {}
+    for piece, count in Counter(text.split()).items():
+        if not _LATIN1.search(piece):
             continue
-        for encoding, decode in _LEGACY_DECODERS:
-            guess = decode(word)
-            if guess != word and is_vietnamese_syllable(guess):
-                found.setdefault(encoding, []).append((word, guess))
+        for word in _WORD.findall(piece):
+            guesses = judged.get(word)
+            if guesses is None:
+                guesses = judged[word] = _legacy_guesses(word)
+            for encoding, guess in guesses:
+                found.setdefault(encoding, []).extend([(word, guess)] * count)
     if not found:
         return None
     encoding, words = max(found.items(), key=lambda item: len(item[1]))
