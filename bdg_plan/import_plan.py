@@ -454,6 +454,10 @@ def plan_data(found: Found, outline: Outline) -> Imported:
     _annexes(found, imported)
     for paragraph in found.extra:
         imported.leave("co_quan", clean(paragraph.shown), paragraph.number)
+    for paragraph in found.trailing:
+        imported.leave(
+            "luu" if "luu" in imported.data else "noi_nhan", clean(paragraph.shown), paragraph.number
+        )
     return imported
 
 

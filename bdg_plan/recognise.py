@@ -93,6 +93,8 @@ class Found:
     closing: Closing
     extra: list[Paragraph]
     annexes: list[Annex] = field(default_factory=list)
+    #: Paragraphs after a signature laid out as a table (and before any annex): no part of it.
+    trailing: list[Paragraph] = field(default_factory=list)
 
 
 def is_caps(text: str) -> bool:
@@ -204,7 +206,14 @@ def find_parts(document: ReadDocument) -> Found:
     # Annexes follow the signature; with no "Nơi nhận" found, they follow the body.
     annex_from = close_index if close_index < len(rest) else start
     annex_index = next((i for i in range(annex_from, len(rest)) if _is_annex(rest[i])), len(rest))
-    closing = _closing(_lines(rest[close_index:annex_index]))
+    closing_items = rest[close_index:annex_index]
+    trailing: list[Paragraph] = []
+    if closing_items and isinstance(closing_items[0], Table):
+        # A signature table ends the closing; a table right after it holds a joint signer.
+        end = 2 if len(closing_items) > 1 and isinstance(closing_items[1], Table) else 1
+        trailing = [p for p in closing_items[end:] if isinstance(p, Paragraph) and clean(p.shown)]
+        closing_items = closing_items[:end]
+    closing = _closing(_lines(closing_items))
     close_index = min(close_index, annex_index)
     title = body[title_index] if title_index is not None else None
     extra = [p for p in head_items if isinstance(p, Paragraph) and p.text.strip()]
@@ -217,6 +226,7 @@ def find_parts(document: ReadDocument) -> Found:
         closing=closing,
         extra=[p for p in extra if p.number not in {h.number for h in _header_paragraphs(header)}],
         annexes=_annexes(rest[annex_index:], document.sections),
+        trailing=trailing,
     )
 
 

@@ -3,7 +3,8 @@
 One content (a commune's gender-equality plan for 2024) laid out in many ways: the header as a
 table, a table with merged cells, or tab-laid lines; typed numbering or Word's automatic
 numbering (on the paragraph or on its style); tabs for indentation; soft line breaks; direct
-formatting on every run; a footnote, an image, a table in the body. `Layout` picks the way.
+formatting on every run; a footnote, an image, a table in the body, an annex after the signature
+with a table typed by hand (STT numbers, group rows, merged cells). `Layout` picks the way.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -67,6 +69,17 @@ RECIPIENTS = [
 ]
 SIGNER = ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
 NAME = "Nguyễn Thị Hoa"
+ANNEX_TITLE = "DANH MỤC CÁC HOẠT ĐỘNG THỰC HIỆN NĂM 2024"
+ANNEX_KEM_THEO = "(Kèm theo Kế hoạch số 25/KH-UBND ngày 12/3/2024 của UBND xã Tân Lập)"
+ANNEX_COLUMNS = ["TT", "Nội dung", "Đơn vị thực hiện", "Thời gian"]
+#: The annex table as typed: STT numbers by hand, group rows, a unit merged over two rows.
+ANNEX_GROUPS = ["Hoạt động tuyên truyền", "Hoạt động hỗ trợ"]
+ANNEX_ROWS = [
+    ("Treo băng rôn, khẩu hiệu tại trụ sở xã và các thôn", "Công chức văn hóa - xã hội", "Tháng 3/2024"),
+    ("Phát tờ rơi về bình đẳng giới đến các hộ gia đình", "", "Tháng 4/2024"),
+    ("Thăm hỏi phụ nữ có hoàn cảnh khó khăn", "Hội Liên hiệp Phụ nữ xã", "Tháng 10/2024"),
+]
+ANNEX_NOTE = "Ghi chú: Thời gian thực hiện có thể điều chỉnh theo tình hình thực tế của xã."
 
 #: A 1x1 PNG, for the image case.
 PNG = base64.b64decode(
@@ -88,6 +101,7 @@ class Layout:
     footnote: bool = False
     image: bool = False
     body_table: bool = False
+    annex: bool = False  # a landscape annex after the signature, with a typed table
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -315,6 +329,33 @@ def _closing(document: Any, layout: Layout) -> None:
     _lines(table.cell(0, 1), right)
 
 
+def _annex(document: Any) -> None:
+    """ "PHỤ LỤC" on a new landscape section; the table typed with its STT and group rows."""
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    _para(document, "PHỤ LỤC", align="center", bold=True)
+    _para(document, ANNEX_TITLE, align="center", bold=True)
+    _para(document, ANNEX_KEM_THEO, align="center", italic=True)
+    table = document.add_table(rows=6, cols=4)
+    table.style = "Table Grid"
+    for column, name in enumerate(ANNEX_COLUMNS):
+        _lines(table.cell(0, column), [(name, {"bold": True, "size": 13})])
+    # Group I merged across the whole row; group II typed "II" in the TT cell, its name merged.
+    group = table.cell(1, 0).merge(table.cell(1, 3))
+    _lines(group, [(f"I. {ANNEX_GROUPS[0]}", {"bold": True, "size": 13})])
+    _lines(table.cell(4, 0), [("II", {"bold": True, "size": 13})])
+    _lines(table.cell(4, 1).merge(table.cell(4, 3)), [(ANNEX_GROUPS[1], {"bold": True, "size": 13})])
+    unit = table.cell(2, 2).merge(table.cell(3, 2))
+    for row, number, (what, who, when) in zip((2, 3, 5), ("1", "2", "1"), ANNEX_ROWS, strict=True):
+        _lines(table.cell(row, 0), [(number, {"size": 13})])
+        _lines(table.cell(row, 1), [(what, {"size": 13})])
+        if who:
+            _lines(unit if row == 2 else table.cell(row, 2), [(who, {"size": 13})])
+        _lines(table.cell(row, 3), [(when, {"size": 13})])
+    _para(document, ANNEX_NOTE)
+
+
 def build(layout: Layout | None = None) -> bytes:
     """The plan as a clerk would type it, in `layout`'s way."""
     layout = layout or Layout()
@@ -332,6 +373,8 @@ def build(layout: Layout | None = None) -> bytes:
     _title(document, layout)
     _body(document, layout)
     _closing(document, layout)
+    if layout.annex:
+        _annex(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

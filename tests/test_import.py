@@ -247,6 +247,7 @@ CORPUS = {
     "hinh-anh": Layout(image=True),
     "bang-trong-noi-dung": Layout(body_table=True, header="merged", closing="tabs"),
     "ky-bang-tab-tu-dong": Layout(closing="tabs", numbering="style", tabs_indent=True),
+    "phu-luc-bang-go-tay": Layout(annex=True, header="merged", closing="tabs"),
 }
 
 
@@ -287,7 +288,39 @@ def test_a_clerks_document_is_imported_field_by_field(name: str) -> None:
     }
     assert data["noi_nhan"] == ["UBND huyện Yên Sơn (b/c)", "TT Đảng ủy, HĐND xã", "CT, PCT UBND xã"]
     assert data["luu"] == ["VT", "VHXH"]
+    if layout.annex:
+        _assert_annex(data["phu_luc"])
+    else:
+        assert "phu_luc" not in data
     assert word_recall(original, rendered) >= 0.99
+
+
+def _assert_annex(annexes: list[Any]) -> None:
+    """The typed annex: its title, landscape page, the table without typed numbers, the note."""
+    (annex,) = annexes
+    assert annex["ten"] == "Danh mục các hoạt động thực hiện năm 2024"
+    assert annex["ngang"] is True
+    table, note = annex["noi_dung"]
+    assert note == clerk_docs.ANNEX_NOTE
+    assert table["bang"]["cot"] == clerk_docs.ANNEX_COLUMNS
+    what, who, when = clerk_docs.ANNEX_COLUMNS[1:]
+    first, second, third = clerk_docs.ANNEX_ROWS
+    assert table["bang"]["dong"] == [
+        {"nhom": clerk_docs.ANNEX_GROUPS[0]},
+        {what: first[0], who: first[1], when: first[2]},
+        # The unit merged over two rows is printed once, in the first.
+        {what: second[0], when: second[2]},
+        {"nhom": clerk_docs.ANNEX_GROUPS[1]},
+        {what: third[0], who: third[1], when: third[2]},
+    ]
+
+
+def test_a_typed_annex_table_imports_the_same_as_its_rendered_form() -> None:
+    """Typed STT numbers and group numerals are the ones the tool prints: import, render, import."""
+    first = imported(build(Layout(annex=True)))
+    again = imported(render_yaml(first.text))
+    assert yaml.safe_load(again.text)["phu_luc"] == yaml.safe_load(first.text)["phu_luc"]
+    assert again.unplaced == []
 
 
 def _assert_free_outline(body: list[Any]) -> None:
@@ -371,3 +404,66 @@ def test_new_year_works_on_an_imported_plan(tmp_path: Path) -> None:
     assert result.output_path is not None and result.output_path.is_file()
     rolled = yaml.safe_load(result.output_path.read_text(encoding="utf-8"))
     assert rolled["nam"] == 2025
+
+
+def _with_annex_lines(lines: list[tuple[str, bool]]) -> bytes:
+    """The corpus plan with (text, bold-centred) paragraphs typed after the signature."""
+    document = Document(io.BytesIO(build(Layout())))
+    for text, heading in lines:
+        paragraph = document.add_paragraph()
+        if heading:
+            paragraph.alignment = 1  # centred
+        head, *rest = text.split("\n")
+        run = paragraph.add_run(head)
+        run.bold = heading
+        for line in rest:
+            run.add_break()
+            run = paragraph.add_run(line)
+            run.bold = heading
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        [("PHỤ LỤC I: DANH MỤC HOẠT ĐỘNG", True)],
+        [("Phụ lục số 01", True), ("DANH MỤC HOẠT ĐỘNG", True)],
+        [("PHỤ LỤC\nDANH MỤC HOẠT ĐỘNG", True)],
+        [("Phụ lục", True), ("Danh mục hoạt động", True)],
+    ],
+    ids=["same-line", "numbered", "soft-break", "plain-case"],
+)
+def test_annex_headings_are_recognised_the_ways_clerks_type_them(heading: list[tuple[str, bool]]) -> None:
+    result = imported(_with_annex_lines([*heading, ("Tổ chức tọa đàm tại nhà văn hóa thôn.", False)]))
+    data = yaml.safe_load(result.text)
+    assert data["phu_luc"] == [
+        {"ten": "Danh mục hoạt động", "noi_dung": ["Tổ chức tọa đàm tại nhà văn hóa thôn."]}
+    ]
+    assert data["nguoi_ky"]["ho_ten"] == clerk_docs.NAME
+    assert result.unplaced == []
+
+
+def test_two_annexes_and_a_sentence_that_only_names_one() -> None:
+    lines = [
+        ("Phụ lục kèm theo gồm hai danh mục.", False),
+        ("PHỤ LỤC I", True),
+        ("DANH MỤC TUYÊN TRUYỀN", True),
+        ("Nội dung thứ nhất.", False),
+        ("PHỤ LỤC II", True),
+        ("DANH MỤC HỖ TRỢ", True),
+        ("- Nội dung thứ hai", False),
+    ]
+    result = imported(_with_annex_lines(lines))
+    data = yaml.safe_load(result.text)
+    assert [a["ten"] for a in data["phu_luc"]] == ["Danh mục tuyên truyền", "Danh mục hỗ trợ"]
+    assert data["phu_luc"][0]["noi_dung"] == ["Nội dung thứ nhất."]
+    assert data["phu_luc"][1]["noi_dung"] == [{"y": "Nội dung thứ hai"}]
+    rendered = document_text(render_yaml(result.text))
+    assert "Phụ lục I" in rendered and "Phụ lục II" in rendered
+    # A sentence that only names the annexes, after the signature table, is no recipient: it is
+    # listed and kept as a comment.
+    assert "Phụ lục kèm theo gồm hai danh mục" not in " ".join(data["noi_nhan"])
+    assert [u.words for u in result.unplaced] == ["Phụ lục kèm theo gồm hai danh mục."]
+    assert "#   Phụ lục kèm theo gồm hai danh mục." in result.text
