@@ -106,6 +106,7 @@ def build_outline(items: list[Paragraph | Table], *, free: bool = False) -> Outl
     if isinstance(last, Paragraph) and _is_closing(last) and not free:
         outline.closing = last
         content = content[:-1]
+    promoted = bold_headings(content)
     stack: list[Node] = []
     for item in content:
         if isinstance(item, Table):
@@ -116,6 +117,7 @@ def build_outline(items: list[Paragraph | Table], *, free: bool = False) -> Outl
                 outline.opening_tables.append(item)
             continue
         kind, text = classify(item)
+        kind = promoted.get(item.number, kind)
         if kind in RANKS:
             node = Node(kind, text, heading=_is_heading(item, kind), para=item)
             while stack and RANKS[stack[-1].kind] >= RANKS[kind]:
@@ -127,6 +129,52 @@ def build_outline(items: list[Paragraph | Table], *, free: bool = False) -> Outl
         else:
             _attach(stack[-1].children if stack else outline.roots, Node(kind, text, para=item))
     return outline
+
+
+#: A heading marked by bold alone is short and is no sentence (no end mark).
+_HEADING_WORDS = 16
+_SENTENCE_END = (".", ";", ",", ":", "…", "!", "?")
+
+
+def _bold_line(items: list[Paragraph | Table], index: int) -> bool:
+    """A short bold line on its own, with content after it: not a table's title, not a part's."""
+    item = items[index]
+    after = items[index + 1] if index + 1 < len(items) else None
+    before = items[index - 1] if index else None
+    if not isinstance(item, Paragraph) or item.cell is not None or after is None or not item.bold:
+        return False
+    text = clean(item.shown)
+    if "\n" in text or len(text.split()) > _HEADING_WORDS or text.endswith(_SENTENCE_END):
+        return False
+    if isinstance(after, Table) and item.fmt.align == "center":
+        return False
+    return not (isinstance(before, Paragraph) and classify(before)[0] == "phan")
+
+
+def bold_headings(items: list[Paragraph | Table]) -> dict[int, str]:
+    """Headings marked only by bold, by paragraph number: kept for documents that number no sections.
+
+    Where the document numbers its sections (I., II.), an unnumbered bold line is emphasis and
+    stays a paragraph. Otherwise bold lines in capitals are sections (mục) and the other bold
+    lines the items (khoản) inside them, unless the items are numbered; with no line in
+    capitals, the bold lines are the sections.
+    """
+    kinds = [classify(item)[0] if isinstance(item, Paragraph) else "bang" for item in items]
+    if "muc" in kinds:
+        return {}
+    lines = [
+        item
+        for index, item in enumerate(items)
+        if kinds[index] == "doan" and _bold_line(items, index) and isinstance(item, Paragraph)
+    ]
+    caps = [p for p in lines if is_caps(clean(p.shown))]
+    plain = [p for p in lines if not is_caps(clean(p.shown))]
+    found = {p.number: "muc" for p in caps}
+    if not caps:
+        found.update({p.number: "muc" for p in plain})
+    elif "khoan" not in kinds:
+        found.update({p.number: "khoan" for p in plain})
+    return found
 
 
 def _is_heading(paragraph: Paragraph, kind: str) -> bool:

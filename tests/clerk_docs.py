@@ -93,7 +93,7 @@ class Layout:
 
     header: str = "table"  # table, merged, tabs
     closing: str = "table"  # table, tabs
-    numbering: str = "typed"  # typed, auto, style
+    numbering: str = "typed"  # typed, auto, style, bold (headings marked by bold alone, no number)
     superior: bool = False
     tabs_indent: bool = False
     soft_breaks: bool = True
@@ -231,8 +231,8 @@ class _Body:
 
     def line(self, kind: str, text: str, *, bold: bool = False) -> Any:
         layout = self.layout
-        if layout.numbering == "typed":
-            label = self._typed(kind)
+        if layout.numbering in ("typed", "bold"):
+            label = "" if layout.numbering == "bold" and kind in ("muc", "khoan") else self._typed(kind)
             indent = "\t" if layout.tabs_indent and kind in ("y", "y_nho") else ""
             paragraph = _para(self.document, align="justify")
             _run(paragraph, f"{indent}{label}{text}", bold=bold)
@@ -264,8 +264,8 @@ class _Body:
             "diem": f"{'abcdđ'[value - 1]}) ",
         }[kind]
 
-    def text(self, text: str) -> Any:
-        return _para(self.document, text)
+    def text(self, text: str, *, bold: bool = False) -> Any:
+        return _para(self.document, text, bold=bold)
 
 
 def _body(document: Any, layout: Layout) -> None:
@@ -282,7 +282,8 @@ def _body(document: Any, layout: Layout) -> None:
     for text in PURPOSE:
         body.line("y", text)
     body.line("khoan", "Yêu cầu", bold=True)
-    body.text(REQUIREMENT)
+    # Bold for emphasis, in the bold-headings layout: a sentence, never a heading.
+    body.text(REQUIREMENT, bold=layout.numbering == "bold")
     body.line("muc", "NỘI DUNG", bold=True)
     body.line("khoan", ITEM1, bold=True)
     paragraph = body.text(ITEM1_TEXT)
@@ -367,7 +368,7 @@ def build(layout: Layout | None = None) -> bytes:
     normal = document.styles["Normal"]
     normal.font.name = "Times New Roman"
     normal.font.size = Pt(14)
-    if layout.numbering != "typed":
+    if layout.numbering in ("auto", "style"):
         _add_numbering(document, layout)
     _header(document, layout)
     _title(document, layout)

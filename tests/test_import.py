@@ -248,6 +248,7 @@ CORPUS = {
     "bang-trong-noi-dung": Layout(body_table=True, header="merged", closing="tabs"),
     "ky-bang-tab-tu-dong": Layout(closing="tabs", numbering="style", tabs_indent=True),
     "phu-luc-bang-go-tay": Layout(annex=True, header="merged", closing="tabs"),
+    "tieu-de-chi-in-dam": Layout(numbering="bold"),
 }
 
 
