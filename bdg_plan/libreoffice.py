@@ -4,27 +4,25 @@ LibreOffice is a separate program, not a Python dependency, so it may be missing
 says how to get it. An `Office` is one LibreOffice per process (a batch worker, the watch loop,
 one render): it keeps a private profile (`-env:UserInstallation`) for its whole life, so
 LibreOffice builds its profile once, conversions work while the clerk has LibreOffice open, and
-several processes convert at once. Files are converted in chunks: one LibreOffice run converts a
-whole list, so its start (1.5-2.5 s of CPU) is paid once per chunk, not once per file.
+several processes convert at once.
 
-Why a run per chunk and not a LibreOffice kept running between chunks: handing work to a running
-LibreOffice needs the UNO bridge (`import uno`), which exists only in LibreOffice's own Python
-(its bundled python.exe on Windows, the system Python with python3-uno on Debian), not in the
-interpreter that runs bdg-plan; unoserver has the same need. A running LibreOffice does accept a
-second `soffice --convert-to` over its pipe, but quits after that one request.
+Two ways to convert, chosen per `Office`:
+- resident (PDFs, when a Python with LibreOffice's `uno` is found, `office_resident`): one
+  LibreOffice is started on the first document and kept running, fed one document at a time
+  through a small bridge; its start (1.5-2.5 s of CPU) is paid once per process.
+- runs (everything else, and where no UNO Python exists or the bridge cannot start): one
+  `soffice --convert-to` run converts a whole list, so its start is paid once per list.
 
-Failures: LibreOffice converts a run's files in order. If a run dies or hangs part-way, the files
-it finished keep their output and only the rest go to a new run; a file on which a run makes no
-progress is reported as failed and the run goes on after it. Each output is published to its
-target atomically (`output.atomic_write`), so a failure never leaves half a file.
+Failures, runs: LibreOffice converts a run's files in order. If a run dies or hangs part-way, the
+files it finished keep their output and only the rest go to a new run; a file on which a run
+makes no progress is reported as failed and the run goes on after it. Resident: a document that
+brings LibreOffice down is retried once in a new one, then fails alone. Each output is published
+to its target atomically (`output.atomic_write`), so a failure never leaves half a file.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -34,7 +32,9 @@ from types import TracebackType
 
 from bdg_plan import messages as msg
 from bdg_plan.errors import BdgPlanError, ConversionError, InputFileError
+from bdg_plan.office_resident import FILTERS, BridgeUnavailable, ResidentOffice, find_uno_python
 from bdg_plan.output import atomic_write
+from bdg_plan.process_tree import NEW_GROUP, stop_process_tree
 
 #: Seconds one run may take for its first file (a first start can take ~20 s on a slow machine).
 DEFAULT_TIMEOUT = 180.0
@@ -83,9 +83,17 @@ class Office:
     """
 
     def __init__(
-        self, program: str | None = None, *, timeout: float = DEFAULT_TIMEOUT, folder: Path | None = None
+        self,
+        program: str | None = None,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+        folder: Path | None = None,
+        resident: bool = True,
     ) -> None:
         """Prepare a LibreOffice; `folder` is where its profile goes (default: the temp folder).
+
+        With `resident` (and a Python with `uno` for it), PDFs are made by one LibreOffice kept
+        running until `close`; otherwise by `soffice --convert-to` runs.
 
         Raises:
             ConversionError: LibreOffice is not installed.
@@ -98,6 +106,12 @@ class Office:
         self.timeout = timeout
         self.runs = 0
         self._root = Path(tempfile.mkdtemp(prefix="bdg-plan-office-", dir=folder))
+        python = find_uno_python(found) if resident else None
+        self.resident: ResidentOffice | None = None
+        if python is not None:
+            self.resident = ResidentOffice(
+                python, found, self._root, start_timeout=timeout, document_timeout=FILE_TIMEOUT
+            )
 
     def __enter__(self) -> Office:
         return self
@@ -108,8 +122,12 @@ class Office:
         self.close()
 
     def close(self) -> None:
-        """Remove the profile and any work files."""
-        shutil.rmtree(self._root, ignore_errors=True)
+        """Stop a resident LibreOffice, remove the profile and any work files."""
+        try:
+            if self.resident is not None:
+                self.resident.close()
+        finally:
+            shutil.rmtree(self._root, ignore_errors=True)
 
     def convert(self, jobs: Sequence[tuple[Path, Path]], fmt: str) -> list[str | None]:
         """Convert each `(source, target)` to `fmt` (`pdf`, `docx`, or `docx:<filter>`).
@@ -129,7 +147,7 @@ class Office:
                 copy = work / f"{number:05d}{source.suffix.lower()}"
                 shutil.copyfile(source, copy)
                 inputs.append(copy)
-            produced = self._convert_all(inputs, fmt, work / "out")
+            produced = self._produce(inputs, fmt, work / "out")
             results: list[str | None] = []
             for (source, target), made in zip(jobs, produced, strict=True):
                 if isinstance(made, str):
@@ -144,6 +162,21 @@ class Office:
             return results
         finally:
             shutil.rmtree(work, ignore_errors=True)
+
+    def _produce(self, inputs: list[Path], fmt: str, outdir: Path) -> list[Path | str]:
+        """Each input's output file, or the reason it has none (with `{file}` in it)."""
+        if self.resident is None or fmt not in FILTERS:
+            return self._convert_all(inputs, fmt, outdir)
+        outdir.mkdir()
+        outputs = [outdir / f"{source.stem}.{fmt}" for source in inputs]
+        try:
+            errors = self.resident.convert(list(zip(inputs, outputs, strict=True)), fmt)
+        except BridgeUnavailable:
+            # No LibreOffice could be kept running: plain runs from now on, for every file again.
+            self.resident.close()
+            self.resident = None
+            return self._convert_all(inputs, fmt, outdir)
+        return [_outcome(output, error, fmt) for output, error in zip(outputs, errors, strict=True)]
 
     def _convert_all(self, inputs: list[Path], fmt: str, outdir: Path) -> list[Path | str]:
         """Run LibreOffice until every input has an output or a reason (with `{file}` in it)."""
@@ -225,22 +258,25 @@ def convert_file(
     return target
 
 
+def _outcome(output: Path, error: str | None, fmt: str) -> Path | str:
+    """The output file of a resident conversion, or why there is none."""
+    if error is not None:
+        return error
+    if _made(output):
+        return output
+    return msg.CONVERT_REFUSED.format(file="{file}", kind=fmt.upper(), detail="").strip()
+
+
 def _made(path: Path) -> bool:
     return path.is_file() and path.stat().st_size > 0
 
 
 def _run(command: list[str], timeout: float) -> tuple[int | None, str]:
     """Run LibreOffice; return its exit code (None on time-out) and output. Stop its tree on time-out."""
-    windows = sys.platform == "win32"
     try:
+        # Its own process group, so a time-out can stop soffice.bin too, not only the launcher.
         process = subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            # Its own process group, so a time-out can stop soffice.bin too, not only the launcher.
-            start_new_session=not windows,
-            creationflags=getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0) if windows else 0,
+            command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, **NEW_GROUP
         )
     except OSError as exc:
         raise ConversionError(
@@ -249,27 +285,10 @@ def _run(command: list[str], timeout: float) -> tuple[int | None, str]:
     try:
         output, _ = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        _stop(process)
+        stop_process_tree(process)
+        process.communicate()
         return None, ""
     return process.returncode, output.decode("utf-8", errors="replace")
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    """Stop a LibreOffice process and the processes it started, then reap it."""
-    if sys.platform == "win32":
-        with contextlib.suppress(OSError):
-            subprocess.run(
-                ["taskkill", "/F", "/T", "/PID", str(process.pid)],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                check=False,
-            )
-    else:
-        with contextlib.suppress(OSError):
-            os.killpg(process.pid, signal.SIGKILL)
-    with contextlib.suppress(OSError):
-        process.kill()
-    process.communicate()
 
 
 __all__ = [

@@ -31,6 +31,19 @@ def crash_logs_in_tmp(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
     return cache / "bdg-plan" / "loi"
 
 
+@pytest.fixture(autouse=True)
+def no_resident_office_in_the_fast_tier(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fast tests convert with plain `soffice --convert-to` runs (their fake soffice) unless they ask.
+
+    A test of the LibreOffice kept running sets `BDG_PLAN_UNO_PYTHON` itself (tests/fake_office.py);
+    the slow tier keeps the real choice, so it runs the real bridge where python3-uno exists.
+    """
+    if request.node.get_closest_marker("slow") is None:
+        monkeypatch.setenv("BDG_PLAN_UNO_PYTHON", "")
+
+
 @pytest.fixture
 def example_text() -> str:
     return EXAMPLE_PLAN.read_text(encoding="utf-8")

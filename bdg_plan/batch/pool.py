@@ -10,6 +10,7 @@ goes to callbacks, and the result is a value the CLI draws.
 from __future__ import annotations
 
 import importlib
+import multiprocessing.util
 import os
 import shutil
 import tempfile
@@ -104,6 +105,7 @@ class _Setup:
     communes_name: str
     options: BatchOptions
     office_dir: str | None = None
+    resident_office: bool = False
 
 
 _worker: dict[str, Any] = {}
@@ -131,10 +133,11 @@ def _run_chunk(jobs: list[tuple[CommuneEntry, Path]]) -> list[CommuneResult]:
 
 
 def _add_pdfs(setup: _Setup, results: list[CommuneResult]) -> list[CommuneResult]:
-    """Convert the chunk's written .docx files to PDF in one LibreOffice run per chunk.
+    """Convert the chunk's written .docx files to PDF.
 
-    The worker keeps one LibreOffice (its profile) for all its chunks; a commune whose PDF
-    failed gets the reason as its error, the others are untouched.
+    The worker keeps one LibreOffice for all its chunks (running between them where it can be,
+    else one run per chunk); a commune whose PDF failed gets the reason as its error, the
+    others are untouched.
     """
     from dataclasses import replace
 
@@ -146,7 +149,9 @@ def _add_pdfs(setup: _Setup, results: list[CommuneResult]) -> list[CommuneResult
     try:
         if "office" not in _worker:
             folder = Path(setup.office_dir) if setup.office_dir is not None else None
-            _worker["office"] = open_office(folder=folder)
+            _worker["office"] = office = open_office(folder=folder)
+            # Stop a LibreOffice kept running when this worker ends (also on Ctrl+C).
+            multiprocessing.util.Finalize(office, office.close, exitpriority=10)
         errors = convert_many(_worker["office"], [result.output for result in written])
     except BdgPlanError as exc:
         errors = [exc.message] * len(written)
@@ -226,13 +231,19 @@ def run_batch(
 
     """
     pdf = options.pdf and not options.dry_run
+    resident = False
     if pdf:
         _pdf_converter()
+        from bdg_plan.pdf import keeps_office_running
+
+        resident = keeps_office_running()
     if not options.dry_run:
         _make_folder(plan.outdir)
     # The workers' LibreOffice profiles, removed with everything in it when the batch ends.
     office_dir = tempfile.mkdtemp(prefix="bdg-plan-batch-") if pdf else None
-    setup = _Setup(plan.base, frozenset(plan.base_problems), plan.communes_name, options, office_dir)
+    setup = _Setup(
+        plan.base, frozenset(plan.base_problems), plan.communes_name, options, office_dir, resident
+    )
     work = list(zip(plan.entries, plan.outputs, strict=True))
     cpus = default_jobs()
     wanted = options.jobs or cpus
@@ -250,26 +261,29 @@ def run_batch(
     try:
         if workers == 1:
             _prepare(setup)
-            for chunk in _chunks(work, workers, pdf):
+            for chunk in _chunks(work, workers, pdf and not resident):
                 collect(_run_chunk(chunk))
         else:
             _run_in_workers(setup, work, workers, collect)
     finally:
-        _worker.pop("office", None)
+        office = _worker.pop("office", None)
+        if office is not None:
+            office.close()
         if office_dir is not None:
             shutil.rmtree(office_dir, ignore_errors=True)
     results.sort(key=lambda result: result.number)
     return BatchResult(plan.base_problems, tuple(results), plan.outdir, options.dry_run, plan.sources)
 
 
-def _chunks(work: Work, workers: int, pdf: bool) -> list[Work]:
+def _chunks(work: Work, workers: int, pdf_runs: bool) -> list[Work]:
     """Split the work into chunks.
 
-    Small chunks amortise the inter-process traffic and keep progress moving; with PDFs, large
-    ones (about a third of a worker's share, at most 48) amortise each LibreOffice start
-    (about 2 s) over many documents.
+    Small chunks amortise the inter-process traffic and keep progress moving; with PDFs made by
+    one LibreOffice run per chunk, large ones (about a third of a worker's share, at most 48)
+    amortise each LibreOffice start (about 2 s) over many documents. A LibreOffice kept running
+    needs no large chunks.
     """
-    if pdf:
+    if pdf_runs:
         size = max(1, min(48, -(-len(work) // (workers * 3))))
     else:
         size = 1 if workers == 1 else max(1, min(32, len(work) // (workers * 8)))
@@ -283,7 +297,8 @@ Work = list[tuple[CommuneEntry, Path]]
 def _run_in_workers(
     setup: _Setup, work: Work, workers: int, collect: Callable[[Iterable[CommuneResult]], None]
 ) -> None:
-    chunks = _chunks(work, workers, setup.options.pdf and not setup.options.dry_run)
+    pdf_runs = setup.options.pdf and not setup.options.dry_run and not setup.resident_office
+    chunks = _chunks(work, workers, pdf_runs)
     lost = _run_pool(setup, chunks, workers, collect)
     if lost:
         _retry_one_by_one(setup, lost, collect)

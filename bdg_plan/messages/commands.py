@@ -48,6 +48,15 @@ PDF_TIMEOUT = (
 PDF_START_FAILED = "Không chạy được LibreOffice ('{program}'): {reason}."
 CONVERT_FAILED = "LibreOffice không chuyển được '{file}' sang {kind} (mã thoát {code}). {detail}"
 LIBREOFFICE_MISSING = "Máy chưa cài LibreOffice nên chưa chuyển được tệp."
+CONVERT_REFUSED = "LibreOffice không chuyển được '{file}' sang {kind}. {detail}"
+PDF_DOCUMENT_TIMEOUT = (
+    "LibreOffice chuyển tệp này quá {seconds} giây mà chưa xong (đã thử hai lần) nên đã bỏ qua; "
+    "các tệp khác vẫn được chuyển."
+)
+OFFICE_DIED = (
+    "LibreOffice bị dừng đột ngột hai lần khi chuyển '{file}' sang {kind} nên đã bỏ qua tệp này; "
+    "các tệp khác vẫn được chuyển. {detail}"
+)
 
 # --- new-year (new_year.py) -------------------------------------------------------------------
 NEW_YEAR_REVIEW_MARKER = "CẦN XEM LẠI:"
