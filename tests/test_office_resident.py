@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from bdg_plan import libreoffice, office_resident
+from bdg_plan import libreoffice, office_resident, pdf
 from bdg_plan import messages as msg
 from bdg_plan.libreoffice import Office
 from bdg_plan.office_resident import UNO_PYTHON_ENV, find_uno_python
@@ -51,6 +51,7 @@ class Fakes:
 def fakes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Fakes:
     found = Fakes(tmp_path)
     monkeypatch.setattr(libreoffice, "find_soffice", lambda: found.soffice)
+    monkeypatch.setattr(pdf, "find_soffice", lambda: found.soffice)
     monkeypatch.setenv(UNO_PYTHON_ENV, found.python)
     monkeypatch.setenv("FAKE_OFFICE_DIR", str(found.folder))
     monkeypatch.setenv("FAKE_OFFICE_LOG", str(found.log))
@@ -262,7 +263,6 @@ def test_batch_workers_each_keep_one_libreoffice(tmp_path: Path, fakes: Fakes) -
 
 
 def test_the_watch_loop_keeps_one_libreoffice_for_the_session(tmp_path: Path, fakes: Fakes) -> None:
-    from bdg_plan import pdf
     from bdg_plan.watch import PlanWatcher
 
     plan = tmp_path / "plan.yaml"
