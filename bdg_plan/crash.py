@@ -19,15 +19,20 @@ from pathlib import Path
 from bdg_plan import __version__
 
 
-def crash_folders() -> list[Path]:
-    """The folders tried for a crash log, best first."""
+def user_cache_folder() -> Path:
+    """bdg-plan's folder in the user's cache (crash logs, and the plan model's cache if need be)."""
     if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
         cache = Path(os.environ["LOCALAPPDATA"])
     elif os.environ.get("XDG_CACHE_HOME"):
         cache = Path(os.environ["XDG_CACHE_HOME"])
     else:
         cache = Path.home() / ".cache"
-    return [cache / "bdg-plan" / "loi", Path(tempfile.gettempdir()) / "bdg-plan-loi"]
+    return cache / "bdg-plan"
+
+
+def crash_folders() -> list[Path]:
+    """The folders tried for a crash log, best first."""
+    return [user_cache_folder() / "loi", Path(tempfile.gettempdir()) / "bdg-plan-loi"]
 
 
 def write_crash_log(exc: BaseException) -> Path | None:

@@ -81,8 +81,14 @@ def _field_title(name: str, info: Any) -> str:
 
 
 class _Model(BaseModel):
+    # defer_build: no validator is built when a class is defined; `bdg_plan.model_cache` installs
+    # the ones the program validates with, from a cache when it can.
     model_config = ConfigDict(
-        extra="forbid", frozen=True, str_strip_whitespace=False, field_title_generator=_field_title
+        extra="forbid",
+        frozen=True,
+        defer_build=True,
+        str_strip_whitespace=False,
+        field_title_generator=_field_title,
     )
 
 

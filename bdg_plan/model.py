@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag
 
+from bdg_plan import model_cache
 from bdg_plan.fields import (
     PLAN_ERROR_CODES,
     Bullet,
@@ -337,6 +338,12 @@ class ThangHanhDong(_Model):
 
 LoaiKeHoach = Literal["nam", "thang_hanh_dong"]
 
+
+def _default_luu() -> list[str]:
+    """The usual "Lưu:" line: the clerical office (a function, so the model's schema pickles)."""
+    return ["VT"]
+
+
 #: The plan family's type names (Phụ lục III), written as a clerk writes them.
 TenLoai = Literal["Kế hoạch", "Chương trình", "Phương án"]
 
@@ -526,7 +533,7 @@ class Plan(_Model):
         description="Nơi nhận (ô số 9b): mỗi dòng một cơ quan, cá nhân; bdg-plan tự thêm '- ' và ';'."
     )
     luu: list[Text] = Field(
-        default_factory=lambda: ["VT"],
+        default_factory=_default_luu,
         description=(
             "Dòng 'Lưu:' cuối nơi nhận: 'VT' (văn thư) và chữ viết tắt đơn vị soạn thảo, số bản lưu nếu cần."
         ),
@@ -539,3 +546,7 @@ class Plan(_Model):
             "bản phải nhắc đến phụ lục (ví dụ 'chi tiết tại Phụ lục I')."
         ),
     )
+
+
+# The classes validated directly: the plan, and those the compose stage builds (outline, kinds).
+model_cache.install((Plan, Muc, Khoan, YGachDauDong))

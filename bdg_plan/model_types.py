@@ -7,11 +7,25 @@ unions and lists to the model a field holds.
 
 from __future__ import annotations
 
+import sys
 import types
 import typing
 from typing import Any
 
 from pydantic import BaseModel
+
+
+def field_annotation(model: type[BaseModel], name: str) -> Any:
+    """The type of a model's field, its forward references resolved.
+
+    The outline's containers name `OutlineItem` before it is defined; pydantic resolves that only
+    when it builds a validator, which a model from the cache (`bdg_plan.model_cache`) never does.
+    """
+    annotation = model.model_fields[name].annotation
+    if isinstance(annotation, typing.ForwardRef):
+        namespace = vars(sys.modules[model.__module__])
+        annotation = eval(annotation.__forward_arg__, namespace)  # the model's own source
+    return annotation
 
 
 def is_model(annotation: Any) -> bool:

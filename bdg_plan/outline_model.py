@@ -379,11 +379,10 @@ _TAGGED: dict[str, type[_Model]] = {
     "Doan": DoanNut,
 }
 
-#: Nodes that hold a `noi_dung` list of their own.
+#: Nodes that hold a `noi_dung` list of their own. Their `noi_dung` names `OutlineItem` before it
+#: exists: pydantic resolves it when it builds a model that holds them (`bdg_plan.model_cache`),
+#: and `model_types.field_annotation` when a reader walks the fields.
 ContainerNode = PhanNut | MucNut | KhoanNut | TieuKhoanNut | DiemNut
-
-for _model in (PhanNut, MucNut, KhoanNut, TieuKhoanNut, DiemNut):
-    _model.model_rebuild()
 
 
 # --- Annexes ----------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from bdg_plan.model import Plan
-from bdg_plan.model_types import holds_list, models_inside
+from bdg_plan.model_types import field_annotation, holds_list, models_inside
 
 #: The JSON Schema dialect pydantic writes ("$defs", "prefixItems").
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -192,7 +192,8 @@ def iter_keys(
     for name, field in model.model_fields.items():
         path = f"{prefix}{name}"
         # Written as one value in the file (a date) when the model is not a block of keys.
-        inners = [m for m in models_inside(field.annotation) if m.__name__ in _schema_blocks()]
+        annotation = field_annotation(model, name)
+        inners = [m for m in models_inside(annotation) if m.__name__ in _schema_blocks()]
         if len(inners) > 1:
             # An outline list: each entry is one of several blocks, named by its level key; the
             # blocks are listed once, under the first outline list.
@@ -212,7 +213,7 @@ def iter_keys(
         english = ENGLISH.get(f"{model.__name__}.{name}", "")
         yield KeyRow(path, field.description or "", english, same_as)
         if single is not None and single.__name__ not in seen:
-            child_prefix = f"{path}[]." if holds_list(field.annotation) else f"{path}."
+            child_prefix = f"{path}[]." if holds_list(annotation) else f"{path}."
             yield from iter_keys(single, child_prefix, seen)
 
 

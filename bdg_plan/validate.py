@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 import typing
 from collections.abc import Iterator
@@ -27,7 +28,7 @@ from bdg_plan import messages as msg
 from bdg_plan.errors import Problem, Severity, has_errors, sort_problems
 from bdg_plan.loader import DataPath, LoadedDocument, visible
 from bdg_plan.model import PLAN_ERROR_CODES, Diem, Khoan, Muc, NgayBanHanh, NoiDung, Plan, YGachDauDong
-from bdg_plan.model_types import unwrap
+from bdg_plan.model_types import field_annotation, unwrap
 from bdg_plan.outline_rules import heading_of, outline_entries, outline_rules
 from bdg_plan.references import cited
 from bdg_plan.validate_header import Finding, citation_rules, family_findings, kind_rules, signer_rules
@@ -202,7 +203,7 @@ def allowed_keys(path: DataPath) -> list[str]:
             args = typing.get_args(current)
             current = args[0] if args else None
         elif isinstance(current, type) and issubclass(current, BaseModel) and step in current.model_fields:
-            current = current.model_fields[step].annotation
+            current = field_annotation(current, step)
         elif step in _UNION_TAGS:
             continue  # a tagged union's member name (can_cu items), not a step in the file
         else:
@@ -238,11 +239,21 @@ def _header_findings(
         )
 
 
-#: Validators for the header fields alone, built from the `Plan` fields (one source of truth).
-_HEADER_FIELDS: dict[str, TypeAdapter[Any]] = {
-    name: TypeAdapter(cast(Any, Annotated[Plan.model_fields[name].annotation, Plan.model_fields[name]]))
-    for name in ("nam", "ky_hieu", "ngay", "ten_loai")
-}
+#: The header fields that `header_rules` validates on their own.
+_HEADER_NAMES = ("nam", "ky_hieu", "ngay", "ten_loai")
+
+
+@functools.cache
+def _header_fields() -> dict[str, TypeAdapter[Any]]:
+    """Validators for the header fields alone, built from the `Plan` fields (one source of truth).
+
+    Built on first use: only a plan whose shape is wrong needs them, so a clean start skips
+    their schema generation.
+    """
+    return {
+        name: TypeAdapter(cast(Any, Annotated[Plan.model_fields[name].annotation, Plan.model_fields[name]]))
+        for name in _HEADER_NAMES
+    }
 
 
 def header_rules(data: dict[str, Any]) -> Iterator[Finding]:
@@ -252,7 +263,7 @@ def header_rules(data: dict[str, Any]) -> Iterator[Finding]:
     fields it needs are present and valid (their own errors are reported by the shape pass).
     """
     valid: dict[str, Any] = {}
-    for name, adapter in _HEADER_FIELDS.items():
+    for name, adapter in _header_fields().items():
         if name in data:
             try:
                 valid[name] = adapter.validate_python(data[name])
