@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from bdg_plan import messages as msg
 from bdg_plan import nd30
-from bdg_plan.docx_read import Paragraph, ReadDocument, Section
+from bdg_plan.docx_read import Paragraph, ReadDocument, Section, Table
 from bdg_plan.outline_read import classify
 from bdg_plan.recognise import Found, clean, is_caps, parse_date, parse_so
 
@@ -135,11 +135,16 @@ def _page(c: _Checker, sections: list[Section]) -> None:
 
 
 def _fonts(c: _Checker, paragraphs: Iterable[Paragraph]) -> None:
+    """Font and colour of every visible run, anywhere: header, body, tables, signature."""
     for para in paragraphs:
-        fonts = {f.font for text, f in para.runs if text.strip()}
-        wrong = sorted(str(font) for font in fonts if font != nd30.FONT)
+        visible = [f for text, f in para.runs if text.strip()]
+        wrong = sorted({str(f.font) for f in visible if f.font != nd30.FONT})
         if wrong:
             c.add(para, "ND30-PHONG-CHU", ", ".join(wrong), nd30.FONT, group=True)
+        colours = sorted({f.color for f in visible if not f.black})
+        if colours:
+            found = msg.CHECK_COLOUR_FOUND.format(colours=", ".join(colours))
+            c.add(para, "ND30-MAU-CHU", found, msg.CHECK_COLOUR_RULE, group=True)
 
 
 def _header(c: _Checker, found: Found) -> None:
@@ -163,7 +168,10 @@ def _header(c: _Checker, found: Found) -> None:
         _check_size(c, para, "ND30-CO-QUAN", *nd30.SIZE_HEADER_RANGE)
         if not is_caps(para.text):
             c.add(para, "ND30-CO-QUAN", clean(para.text), msg.CHECK_CAPS)
-    if header.superior is not None:
+    # A joint plan's two organs can read as a superior line above the organ: the lead organ's
+    # first line is bold there (as import reads it), and is judged as an organ line instead.
+    joint_organ = bool(found.closing.joint_signer) and header.superior is not None and header.superior.bold
+    if header.superior is not None and not joint_organ:
         _check_style(c, header.superior, "ND30-CO-QUAN-CAP-TREN", bold=False)
     if header.organ and not any(_has_rule_after(p, header.rules) for p in header.organ):
         c.add(header.organ[-1], "ND30-DUONG-KE", msg.CHECK_NO_RULE, msg.CHECK_RULE_ORGAN)
@@ -233,37 +241,45 @@ def _title(c: _Checker, found: Found) -> None:
 
 
 def _body(c: _Checker, found: Found) -> None:
-    low_indent, high_indent = nd30.FIRST_LINE_INDENT_RANGE_MM
-    low_line, high_line = nd30.LINE_SPACING_RANGE
+    after_part = False
+    # A table's caption is the centred line right above it (Phụ lục I, Mục II.6 sets no rule).
+    captions = {
+        id(item)
+        for item, after in zip(found.body, found.body[1:], strict=False)
+        if isinstance(item, Paragraph) and isinstance(after, Table) and item.fmt.align == "center"
+    }
     for para in (p for p in found.body if isinstance(p, Paragraph) and clean(p.shown)):
-        kind, text = classify(para)
         _check_size(c, para, "ND30-CO-CHU", *nd30.SIZE_BODY_RANGE, group=True)
+        if id(para) in captions:
+            continue
+        kind, text = classify(para)
         if kind == "muc" and not (para.bold and is_caps(text)):
             c.add(para, "ND30-DE-MUC", msg.CHECK_HEADING_FOUND, msg.CHECK_HEADING_MUC, group=True)
-        if kind == "phan" and (not para.bold or para.fmt.align != "center"):
+        # "Phần I" and, on the line under it, the part's title in capitals (Phụ lục I, Mục II.6).
+        part_title = after_part and kind == "doan" and is_caps(text)
+        after_part = kind == "phan"
+        if (kind == "phan" or part_title) and (not para.bold or para.fmt.align != "center"):
             c.add(para, "ND30-PHAN", msg.CHECK_HEADING_FOUND, msg.CHECK_HEADING_PHAN, group=True)
-        if kind != "doan":
-            continue
-        if para.fmt.align != "justify":
-            align = msg.CHECK_ALIGN.get(para.fmt.align, para.fmt.align)
-            c.add(para, "ND30-CANH-DEU", align, msg.CHECK_ALIGN["justify"], group=True)
-        if para.fmt.left_mm < 1 and not _in(para.fmt.first_line_mm, low_indent, high_indent):
-            c.add(
-                para,
-                "ND30-THUT-DAU-DONG",
-                f"{para.fmt.first_line_mm:.1f} mm",
-                _range(1.0, 1.27, "cm"),
-                group=True,
-            )
-        if para.fmt.before_pt + para.fmt.after_pt < nd30.PARAGRAPH_SPACE_BEFORE_PT - 0.1:
-            space = _pt(para.fmt.before_pt + para.fmt.after_pt)
-            c.add(para, "ND30-CACH-DOAN", space, msg.CHECK_SPACE_RULE, group=True)
-        if (
-            para.fmt.line_rule == "auto"
-            and para.fmt.line
-            and not low_line - 0.01 <= para.fmt.line <= high_line + 0.01
-        ):
-            c.add(para, "ND30-GIAN-DONG", f"{para.fmt.line:g}", msg.CHECK_LINE_RULE, group=True)
+        if kind == "doan" and not part_title:
+            _paragraph(c, para)
+
+
+def _paragraph(c: _Checker, para: Paragraph) -> None:
+    """A body paragraph's layout: justified, first-line indent, spacing, line spacing (Mục II.6)."""
+    low_indent, high_indent = nd30.FIRST_LINE_INDENT_RANGE_MM
+    low_line, high_line = nd30.LINE_SPACING_RANGE
+    fmt = para.fmt
+    if fmt.align != "justify":
+        align = msg.CHECK_ALIGN.get(fmt.align, fmt.align)
+        c.add(para, "ND30-CANH-DEU", align, msg.CHECK_ALIGN["justify"], group=True)
+    if fmt.left_mm < 1 and not _in(fmt.first_line_mm, low_indent, high_indent):
+        found = f"{fmt.first_line_mm:.1f} mm"
+        c.add(para, "ND30-THUT-DAU-DONG", found, _range(1.0, 1.27, "cm"), group=True)
+    if fmt.before_pt + fmt.after_pt < nd30.PARAGRAPH_SPACE_BEFORE_PT - 0.1:
+        space = _pt(fmt.before_pt + fmt.after_pt)
+        c.add(para, "ND30-CACH-DOAN", space, msg.CHECK_SPACE_RULE, group=True)
+    if fmt.line_rule == "auto" and fmt.line and not low_line - 0.01 <= fmt.line <= high_line + 0.01:
+        c.add(para, "ND30-GIAN-DONG", f"{fmt.line:g}", msg.CHECK_LINE_RULE, group=True)
 
 
 def _closing(c: _Checker, found: Found) -> None:

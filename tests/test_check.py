@@ -5,17 +5,18 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import pytest
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, RGBColor
 
 from bdg_plan.api import render_plan, validate_bytes
 from bdg_plan.check import Deviation, check_bytes
-from tests.conftest import EXAMPLE_PLAN
+from tests.conftest import EXAMPLE_PLAN, EXAMPLES
 
 
 @lru_cache(maxsize=1)
@@ -27,6 +28,18 @@ def rendered() -> bytes:
 
 def test_a_rendered_plan_passes() -> None:
     assert check_bytes(rendered()) == []
+
+
+def _plan_examples() -> list[Path]:
+    """Every example that is a plan (not a list of communes for a batch)."""
+    return [p for p in sorted(EXAMPLES.glob("*.yaml")) if "\nnguoi_ky:" in p.read_text("utf-8")]
+
+
+@pytest.mark.parametrize("path", _plan_examples(), ids=lambda p: p.name)
+def test_every_rendered_example_passes(path: Path) -> None:
+    result = validate_bytes(path.read_bytes(), path.name)
+    assert result.plan is not None
+    assert [d.plain(path.name) for d in check_bytes(render_plan(result.plan))] == []
 
 
 def _paragraphs(document: Any) -> list[Any]:
@@ -48,6 +61,8 @@ def _set_runs(start: str, **props: Any) -> Callable[[Any], None]:
             for name, value in props.items():
                 if name == "size":
                     run.font.size = Pt(value)
+                elif name == "color":
+                    run.font.color.rgb = RGBColor.from_string(value)
                 elif name == "font":
                     run.font.name = value
                     run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:hAnsi"), value)
@@ -80,6 +95,13 @@ def _paragraph_format(start: str, **values: Any) -> Callable[[Any], None]:
         fmt = _para(document, start).paragraph_format
         for name, value in values.items():
             setattr(fmt, name, value)
+
+    return edit
+
+
+def _style_colour(style: str, value: str) -> Callable[[Any], None]:
+    def edit(document: Any) -> None:
+        document.styles[style].font.color.rgb = RGBColor.from_string(value)
 
     return edit
 
@@ -146,6 +168,10 @@ FAULTS: list[tuple[str, Callable[[Any], None], str, str]] = [
     ("noi-nhan-co-13", _set_runs("- TT ĐU", size=13), "ND30-NOI-NHAN-DONG", "- TT ĐU"),
     ("luu-thieu-dau-cham", _replace_text("- Lưu", "- Lưu: VT"), "ND30-NOI-NHAN-DONG", "- Lưu"),
     ("chuc-danh-khong-dam", _set_runs("PHÓ CHỦ TỊCH", bold=False), "ND30-CHU-KY", "PHÓ CHỦ TỊCH"),
+    ("mau-do-noi-dung", _set_runs(BODY, color="FF0000"), "ND30-MAU-CHU", BODY),
+    ("mau-xanh-co-quan", _set_runs("XÃ HỒNG PHONG", color="0000FF"), "ND30-MAU-CHU", "XÃ HỒNG PHONG"),
+    ("mau-chu-ky", _set_runs("PHÓ CHỦ TỊCH", color="C00000"), "ND30-MAU-CHU", "PHÓ CHỦ TỊCH"),
+    ("mau-trong-kieu", _style_colour("KH Nội dung", "1F4E79"), "ND30-MAU-CHU", BODY),
 ]
 
 
@@ -168,6 +194,21 @@ def test_each_single_fault_is_found_and_named(edit: Callable[[Any], None], code:
     else:
         assert deviation.paragraph == 0
     assert "Nghị định 30 yêu cầu" in deviation.message
+
+
+def test_black_written_out_is_black() -> None:
+    def black_and_auto(document: Any) -> None:
+        _set_runs(BODY, color="000000")(document)
+        for run in _para(document, "XÃ HỒNG PHONG").runs:
+            color = run._r.get_or_add_rPr().makeelement(qn("w:color"), {qn("w:val"): "auto"})
+            run._r.get_or_add_rPr().append(color)
+
+    assert check_bytes(_with(black_and_auto)) == []
+
+
+def test_a_coloured_run_names_its_colour() -> None:
+    found = check_bytes(_with(_set_runs(BODY, color="FF0000")))
+    assert "chữ màu FF0000" in found[0].message and "chữ màu đen" in found[0].message
 
 
 def test_a_rule_broken_by_many_paragraphs_is_reported_once_with_a_count() -> None:
