@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 from bdg_plan import messages as msg
 from bdg_plan import nd30
+from bdg_plan.check_layout import closing_faults, header_width_faults, rule_faults
 from bdg_plan.docx_read import Paragraph, ReadDocument, Section, Table
 from bdg_plan.outline_read import classify
 from bdg_plan.recognise import Found, clean, is_caps, parse_date, parse_so
@@ -161,8 +163,6 @@ def _header(c: _Checker, found: Found) -> None:
         _check_size(c, header.tieu_ngu, "ND30-TIEU-NGU", *nd30.SIZE_BODY_RANGE)
         if clean(header.tieu_ngu.text) != nd30.TIEU_NGU:
             c.add(header.tieu_ngu, "ND30-TIEU-NGU", clean(header.tieu_ngu.text), nd30.TIEU_NGU)
-        if not _has_rule_after(header.tieu_ngu, header.rules):
-            c.add(header.tieu_ngu, "ND30-DUONG-KE", msg.CHECK_NO_RULE, msg.CHECK_RULE_TIEU_NGU)
     for para in header.organ:
         _check_style(c, para, "ND30-CO-QUAN", bold=True)
         _check_size(c, para, "ND30-CO-QUAN", *nd30.SIZE_HEADER_RANGE)
@@ -173,16 +173,8 @@ def _header(c: _Checker, found: Found) -> None:
     joint_organ = bool(found.closing.joint_signer) and header.superior is not None and header.superior.bold
     if header.superior is not None and not joint_organ:
         _check_style(c, header.superior, "ND30-CO-QUAN-CAP-TREN", bold=False)
-    if header.organ and not any(_has_rule_after(p, header.rules) for p in header.organ):
-        c.add(header.organ[-1], "ND30-DUONG-KE", msg.CHECK_NO_RULE, msg.CHECK_RULE_ORGAN)
     _so(c, found)
     _date(c, found)
-
-
-def _has_rule_after(para: Paragraph, rules: list[Paragraph]) -> bool:
-    if para.fmt.border_bottom:
-        return True
-    return any(r.number in (para.number + 1, para.number + 2) for r in rules)
 
 
 def _so(c: _Checker, found: Found) -> None:
@@ -236,8 +228,6 @@ def _title(c: _Checker, found: Found) -> None:
     for para in found.trich_yeu:
         _check_style(c, para, "ND30-TRICH-YEU", bold=True)
         _check_size(c, para, "ND30-TRICH-YEU", *nd30.SIZE_BODY_RANGE)
-    if found.trich_yeu and found.trich_yeu_rule is None:
-        c.add(found.trich_yeu[-1], "ND30-DUONG-KE", msg.CHECK_NO_RULE, msg.CHECK_RULE_TRICH_YEU)
 
 
 def _body(c: _Checker, found: Found) -> None:
@@ -314,6 +304,10 @@ def check_document(document: ReadDocument, found: Found) -> list[Deviation]:
     _title(c, found)
     _body(c, found)
     _closing(c, found)
+    for para, code, what, wanted in chain(
+        rule_faults(document, found), closing_faults(document, found), header_width_faults(document, found)
+    ):
+        c.add(para, code, what, wanted)
     return sorted(c.found, key=lambda d: d.paragraph)
 
 

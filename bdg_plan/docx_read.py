@@ -119,6 +119,9 @@ class ReadDocument:
     paragraphs: list[Paragraph] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     unplaced: list[Unplaced] = field(default_factory=list)
+    #: The width a cell's text has (its width less its margins), in mm, by (table, row, column),
+    #: for the cells whose width the file states.
+    cell_widths: dict[tuple[int, int, int], float] = field(default_factory=dict)
 
 
 # --- The body ------------------------------------------------------------------------------------
@@ -250,6 +253,8 @@ class _Reader:
         rows: list[tuple[tuple[Paragraph, ...], ...]] = []
         starts: list[tuple[int, ...]] = []
         merged = False
+        grid = [_twips(col.get(f"{W}w")) for col in tbl.iterfind(f"{W}tblGrid/{W}gridCol")]
+        margins = _cell_margins(tbl.find(f"{W}tblPr/{W}tblCellMar"))
         for row_index, tr in enumerate(tbl.findall(f"{W}tr")):
             cells: list[tuple[Paragraph, ...]] = []
             at = _grid_value(tr.find(f"{W}trPr/{W}gridBefore"))
@@ -268,6 +273,9 @@ class _Reader:
                     if v_merge.get(f"{W}val", "continue") == "continue":
                         continue
                 row_starts.append(at - span)
+                width = _cell_width(props, grid[at - span : at] if at <= len(grid) else [])
+                if width:
+                    self.result.cell_widths[(index, row_index, column)] = width - margins
                 content: list[Any] = []
                 for child in tc:
                     self.block(child, (index, row_index, column), content)
@@ -285,6 +293,36 @@ def _grid_value(element: Any, default: int = 0) -> int:
         return max(0, min(int(element.get(f"{W}val", default)), 1000))
     except ValueError:
         return default
+
+
+def _twips(value: str | None) -> float:
+    try:
+        return int(float(value or "0")) / TWIPS_PER_MM
+    except ValueError:
+        return 0.0
+
+
+def _cell_width(props: Any | None, columns: list[float]) -> float:
+    """A cell's width in mm: its own w:tcW in twips, else the grid columns it spans; 0 unknown."""
+    width = props.find(f"{W}tcW") if props is not None else None
+    if width is not None and width.get(f"{W}type", "dxa") == "dxa" and _twips(width.get(f"{W}w")):
+        return _twips(width.get(f"{W}w"))
+    return sum(columns) if columns and all(columns) else 0.0
+
+
+#: Word's default left and right cell margins (0.19 cm each).
+_DEFAULT_CELL_MARGINS_MM = 2 * 108 / TWIPS_PER_MM
+
+
+def _cell_margins(cell_mar: Any | None) -> float:
+    """A table's left plus right cell margins in mm (Word's default when it sets none)."""
+    if cell_mar is None:
+        return _DEFAULT_CELL_MARGINS_MM
+    total = 0.0
+    for sides in (("left", "start"), ("right", "end")):
+        side = next((m for m in (cell_mar.find(f"{W}{name}") for name in sides) if m is not None), None)
+        total += _twips(side.get(f"{W}w")) if side is not None else _DEFAULT_CELL_MARGINS_MM / 2
+    return total
 
 
 def _paragraph_properties(ppr: Any | None) -> tuple[str | None, Any | None, Any | None]:

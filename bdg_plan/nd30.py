@@ -61,6 +61,8 @@ CLOSING_RIGHT_MM = TEXT_WIDTH_MM - CLOSING_LEFT_MM
 # Rules (short horizontal lines). The Tiêu ngữ rule is as long as the Tiêu ngữ (57.3 mm at
 # 14 pt bold); the organ and trích yếu rules are 1/3-1/2 of their text line (Mục II.2, II.5).
 TIEU_NGU_WIDTH_MM = 57.3
+#: The Quốc hiệu's width at 13 pt bold (88.9 mm; 82.0 mm at 12 pt): its column must hold it.
+QUOC_HIEU_WIDTH_MM = 88.9
 RULE_FRACTION = 0.42
 RULE_WEIGHT_EIGHTHS_PT = 6  # 0.75 pt
 # The short rule under an annex's Kèm theo line (Phụ lục III samples draw one about 3 cm long).

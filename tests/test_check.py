@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 from collections.abc import Callable
 from functools import lru_cache
@@ -11,8 +12,10 @@ from typing import Any
 import pytest
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from bdg_plan.api import render_plan, validate_bytes
 from bdg_plan.check import Deviation, check_bytes
@@ -119,6 +122,106 @@ def _drop_rule_after(start: str) -> Callable[[Any], None]:
     return edit
 
 
+def _rule_indents(start: str, side_mm: float) -> Callable[[Any], None]:
+    """The bordered rule paragraph under `start`, indented by `side_mm` on each side."""
+
+    def edit(document: Any) -> None:
+        rule = Paragraph(_para(document, start)._p.getnext(), None)
+        rule.paragraph_format.left_indent = Mm(side_mm)
+        rule.paragraph_format.right_indent = Mm(side_mm)
+
+    return edit
+
+
+def _typed_rule(start: str, count: int) -> Callable[[Any], None]:
+    """The rule under `start` typed as `count` underscores at 14 pt instead of a border."""
+
+    def edit(document: Any) -> None:
+        rule = _para(document, start)._p.getnext()
+        ppr = rule.find(qn("w:pPr"))
+        for border in ppr.findall(qn("w:pBdr")) + ppr.findall(qn("w:ind")):
+            ppr.remove(border)
+        run = Paragraph(rule, None).add_run("_" * count)
+        run.font.size = Pt(14)
+
+    return edit
+
+
+def _shape_rule(start: str) -> Callable[[Any], None]:
+    """The rule under `start` drawn as a line shape (VML) instead of a border."""
+
+    def edit(document: Any) -> None:
+        rule = _para(document, start)._p.getnext()
+        ppr = rule.find(qn("w:pPr"))
+        for border in ppr.findall(qn("w:pBdr")):
+            ppr.remove(border)
+        rule.append(
+            parse_xml(
+                f'<w:r {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml">'
+                '<w:pict><v:line from="0,0" to="120pt,0"/></w:pict></w:r>'
+            )
+        )
+
+    return edit
+
+
+def _header_right_width(width_mm: float) -> Callable[[Any], None]:
+    """The header's right column narrower; the motto's rule keeps its length (57.3 mm)."""
+
+    def edit(document: Any) -> None:
+        for cell in document.tables[0].columns[1].cells:
+            cell.width = Mm(width_mm)
+        _rule_indents("Độc lập", (width_mm - 3.81 - 57.3) / 2)(document)
+
+    return edit
+
+
+def _closing_table(document: Any) -> Any:
+    return next(t for t in document.tables if "Nơi nhận" in t.cell(0, 0).text)
+
+
+def _closing_as_paragraphs(signer_left_mm: float) -> Callable[[Any], None]:
+    """The closing table replaced by its paragraphs: Nơi nhận, then the signer block indented."""
+
+    def edit(document: Any) -> None:
+        table = _closing_table(document)
+        recipients, signer = table.rows[0].cells
+        anchor = table._tbl
+        for p in recipients.paragraphs:
+            anchor.addprevious(copy.deepcopy(p._p))
+        for p in signer.paragraphs:
+            moved = copy.deepcopy(p._p)
+            Paragraph(moved, None).paragraph_format.left_indent = Mm(signer_left_mm)
+            anchor.addprevious(moved)
+        anchor.getparent().remove(anchor)
+
+    return edit
+
+
+def _closing_with_tabs(document: Any) -> None:
+    """The closing typed with tabs: 'Nơi nhận:<tab><tab>TM. ỦY BAN NHÂN DÂN' and so on."""
+    table = _closing_table(document)
+    recipients, signer = (cell.paragraphs for cell in table.rows[0].cells)
+    anchor = table._tbl
+    for index in range(max(len(recipients), len(signer))):
+        left = recipients[index] if index < len(recipients) else None
+        right = signer[index] if index < len(signer) else None
+        line = copy.deepcopy((left or right)._p)  # type: ignore[union-attr]
+        for run in line.findall(qn("w:r")):
+            line.remove(run)
+        paragraph = Paragraph(line, None)
+        if left is not None:
+            for run in left.runs:
+                paragraph._p.append(copy.deepcopy(run._r))
+        if right is not None and right.text:
+            paragraph.add_run("\t\t\t")
+            for run in right.runs:
+                moved = paragraph.add_run(run.text)
+                moved.bold, moved.font.size = True, Pt(14)
+        anchor.addprevious(line)
+    anchor.getparent().remove(anchor)
+
+
 BODY = "Thực hiện Kế hoạch số 108"
 #: (fault, edit, code expected, words of the paragraph named; "" for the page setup)
 FAULTS: list[tuple[str, Callable[[Any], None], str, str]] = [
@@ -171,6 +274,13 @@ FAULTS: list[tuple[str, Callable[[Any], None], str, str]] = [
     ("mau-do-noi-dung", _set_runs(BODY, color="FF0000"), "ND30-MAU-CHU", BODY),
     ("mau-xanh-co-quan", _set_runs("XÃ HỒNG PHONG", color="0000FF"), "ND30-MAU-CHU", "XÃ HỒNG PHONG"),
     ("mau-chu-ky", _set_runs("PHÓ CHỦ TỊCH", color="C00000"), "ND30-MAU-CHU", "PHÓ CHỦ TỊCH"),
+    ("duong-ke-tieu-ngu-qua-dai", _rule_indents("Độc lập", 0), "ND30-DUONG-KE", "Độc lập"),
+    ("duong-ke-tieu-ngu-go-40-gach", _typed_rule("Độc lập", 40), "ND30-DUONG-KE", "Độc lập"),
+    ("duong-ke-co-quan-ca-cot", _rule_indents("XÃ HỒNG PHONG", 0), "ND30-DUONG-KE", "XÃ HỒNG PHONG"),
+    ("duong-ke-trich-yeu-ngan", _rule_indents("Triển khai thực hiện", 70), "ND30-DUONG-KE", "Triển khai"),
+    ("chu-ky-giua-trang", _closing_as_paragraphs(0), "ND30-CHU-KY", "KT. CHỦ TỊCH"),
+    ("noi-nhan-khong-ngang-chu-ky", _closing_as_paragraphs(75), "ND30-NOI-NHAN", "Nơi nhận"),
+    ("quoc-hieu-cot-hep", _header_right_width(85), "ND30-QUOC-HIEU", "CỘNG HÒA"),
     ("mau-trong-kieu", _style_colour("KH Nội dung", "1F4E79"), "ND30-MAU-CHU", BODY),
 ]
 
@@ -194,6 +304,22 @@ def test_each_single_fault_is_found_and_named(edit: Callable[[Any], None], code:
     else:
         assert deviation.paragraph == 0
     assert "Nghị định 30 yêu cầu" in deviation.message
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        _typed_rule("Độc lập", 23),
+        _shape_rule("Triển khai thực hiện"),
+        _shape_rule("Độc lập"),
+        _closing_with_tabs,
+    ],
+    ids=["tieu-ngu-go-23-gach", "trich-yeu-ke-bang-hinh", "tieu-ngu-ke-bang-hinh", "ket-bang-tab"],
+)
+def test_other_ways_to_lay_out_the_same_are_accepted(edit: Callable[[Any], None]) -> None:
+    """A rule typed to the right length, a rule drawn as a shape (found, its length not judged),
+    a closing laid out with tabs."""
+    assert [d.plain("x") for d in check_bytes(_with(edit))] == []
 
 
 def test_black_written_out_is_black() -> None:

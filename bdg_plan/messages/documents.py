@@ -100,6 +100,17 @@ CHECK_NO_RULE = "không có đường kẻ bên dưới"
 CHECK_RULE_TIEU_NGU = "đường kẻ liền dưới Tiêu ngữ, dài bằng dòng chữ"
 CHECK_RULE_ORGAN = "đường kẻ liền dưới tên cơ quan, dài 1/3 đến 1/2 dòng chữ"
 CHECK_RULE_TRICH_YEU = "đường kẻ liền dưới trích yếu, dài 1/3 đến 1/2 dòng chữ"
+CHECK_RULE_LENGTH = "đường kẻ dài khoảng {length} mm, dòng chữ trên nó dài khoảng {text} mm"
+CHECK_PLACE = {"left": "ở bên trái", "center": "ở giữa trang", "right": "ở bên phải"}
+CHECK_NOI_NHAN_PLACE = "'Nơi nhận:' ở cột bên trái, sát lề trái (như Mẫu 1.4)"
+CHECK_SIGNER_PLACE = "khối chữ ký ở cột bên phải (như Mẫu 1.4: dùng bảng hai cột hoặc phím Tab)"
+CHECK_NOI_NHAN_BELOW = "'Nơi nhận:' không ngang hàng với dòng đầu của khối chữ ký"
+CHECK_NOI_NHAN_LEVEL = (
+    "'Nơi nhận:' ngang hàng với dòng đầu (quyền hạn, chức vụ) của khối chữ ký: cùng một hàng "
+    "của bảng hai cột, hoặc cùng một dòng cách nhau bằng phím Tab"
+)
+CHECK_QUOC_HIEU_NARROW = "cột chứa Quốc hiệu rộng khoảng {width} mm, Quốc hiệu sẽ xuống dòng"
+CHECK_QUOC_HIEU_WIDTH = "Quốc hiệu trên một dòng: cột rộng ít nhất khoảng {width} mm ở cỡ chữ {size}"
 CHECK_SO_RULE = "dòng 'Số: .../KH-...' dưới tên cơ quan"
 CHECK_SO_PADDING = "số nhỏ hơn 10 ghi thêm số 0 ở trước, ví dụ 'Số: 05/KH-UBND'"
 CHECK_KY_HIEU_SPACES = "ký hiệu viết liền, gạch nối không có dấu cách, ví dụ 'KH-UBND'"
