@@ -104,7 +104,13 @@ def test_check_exit_code_says_whether_anything_deviates(tmp_path: Path, example_
     code, output = run("check", str(clerk), "--format", "plain")
     assert code == 1
     lines = output.strip().splitlines()
-    assert all(line.startswith(f"{clerk}:") for line in lines) and len(lines) == 3
+    # No page number, no rule under the organ or the motto, a Quốc hiệu column too narrow for
+    # it (python-docx's even columns), a trích yếu rule under 1/3 of its line.
+    codes = [line.split(": ", 1)[1].split()[0] for line in lines]
+    assert all(line.startswith(f"{clerk}:") for line in lines)
+    assert sorted(codes) == sorted(
+        ["ND30-SO-TRANG", "ND30-DUONG-KE", "ND30-QUOC-HIEU", "ND30-DUONG-KE", "ND30-DUONG-KE"]
+    )
 
 
 @pytest.mark.slow
