@@ -272,7 +272,7 @@ def _block(
             block["sau"].append(_text(child))
         elif child.kind == "y" and not block["sau"] and not block["cac_diem"]:
             block["cac_y"].append(_bullet(child, imported, key))
-        elif child.kind in ("diem", "tieu_khoan") and points and not block["sau"]:
+        elif child.kind == "diem" and points and not block["sau"]:
             block["cac_diem"].append(_point(child, imported, key))
         else:
             _leave_node(imported, key, child)
