@@ -9,21 +9,16 @@ schemas cached by an earlier start. Classes reached only through them need nothi
 
 The cache is a pickle, keyed by a hash of the model modules' source and the versions of Python,
 pydantic, pydantic-core and bdg-plan. A missing, stale or unreadable cache is never used: the
-models are built the ordinary way and the cache is rewritten atomically. It lives beside Python's
-own byte code for these modules (`bdg_plan/__pycache__/`, or under `sys.pycache_prefix`): the same
-trust as the `.pyc` files the interpreter runs, since whoever can write one can write the other.
-When that folder cannot be written, the user's cache folder (`crash.user_cache_folder`) is used;
-failing both, the models are built on each start. Never beside a plan file.
+models are built the ordinary way and the cache is rewritten. Where it lives, and why there:
+`bdg_plan.start_cache`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import pickle
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import pydantic
@@ -32,6 +27,7 @@ from pydantic import BaseModel
 from pydantic_core import SchemaSerializer, SchemaValidator
 
 import bdg_plan
+from bdg_plan import start_cache
 
 #: The modules whose source defines the plan model's classes (a test checks this against what
 #: `import bdg_plan.model` loads). An edit to any of them makes a new key.
@@ -44,6 +40,7 @@ MODEL_MODULES = (
     "bdg_plan.outline_model",
     "bdg_plan.plan_dates",
     "bdg_plan.signer_model",
+    "bdg_plan.start_cache",
     "bdg_plan.vietnamese",
 )
 
@@ -61,19 +58,9 @@ def cache_key(models: Sequence[type[BaseModel]]) -> str:
     digest.update(repr((versions, [model.__qualname__ for model in models])).encode())
     for name in MODEL_MODULES:
         digest.update(name.encode())
-        with open(sys.modules[name].__file__ or "", "rb") as source:  # no pathlib at start
+        with open(sys.modules[name].__file__ or "", "rb") as source:
             digest.update(source.read())
     return digest.hexdigest()
-
-
-def cache_folders() -> Iterator[str]:
-    """Where the cache may live, best first: beside this package's byte code, the user's cache."""
-    import importlib.util
-
-    yield os.path.dirname(importlib.util.cache_from_source(__file__))
-    from bdg_plan.crash import user_cache_folder  # only when the first folder did not serve
-
-    yield str(user_cache_folder())
 
 
 def install(models: Sequence[type[BaseModel]]) -> bool:
@@ -86,8 +73,8 @@ def install(models: Sequence[type[BaseModel]]) -> bool:
     except OSError:  # the source is not readable as files (a zip, a frozen program): no cache
         _build(models)
         return False
-    for folder in cache_folders():
-        entries = _read(os.path.join(folder, CACHE_NAME), key)
+    for data in start_cache.read(CACHE_NAME):
+        entries = _entries_for(data, key)
         if entries is not None and _attach(models, entries):
             return True
     _build(models)
@@ -95,11 +82,10 @@ def install(models: Sequence[type[BaseModel]]) -> bool:
     return False
 
 
-def _read(path: str, key: str) -> dict[str, Entry] | None:
-    """The cached entries at `path` if the file is there, whole and made for `key`; else None."""
+def _entries_for(data: bytes, key: str) -> dict[str, Entry] | None:
+    """The cached entries in a cache file's bytes if they are whole and made for `key`; else None."""
     try:
-        with open(path, "rb") as stream:  # no pathlib at start
-            found_key, entries = pickle.load(stream)  # our own file, beside our .pyc
+        found_key, entries = pickle.loads(data)  # our own file, beside our .pyc
     except Exception:  # any damage (truncated, foreign, stale classes) means rebuild
         return None
     if found_key != key or not isinstance(entries, dict):
@@ -144,18 +130,9 @@ def _entries(models: Sequence[type[BaseModel]]) -> dict[str, Entry]:
 
 
 def _write(key: str, models: Sequence[type[BaseModel]]) -> None:
-    """Write the cache atomically to the first folder that takes it; give up quietly otherwise."""
+    """Write the cache for the built models; nothing when they do not pickle."""
     try:
         data = pickle.dumps((key, _entries(models)), protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # a schema that does not pickle, pydantic internals moved: no cache
         return
-    from pathlib import Path
-
-    from bdg_plan.errors import OutputError
-    from bdg_plan.output import atomic_write
-
-    for folder in cache_folders():
-        with contextlib.suppress(OSError, OutputError):
-            os.makedirs(folder, exist_ok=True)
-            atomic_write(Path(folder) / CACHE_NAME, data, force=True)
-            return
+    start_cache.write(CACHE_NAME, data)

@@ -375,18 +375,30 @@ def _read_template(name: str, root: str, path: str) -> str:
     return text
 
 
+def _builtin_cache() -> jinja2.BytecodeCache | None:
+    """The compiled built-in templates' cache (`template_cache`), keyed by this module's source."""
+    from bdg_plan.template_cache import TemplateCache
+
+    try:
+        return TemplateCache(Path(__file__).read_bytes())
+    except OSError:  # no source to key on (a frozen program): compile each time
+        return None
+
+
 @lru_cache(maxsize=8)
 def template_environment(user_dir: str | None = None) -> PlanSandbox:
     """The sandboxed Jinja environment, searching `user_dir` first, then the built-in templates.
 
     Built once per search path (and so once per batch worker). FileSystemLoader refuses template
-    names that leave its roots ("../x", absolute paths).
+    names that leave its roots ("../x", absolute paths). The built-in templates alone are
+    compiled once and cached (`template_cache`); a template folder is compiled on each run.
     """
     roots = [builtin_template_dir()]
     if user_dir is not None:
         roots.insert(0, Path(user_dir))
     env = PlanSandbox(
         loader=_RootedLoader([str(r) for r in roots]),
+        bytecode_cache=_builtin_cache() if user_dir is None else None,
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         trim_blocks=True,

@@ -31,12 +31,12 @@ def _counting(self: _generate_schema.GenerateSchema, obj: Any) -> Any:
 def main(folder: str, names: list[str]) -> dict[str, Any]:
     """Import the model with its cache in `folder`, validate and render `names`; what came out."""
     _generate_schema.GenerateSchema.generate_schema = _counting  # type: ignore[method-assign]
-    from bdg_plan import model_cache
+    from bdg_plan import start_cache
 
     def only_folder() -> Iterator[str]:
         yield folder
 
-    model_cache.cache_folders = only_folder
+    start_cache.cache_folders = only_folder
     from bdg_plan import model  # noqa: F401 - the import under test
 
     at_import = len(CALLS)

@@ -18,7 +18,7 @@ from typing import Any
 import pydantic
 import pytest
 
-from bdg_plan import model_cache
+from bdg_plan import model_cache, start_cache
 from bdg_plan.model import Khoan, Muc, Plan, YGachDauDong
 from bdg_plan.pipeline import validate_bytes
 from tests.conftest import EXAMPLE_PLAN, EXAMPLES, ROOT
@@ -119,7 +119,7 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     def only(path: Path = tmp_path) -> Iterator[str]:
         yield str(path)
 
-    monkeypatch.setattr(model_cache, "cache_folders", only)
+    monkeypatch.setattr(start_cache, "cache_folders", only)
     return tmp_path
 
 
@@ -199,15 +199,15 @@ def test_an_unwritable_folder_falls_back_to_the_next(tmp_path: Path, monkeypatch
         yield str(blocked / "sub")
         yield str(fallback)
 
-    monkeypatch.setattr(model_cache, "cache_folders", folders)
+    monkeypatch.setattr(start_cache, "cache_folders", folders)
     assert model_cache.install(MODELS) is False
     assert (fallback / model_cache.CACHE_NAME).is_file()
     assert model_cache.install(MODELS) is True
 
 
 def test_the_cache_lives_beside_the_byte_code_else_in_the_user_cache(tmp_path: Path) -> None:
-    first, second = model_cache.cache_folders()
-    package = Path(model_cache.__file__).parent
+    first, second = start_cache.cache_folders()
+    package = Path(start_cache.__file__).parent
     if sys.pycache_prefix is None:
         assert Path(first) == package / "__pycache__"
     else:

@@ -1,0 +1,53 @@
+"""The built-in templates compiled once, not on every start: Jinja's bytecode cache, kept safe.
+
+Part of the compose stage. Compiling the built-in templates (Jinja's lexer, parser and code
+generator, with the sandbox's own changes to the tree) is most of a render's first-time cost.
+Jinja can keep the compiled code (`jinja2.BytecodeCache`); this one keeps it where
+`bdg_plan.start_cache` says, one file per template.
+
+An entry is used only when it was made from the same template text (Jinja's checksum of the
+source), by the same Jinja and Python (Jinja's magic header, and the file name's interpreter tag),
+for the same sandbox: the key holds a hash of `sandbox.py`'s own source, which decides how a
+template compiles. Anything else, or a damaged file, and the template is compiled again and the
+entry rewritten. Only the built-in templates are cached: a folder given with `--templates` is
+compiled on each run, as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+
+import jinja2
+from jinja2.bccache import Bucket
+
+from bdg_plan import start_cache
+
+
+class TemplateCache(jinja2.BytecodeCache):
+    """Compiled templates in bdg-plan's start cache, keyed by template, sandbox and Jinja."""
+
+    def __init__(self, sandbox_source: bytes) -> None:
+        self._salt = hashlib.sha256(sandbox_source + jinja2.__version__.encode()).hexdigest()
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        """The key of a template: its name and file, the sandbox's source, Jinja's version."""
+        return hashlib.sha256(f"{self._salt}|{name}|{filename}".encode()).hexdigest()[:32]
+
+    def file_name(self, bucket: Bucket) -> str:
+        """The cache file of a bucket, per interpreter (marshal's format follows Python's)."""
+        return f"template-{bucket.key}.{sys.implementation.cache_tag}.jinja"
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        """Fill the bucket from its file if that is whole and current; leave it empty otherwise."""
+        for data in start_cache.read(self.file_name(bucket)):
+            try:
+                bucket.bytecode_from_string(data)
+            except Exception:  # a damaged file (pickle or marshal refused it): compile again
+                bucket.reset()
+            if bucket.code is not None:
+                return
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        """Write the freshly compiled template's code."""
+        start_cache.write(self.file_name(bucket), bucket.bytecode_to_string())

@@ -1,0 +1,111 @@
+"""The compiled built-in templates' cache: used only when current, the same document either way.
+
+Bounded work, not time: a start with a current cache compiles no template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from bdg_plan import sandbox, start_cache
+from bdg_plan.compose import compose
+from bdg_plan.docx_writer import write_docx
+from bdg_plan.pipeline import validate_bytes
+from bdg_plan.template_cache import TemplateCache
+from tests.conftest import EXAMPLES
+
+TEMPLATES = ("ke-hoach.md.j2", "_dan-y.md.j2", "phu-luc.md.j2")
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A cache folder of the test's own, and no environment left over from other tests."""
+
+    def only() -> Iterator[str]:
+        yield str(tmp_path)
+
+    monkeypatch.setattr(start_cache, "cache_folders", only)
+    sandbox.template_environment.cache_clear()
+    yield tmp_path
+    sandbox.template_environment.cache_clear()
+
+
+@pytest.fixture
+def compiled(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the templates Jinja compiles from source."""
+    names: list[str] = []
+    original = sandbox.PlanSandbox.compile
+
+    def counting(self: sandbox.PlanSandbox, source: str, name: str | None = None, *args: object) -> object:
+        names.append(str(name))
+        return original(self, source, name, *args)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(sandbox.PlanSandbox, "compile", counting)
+    return names
+
+
+def documents() -> list[bytes]:
+    """Every example plan, composed and written with a fresh template environment."""
+    sandbox.template_environment.cache_clear()
+    out = []
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        result = validate_bytes(path.read_bytes(), path.name, path.parent)
+        if result.plan is not None:
+            out.append(write_docx(compose(result.plan)))
+    return out
+
+
+def test_a_warm_start_compiles_no_template_and_writes_the_same_documents(
+    folder: Path, compiled: list[str]
+) -> None:
+    cold = documents()
+    assert set(compiled) >= {"ke-hoach.md.j2", "_dan-y.md.j2"}
+    assert len(list(folder.glob("template-*.jinja"))) == len(set(compiled))
+    compiled.clear()
+    warm = documents()
+    assert compiled == []
+    assert warm == cold and len(warm) >= 4
+
+
+def test_a_damaged_entry_is_compiled_again(folder: Path, compiled: list[str]) -> None:
+    cold = documents()
+    for entry in folder.glob("template-*.jinja"):
+        entry.write_bytes(entry.read_bytes()[:40])  # cut inside the checksum or the code
+    compiled.clear()
+    assert documents() == cold
+    assert set(compiled) >= {"ke-hoach.md.j2", "_dan-y.md.j2"}
+    compiled.clear()
+    assert documents() == cold
+    assert compiled == []  # rewritten whole
+
+
+@pytest.mark.parametrize("garbage", [b"", b"j2junk", b"\x00" * 200])
+def test_garbage_is_never_run(folder: Path, compiled: list[str], garbage: bytes) -> None:
+    cold = documents()
+    for entry in folder.glob("template-*.jinja"):
+        entry.write_bytes(garbage)
+    assert documents() == cold
+
+
+def test_the_key_follows_the_sandbox_source_and_the_entry_the_template_text(folder: Path) -> None:
+    cache = TemplateCache(b"sandbox one")
+    assert cache.get_cache_key("a.j2", "/x/a.j2") != TemplateCache(b"sandbox two").get_cache_key(
+        "a.j2", "/x/a.j2"
+    )
+    env = jinja2.Environment(bytecode_cache=cache, autoescape=True)
+    bucket = cache.get_bucket(env, "a.j2", "/x/a.j2", "{{ 1 }}")
+    bucket.code = env.compile("{{ 1 }}", "a.j2", "/x/a.j2")
+    cache.set_bucket(bucket)
+    assert cache.get_bucket(env, "a.j2", "/x/a.j2", "{{ 1 }}").code is not None
+    assert cache.get_bucket(env, "a.j2", "/x/a.j2", "{{ 2 }}").code is None  # the text changed
+
+
+def test_a_template_folder_is_not_cached(folder: Path, tmp_path: Path) -> None:
+    user = tmp_path / "mau"
+    user.mkdir()
+    assert sandbox.template_environment(str(user)).bytecode_cache is None
+    assert isinstance(sandbox.template_environment(None).bytecode_cache, TemplateCache)
