@@ -430,11 +430,47 @@ def body_data(outline: Outline, imported: Imported) -> None:
         data["ket_thuc"] = clean(outline.closing.text).replace("\n", " ")
 
 
+_KEM_THEO_SO = re.compile(r"\bsố\s*(\d*)[\s.…]*/\s*([^\s,)]+)", re.IGNORECASE)
+_KEM_THEO_DATE = re.compile(
+    r"\bngày\s*(\d{1,2})?[\s.…]*(?:/|tháng)\s*(\d{1,2})\s*(?:/|năm)\s*(\d{4})", re.IGNORECASE
+)
+
+
+def _kem_theo_conflicts(text: str, data: dict[str, Any]) -> bool:
+    """The annex's "(Kèm theo ...)" line names another number, symbol or date than the header.
+
+    bdg-plan prints that line from the header; a line that agrees is dropped on import, one that
+    does not is kept for the clerk to read.
+    """
+    so = _KEM_THEO_SO.search(text)
+    if so and ((int(so.group(1)) if so.group(1) else None, so.group(2)) != (data["so"], data["ky_hieu"])):
+        return True
+    date = _KEM_THEO_DATE.search(text)
+    if date is None:
+        return False
+    ngay = data["ngay"]
+    day, month, year = (
+        (ngay.day, ngay.month, ngay.year) if isinstance(ngay, dt.date) else (None, *_month(ngay))
+    )
+    return (int(date.group(1)) if date.group(1) else None, int(date.group(2)), int(date.group(3))) != (
+        day,
+        month,
+        year,
+    )
+
+
+def _month(text: str) -> tuple[int, int]:
+    year, month = text.split("-")[:2]
+    return int(month), int(year)
+
+
 def _annexes(found: Found, imported: Imported) -> None:
     annexes = []
     for index, annex in enumerate(found.annexes):
         entry = annex_data(annex)
         entry["ten"] = entry["ten"] or _fill(imported, f"phu_luc.{index}.ten")
+        if annex.kem_theo is not None and _kem_theo_conflicts(clean(annex.kem_theo.text), imported.data):
+            imported.leave("phu_luc", clean(annex.kem_theo.text), annex.kem_theo.number)
         annexes.append(entry)
     if annexes:
         imported.data["phu_luc"] = annexes

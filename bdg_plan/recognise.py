@@ -239,12 +239,15 @@ _ANNEX = re.compile(
 
 
 def _is_annex(item: Paragraph | Table) -> bool:
-    """An annex heading: a "Phụ lục" line on its own (or with its title in capitals), bold or centred."""
+    """An annex heading: a "Phụ lục" line on its own (or with its title in capitals), any layout.
+
+    Clerks centre it, set it bold, or put "Phụ lục I" in italics at the right; a sentence that
+    only names an annex ("Phụ lục kèm theo ...") is no heading.
+    """
     if not isinstance(item, Paragraph) or item.cell is not None:
         return False
-    lines = clean(item.shown).split("\n")
-    match = _ANNEX.match(lines[0])
-    if match is None or not (item.bold or item.fmt.align == "center"):
+    match = _ANNEX.match(clean(item.shown).split("\n")[0])
+    if match is None:
         return False
     return is_caps(match.group("title") or "X") and not (match.group("rest") or "").strip()
 

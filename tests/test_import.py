@@ -433,8 +433,9 @@ def _with_annex_lines(lines: list[tuple[str, bool]]) -> bytes:
         [("Phụ lục số 01", True), ("DANH MỤC HOẠT ĐỘNG", True)],
         [("PHỤ LỤC\nDANH MỤC HOẠT ĐỘNG", True)],
         [("Phụ lục", True), ("Danh mục hoạt động", True)],
+        [("Phụ lục I", False), ("DANH MỤC HOẠT ĐỘNG", True)],
     ],
-    ids=["same-line", "numbered", "soft-break", "plain-case"],
+    ids=["same-line", "numbered", "soft-break", "plain-case", "plain-label"],
 )
 def test_annex_headings_are_recognised_the_ways_clerks_type_them(heading: list[tuple[str, bool]]) -> None:
     result = imported(_with_annex_lines([*heading, ("Tổ chức tọa đàm tại nhà văn hóa thôn.", False)]))
@@ -468,3 +469,19 @@ def test_two_annexes_and_a_sentence_that_only_names_one() -> None:
     assert "Phụ lục kèm theo gồm hai danh mục" not in " ".join(data["noi_nhan"])
     assert [u.words for u in result.unplaced] == ["Phụ lục kèm theo gồm hai danh mục."]
     assert "#   Phụ lục kèm theo gồm hai danh mục." in result.text
+
+
+@pytest.mark.parametrize(("number", "kept"), [("25", False), ("30", True)])
+def test_an_annex_kem_theo_line_is_dropped_only_when_it_agrees_with_the_header(
+    number: str, kept: bool
+) -> None:
+    line = f"(Kèm theo Kế hoạch số {number}/KH-UBND ngày 12/3/2024 của UBND xã Tân Lập)"
+    lines = [("PHỤ LỤC", True), ("DANH MỤC HOẠT ĐỘNG", True), (line, False), ("Họp thôn.", False)]
+    result = imported(_with_annex_lines(lines))
+    assert yaml.safe_load(result.text)["phu_luc"] == [
+        {"ten": "Danh mục hoạt động", "noi_dung": ["Họp thôn."]}
+    ]
+    assert [u.words for u in result.unplaced] == (
+        ["(Kèm theo Kế hoạch số 30/KH-UBND ngày 12/3/2024 …"] if kept else []
+    )
+    assert (f"#   {line}" in result.text) is kept
