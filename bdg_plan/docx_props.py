@@ -72,6 +72,7 @@ class Styles:
     numbering_cache: dict[str, tuple[str, int] | None] = field(default_factory=dict)
     format_cache: dict[str, ParagraphFormat] = field(default_factory=dict)
     chains: dict[str, list[Any]] = field(default_factory=dict)
+    run_formats: dict[str, RunFormat] = field(default_factory=dict)
 
     @classmethod
     def from_root(cls, root: Any | None) -> Styles:
@@ -187,9 +188,13 @@ def run_format(styles: Styles, style_id: str, run: Any) -> RunFormat:
             if layer is not None:
                 _apply_run_layer(base, layer)
         styles.run_cache[(style_id, character)] = base
+    if rpr is None:
+        shared = styles.run_formats.get(style_id)
+        if shared is None:
+            shared = styles.run_formats[style_id] = RunFormat(**base)
+        return shared
     values = dict(base)
-    if rpr is not None:
-        _apply_run_layer(values, rpr)
+    _apply_run_layer(values, rpr)
     return RunFormat(**values)
 
 
@@ -219,30 +224,37 @@ def _apply_paragraph_layer(values: dict[str, Any], layer: Any) -> None:
                 values["border_bottom"] = border.get(f"{W}val") not in (None, "nil", "none")
 
 
+_FIRST_LINE, _HANGING = f"{W}firstLine", f"{W}hanging"
+_LEFT, _START, _RIGHT, _END = f"{W}left", f"{W}start", f"{W}right", f"{W}end"
+_BEFORE, _AFTER, _LINE, _LINE_RULE = f"{W}before", f"{W}after", f"{W}line", f"{W}lineRule"
+
+
 def _apply_indent(values: dict[str, Any], ind: Any) -> None:
-    first = _twips_mm(ind.get(f"{W}firstLine"))
-    hanging = _twips_mm(ind.get(f"{W}hanging"))
+    attrs = dict(ind.items())  # one call into lxml, then plain dictionary look-ups
+    first = _twips_mm(attrs.get(_FIRST_LINE))
+    hanging = _twips_mm(attrs.get(_HANGING))
     if first is not None:
         values["first_line_mm"] = first
     elif hanging is not None:
         values["first_line_mm"] = -hanging
-    left = _twips_mm(ind.get(f"{W}left") or ind.get(f"{W}start"))
+    left = _twips_mm(attrs.get(_LEFT) or attrs.get(_START))
     if left is not None:
         values["left_mm"] = left
-    right = _twips_mm(ind.get(f"{W}right") or ind.get(f"{W}end"))
+    right = _twips_mm(attrs.get(_RIGHT) or attrs.get(_END))
     if right is not None:
         values["right_mm"] = right
 
 
 def _apply_spacing(values: dict[str, Any], spacing: Any) -> None:
-    for attr, key in (("before", "before_pt"), ("after", "after_pt")):
-        if spacing.get(f"{W}{attr}") is not None:
+    attrs = dict(spacing.items())
+    for attr, key in ((_BEFORE, "before_pt"), (_AFTER, "after_pt")):
+        if attrs.get(attr) is not None:
             with contextlib.suppress(ValueError):
-                values[key] = int(spacing.get(f"{W}{attr}")) / 20
-    if spacing.get(f"{W}line") is not None:
-        rule = spacing.get(f"{W}lineRule", "auto")
+                values[key] = int(attrs[attr]) / 20
+    if attrs.get(_LINE) is not None:
+        rule = attrs.get(_LINE_RULE, "auto")
         try:
-            raw = int(spacing.get(f"{W}line"))
+            raw = int(attrs[_LINE])
         except ValueError:
             raw = 240
         values["line"] = raw / 240 if rule == "auto" else raw / 20
