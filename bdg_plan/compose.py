@@ -13,7 +13,6 @@ the outline, the tables and the sandbox already have rooms of their own.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,6 +33,7 @@ from bdg_plan.vietnamese import (
     capitalize_first,
     format_long_date,
     format_short_date,
+    organ_lines,
     upper,
     with_end_mark,
 )
@@ -42,11 +42,6 @@ from bdg_plan.vietnamese import (
 BODY_TEMPLATE = "ke-hoach.md.j2"
 #: The template that writes the content of an annex.
 ANNEX_TEMPLATE = "phu-luc.md.j2"
-
-_UNIT_WORD = re.compile(
-    r"\s(?=(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s)", re.IGNORECASE
-)
-
 
 # --- Composed document values -----------------------------------------------------------------
 @dataclass(frozen=True)
@@ -77,19 +72,6 @@ class ComposedDocument:
 
 
 # --- Header values ----------------------------------------------------------------------------
-def organ_lines(name: str) -> tuple[str, ...]:
-    """Split the organ's name into header lines before its unit word, in capitals.
-
-    "Ủy ban nhân dân xã Hồng Phong" -> ("ỦY BAN NHÂN DÂN", "XÃ HỒNG PHONG"). A name the clerk
-    broke with a newline keeps the clerk's lines.
-    """
-    if "\n" in name:
-        lines = [line.strip() for line in name.splitlines() if line.strip()]
-    else:
-        lines = [part.strip() for part in _UNIT_WORD.split(name, maxsplit=1)]
-    return tuple(upper(line) for line in lines)
-
-
 def so_line(plan: Plan) -> str:
     """Ô 3: "Số: 05/KH-UBND"; a blank số keeps its blank space (Mẫu 1.4)."""
     number = f"{plan.so:02d}" if plan.so is not None else nd30.BLANK_SO

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bdg_plan import messages as msg
-from bdg_plan.compose import organ_lines
 from bdg_plan.docx_read import Paragraph
 from bdg_plan.import_outline import annex_data, free_items
 from bdg_plan.import_place import infer_province
@@ -41,7 +40,7 @@ from bdg_plan.recognise import (
     split_joint_organ,
     superior_text,
 )
-from bdg_plan.vietnamese import capitalize_first, upper
+from bdg_plan.vietnamese import capitalize_first, organ_lines, upper
 
 _UNIT_WORDS = ("xã", "phường", "thị trấn", "đặc khu", "huyện", "quận", "thị xã", "thành phố", "tỉnh")
 _ABBREVIATIONS = {"UBND", "HĐND", "MTTQ", "UBMTTQ", "VN", "CT-XH", "TP"}

@@ -7,6 +7,7 @@ leading zero ("ngày 06 tháng 01 năm 2024"); months 3-12 do not ("tháng 3").
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 
 from bdg_plan import nd30
@@ -88,3 +89,22 @@ def with_end_mark(text: str) -> str:
     if text.endswith(nd30.END_MARK):
         return text
     return text.rstrip(".") + nd30.END_MARK
+
+
+#: The space before the unit word where an organ's name breaks into its two header lines.
+_UNIT_WORD = re.compile(
+    r"\s(?=(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s)", re.IGNORECASE
+)
+
+
+def organ_lines(name: str) -> tuple[str, ...]:
+    """Split the organ's name into header lines before its unit word, in capitals.
+
+    "Ủy ban nhân dân xã Hồng Phong" -> ("ỦY BAN NHÂN DÂN", "XÃ HỒNG PHONG"). A name the clerk
+    broke with a newline keeps the clerk's lines.
+    """
+    if "\n" in name:
+        lines = [line.strip() for line in name.splitlines() if line.strip()]
+    else:
+        lines = [part.strip() for part in _UNIT_WORD.split(name, maxsplit=1)]
+    return tuple(upper(line) for line in lines)
