@@ -159,7 +159,7 @@ def test_real_libreoffice_converts_a_chunk_in_one_run(tmp_path: Path) -> None:
         source.write_bytes(data)
         jobs.append((source, source.with_suffix(".pdf")))
 
-    with Office() as office:
+    with Office(resident=False) as office:  # the runs' way; the resident way: test_office_resident.py
         assert office.convert(jobs, "pdf") == [None, None, None]
         assert office.runs == 1
 
