@@ -43,6 +43,7 @@ BODY_TEMPLATE = "ke-hoach.md.j2"
 #: The template that writes the content of an annex.
 ANNEX_TEMPLATE = "phu-luc.md.j2"
 
+
 # --- Composed document values -----------------------------------------------------------------
 @dataclass(frozen=True)
 class ComposedDocument:
