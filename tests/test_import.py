@@ -91,6 +91,27 @@ def test_every_example_round_trips_to_the_same_text(path: Path) -> None:
     assert not [p for p in again.problems if p.is_error]
 
 
+@pytest.mark.parametrize("kind", ["nam", "thang_hanh_dong"])
+def test_a_filled_starter_round_trips(kind: str) -> None:
+    """The two starters (annual plan, action month with its annex table), markers filled in."""
+    from bdg_plan.starter import build_starter
+    from bdg_plan.starter_month import build_month_starter
+
+    build = build_month_starter if kind == "thang_hanh_dong" else build_starter
+    text = build(2025, "Đồng Đăng", "Lương Thị Hạnh", today=dt.date(2025, 10, 1))
+    text = text.replace("<<ĐIỀN VÀO ĐÂY - tên tỉnh, ví dụ Lạng Sơn>>", "Lạng Sơn")
+    text = re.sub(r"<<ĐIỀN VÀO ĐÂY - tên tỉnh>>", "Lạng Sơn", text)
+    text = re.sub(r"<<ĐIỀN VÀO ĐÂY - [^>]*>>", "Nội dung đã điền", text)
+    original = render_yaml(text)
+    again, rendered = _round_trip(original)
+    assert document_text(rendered) == document_text(original)
+    assert _pages(rendered) == _pages(original)
+    assert again.unplaced == []
+    data = yaml.safe_load(again.text)
+    assert data["co_quan"]["tinh"] == "Lạng Sơn"
+    assert ("phu_luc" in data) is (kind == "thang_hanh_dong")
+
+
 def _imported_example(name: str) -> dict[str, Any]:
     result = validate_bytes((EXAMPLES / name).read_bytes(), name)
     assert result.plan is not None
@@ -485,3 +506,17 @@ def test_an_annex_kem_theo_line_is_dropped_only_when_it_agrees_with_the_header(
         ["(Kèm theo Kế hoạch số 30/KH-UBND ngày 12/3/2024 …"] if kept else []
     )
     assert (f"#   {line}" in result.text) is kept
+
+
+def test_new_year_rolls_an_imported_plan_with_an_annex(tmp_path: Path) -> None:
+    from bdg_plan.api import new_year
+
+    result = validate_bytes((EXAMPLES / "thang-hanh-dong-2025.yaml").read_bytes(), "thd.yaml")
+    assert result.plan is not None
+    plan = tmp_path / "thang-hanh-dong-2025.yaml"
+    plan.write_text(imported(render_plan(result.plan)).text, encoding="utf-8")
+    rolled_path = new_year(plan).output_path
+    assert rolled_path is not None
+    rolled = yaml.safe_load(rolled_path.read_text(encoding="utf-8"))
+    assert rolled["nam"] == 2026
+    assert rolled["phu_luc"][0]["ten"].endswith("năm 2026")
