@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from bdg_plan import api
 from bdg_plan import messages as msg
 from bdg_plan.cli_help import CONTROL_FLOW, VietnameseGroup
 from bdg_plan.cli_text import (
@@ -28,9 +27,23 @@ from bdg_plan.cli_text import (
     print_validation_summary,
     printable,
 )
+from bdg_plan.limits import YEAR_MAX, YEAR_MIN
 
 if TYPE_CHECKING:
     from typer._click.core import Context
+
+    from bdg_plan import api
+else:
+
+    class _Api:
+        """`bdg_plan.api`, imported when a command first uses it: `--help` never needs it."""
+
+        def __getattr__(self, name: str) -> Any:
+            from bdg_plan import api as module
+
+            return getattr(module, name)
+
+    api = _Api()
 
 
 class BdgPlanGroup(VietnameseGroup):
@@ -106,8 +119,8 @@ def _year_option(help_text: str) -> Any:
         "--nam",
         "--year",
         metavar=msg.METAVAR_YEAR,
-        min=api.YEAR_MIN,
-        max=api.YEAR_MAX,
+        min=YEAR_MIN,
+        max=YEAR_MAX,
         help=help_text,
         show_default=False,
     )

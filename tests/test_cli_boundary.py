@@ -289,10 +289,14 @@ def test_hostile_commune_tables_say_why(case: dict[str, Any], tmp_path: Path) ->
 
 
 def test_cli_reaches_only_the_api() -> None:
-    """The command-line modules use the library through `api` alone (messages are its texts)."""
+    """The command-line modules use the library through `api` alone.
+
+    `messages` are its texts, `limits` the bounds of its arguments (so `--help` needs no `api`).
+    """
     allowed = {
         "api",
         "messages",
+        "limits",
         "cli_help",
         "cli_text",
         "cli_draw",
