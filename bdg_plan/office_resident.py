@@ -132,13 +132,13 @@ class _Bridge:
         return answer if isinstance(answer, dict) else {"ok": False, "ready": False, "dead": True}
 
     def ask(self, request: dict[str, str], timeout: float) -> dict[str, Any] | None:
-        """Send one request; its answer, or None when the bridge died or hung."""
+        """Send one request; its answer (see `answer`), or None when the bridge hung."""
         assert self.process.stdin is not None
         try:
             self.process.stdin.write(json.dumps(request).encode("ascii") + b"\n")
             self.process.stdin.flush()
-        except OSError:
-            return None
+        except OSError:  # the bridge is gone
+            return {"ok": False, "dead": True}
         return self.answer(timeout)
 
     def close(self, wait: float) -> None:

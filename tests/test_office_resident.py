@@ -151,6 +151,24 @@ def test_a_document_that_kills_libreoffice_twice_fails_alone_and_the_rest_go_on(
     assert wait_until_gone(fakes.pids()) == []
 
 
+def test_a_killed_bridge_takes_its_libreoffice_with_it_and_the_next_document_gets_a_new_pair(
+    tmp_path: Path, fakes: Fakes
+) -> None:
+    jobs = documents(tmp_path, "a", "b")
+
+    with Office() as office:
+        assert office.convert(jobs[:1], "pdf") == [None]
+        assert office.resident is not None and office.resident._bridge is not None
+        os.kill(office.resident._bridge.process.pid, 9)
+        assert office.convert(jobs[1:], "pdf") == [None]
+        first_soffice = fakes.pids()[0]
+        assert wait_until_gone([first_soffice]) == []  # not left behind by its dead bridge
+
+    assert len(fakes.starts()) == 2
+    assert fakes.converted() == ["00001.docx", "00001.docx"]  # each call names its work copies anew
+    assert all(target.is_file() for _, target in jobs)
+
+
 def test_a_document_that_hangs_is_stopped_with_its_libreoffice_and_fails_alone(
     tmp_path: Path, fakes: Fakes, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -31,7 +31,8 @@ PDF_HINT_WINDOWS = (
     "Cách 2: mở tệp .docx bằng Word, chọn Tệp > Lưu thành (File > Save As), chọn kiểu PDF."
 )
 PDF_HINT_DEBIAN = (
-    "Hãy cài bằng lệnh: sudo apt install libreoffice-writer-nogui fonts-liberation, rồi chạy lại lệnh."
+    "Hãy cài bằng lệnh: sudo apt install libreoffice-writer-nogui fonts-liberation python3-uno, rồi "
+    "chạy lại lệnh."
 )
 PDF_HINT_MACOS = (
     "Hãy cài LibreOffice tại https://www.libreoffice.org/download/ (hoặc: brew install --cask "
