@@ -84,6 +84,8 @@ class Table:
     merged: bool = False
     #: Per row, the grid column each kept cell starts at (merged and skipped cells counted).
     starts: tuple[tuple[int, ...], ...] = ()
+    #: The grid columns' widths in millimetres (`w:tblGrid`), when the file gives them.
+    grid_mm: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -282,7 +284,7 @@ class _Reader:
                 cells.append(tuple(item for item in content if isinstance(item, Paragraph)))
             rows.append(tuple(cells))
             starts.append(tuple(row_starts))
-        return Table(index, tuple(rows), merged, tuple(starts))
+        return Table(index, tuple(rows), merged, tuple(starts), tuple(grid))
 
 
 def _grid_value(element: Any, default: int = 0) -> int:

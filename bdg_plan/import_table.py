@@ -123,7 +123,11 @@ def _bang(header: list[str], dong: list[dict[Any, Any]], title: str | None, tabl
     bang: dict[str, Any] = {}
     if title:
         bang["ten"] = title
-    bang["cot"] = names
+    shares = _shares(table, len(names))
+    bang["cot"] = [
+        name if share == 1 else {"ten": name, "rong": share}
+        for name, share in zip(names, shares, strict=True)
+    ]
     bang["dong"] = [
         row if GROUP_KEY in row else {names[i]: v for i, v in row.items() if i < len(names)} for row in dong
     ]
@@ -131,6 +135,24 @@ def _bang(header: list[str], dong: list[dict[Any, Any]], title: str | None, tabl
     if sizes == {12.0}:
         bang["co_chu"] = 12
     return bang
+
+
+def _shares(table: Table, columns: int) -> list[float]:
+    """Each header column's width relative to the narrowest (1 = as wide), from the grid.
+
+    All 1 when the file gives no grid or the columns are (nearly) equal.
+    """
+    starts = list(table.starts[0]) if table.starts else []
+    grid = table.grid_mm
+    if len(starts) != columns or not grid or starts[-1] >= len(grid):
+        return [1.0] * columns
+    ends = [*starts[1:], len(grid)]
+    widths = [sum(grid[start:end]) for start, end in zip(starts, ends, strict=True)]
+    narrowest = min(widths)
+    if narrowest <= 0:
+        return [1.0] * columns
+    shares = [round(width / narrowest, 1) for width in widths]
+    return [1.0] * columns if max(shares) <= 1.1 else [int(s) if s == int(s) else s for s in shares]
 
 
 def _activities(

@@ -72,6 +72,7 @@ NAME = "Nguyễn Thị Hoa"
 ANNEX_TITLE = "DANH MỤC CÁC HOẠT ĐỘNG THỰC HIỆN NĂM 2024"
 ANNEX_KEM_THEO = "(Kèm theo Kế hoạch số 25/KH-UBND ngày 12/3/2024 của UBND xã Tân Lập)"
 ANNEX_COLUMNS = ["TT", "Nội dung", "Đơn vị thực hiện", "Thời gian"]
+ANNEX_WIDTHS_MM = [12, 108, 60, 36]  # 1 : 9 : 5 : 3
 #: The annex table as typed: STT numbers by hand, group rows, a unit merged over two rows.
 ANNEX_GROUPS = ["Hoạt động tuyên truyền", "Hoạt động hỗ trợ"]
 ANNEX_ROWS = [
@@ -340,6 +341,8 @@ def _annex(document: Any) -> None:
     _para(document, ANNEX_KEM_THEO, align="center", italic=True)
     table = document.add_table(rows=6, cols=4)
     table.style = "Table Grid"
+    for column, width in zip(table.columns, ANNEX_WIDTHS_MM, strict=True):
+        column.width = Mm(width)
     for column, name in enumerate(ANNEX_COLUMNS):
         _lines(table.cell(0, column), [(name, {"bold": True, "size": 13})])
     # Group I merged across the whole row; group II typed "II" in the TT cell, its name merged.

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bdg_plan.api import render_plan, validate_bytes
-from bdg_plan.docx_read import read_docx
+from bdg_plan.docx_read import Table, read_docx
 from bdg_plan.import_docx import ImportedPlan, import_bytes
 from tests import clerk_docs
 from tests.clerk_docs import Layout, build
@@ -78,6 +78,12 @@ def _pages(data: bytes) -> list[bool]:
     return [s.width_mm > s.height_mm for s in read_docx(data).sections]
 
 
+def table_grids(data: bytes) -> list[tuple[float, ...]]:
+    """Every table's column widths (mm, to 0.1), header and signature tables included."""
+    tables = [item for item in read_docx(data).body if isinstance(item, Table)]
+    return [tuple(round(width, 1) for width in table.grid_mm) for table in tables]
+
+
 @pytest.mark.parametrize("path", _example_plans(), ids=lambda p: p.name)
 def test_every_example_round_trips_to_the_same_text(path: Path) -> None:
     result = validate_bytes(path.read_bytes(), str(path))
@@ -87,6 +93,7 @@ def test_every_example_round_trips_to_the_same_text(path: Path) -> None:
     # Paragraphs in order, table cells and annexes included.
     assert document_text(rendered) == document_text(original)
     assert _pages(rendered) == _pages(original)
+    assert table_grids(rendered) == table_grids(original)
     assert again.unplaced == []
     assert not [p for p in again.problems if p.is_error]
 
@@ -146,7 +153,12 @@ def test_a_rendered_table_comes_back_without_the_numbers_the_tool_adds() -> None
     second = data["than_van_ban"][1]["noi_dung"][2]["noi_dung"][1]["noi_dung"]
     table = second[1]["bang"]
     assert table["ten"] == "Bảng phân công nhiệm vụ năm 2026"
-    assert table["cot"] == ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian"]
+    assert table["cot"] == [
+        "STT",
+        {"ten": "Nhiệm vụ", "rong": 4},
+        {"ten": "Đơn vị chủ trì", "rong": 2},
+        {"ten": "Thời gian", "rong": 1.5},
+    ]
     assert table["dong"][0] == {"nhom": "Truyền thông"}
     assert table["dong"][1] == {
         "Nhiệm vụ": "Tuyên truyền tại khối phố",
@@ -324,7 +336,13 @@ def _assert_annex(annexes: list[Any]) -> None:
     assert annex["ngang"] is True
     table, note = annex["noi_dung"]
     assert note == clerk_docs.ANNEX_NOTE
-    assert table["bang"]["cot"] == clerk_docs.ANNEX_COLUMNS
+    # Column widths as the clerk set them, relative to the narrowest.
+    assert table["bang"]["cot"] == [
+        "TT",
+        {"ten": "Nội dung", "rong": 9},
+        {"ten": "Đơn vị thực hiện", "rong": 5},
+        {"ten": "Thời gian", "rong": 3},
+    ]
     what, who, when = clerk_docs.ANNEX_COLUMNS[1:]
     first, second, third = clerk_docs.ANNEX_ROWS
     assert table["bang"]["dong"] == [

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bdg_plan.docx_read import read_docx
-from tests.test_import import document_text, imported, render_yaml
+from tests.test_import import document_text, imported, render_yaml, table_grids
 
 _WORDS = st.text(
     alphabet=st.sampled_from("aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạ ,;()-"), min_size=3, max_size=30
@@ -149,6 +149,7 @@ def _check(plan: dict[str, Any]) -> None:
     assert document_text(rendered) == document_text(original)
     pages = [[s.width_mm > s.height_mm for s in read_docx(d).sections] for d in (original, rendered)]
     assert pages[0] == pages[1]
+    assert table_grids(rendered) == table_grids(original)
     assert result.unplaced == []
     tinh = plan["co_quan"].get("tinh")
     assert yaml.safe_load(result.text)["co_quan"].get("tinh") == tinh
