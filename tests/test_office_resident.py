@@ -371,3 +371,66 @@ def test_real_libreoffice_killed_mid_run_is_restarted_and_the_document_retried(t
     assert all(target.read_bytes().startswith(b"%PDF") for _, target in jobs)
     assert wait_until_gone(killed) == []
     assert wait_until_gone([last.process.pid]) == []
+
+
+def _processes_mentioning(text: str) -> list[int]:
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if text in cmdline.read_bytes().decode("utf-8", "replace"):
+                found.append(int(cmdline.parent.name))
+        except OSError:
+            continue
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="finds LibreOffice's processes in /proc")
+def test_real_watch_pdf_keeps_one_libreoffice_and_ctrl_c_leaves_nothing_behind(tmp_path: Path) -> None:
+    import queue
+    import shutil
+    import signal
+    import threading
+
+    _real_office_or_skip()
+    plan = tmp_path / "kế hoạch.yaml"
+    shutil.copyfile(ROOT / "examples" / "plan2023.yaml", plan)
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "PYTHONUNBUFFERED": "1", "TMPDIR": str(temp)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bdg_plan", "render", str(plan), "--watch", "--pdf"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=ROOT,
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout or ()], daemon=True).start()
+
+    def next_line(containing: str) -> str:
+        while True:
+            line = lines.get(timeout=120)
+            if containing in line:
+                return line
+
+    try:
+        next_line("Đã tạo bản PDF")
+        offices = [pid for pid in _processes_mentioning(str(temp)) if pid != process.pid]
+        assert offices  # the bridge and LibreOffice, running between saves
+        text = plan.read_text(encoding="utf-8").replace("Hồng Phong", "Hồng Thái")
+        plan.write_text(text, encoding="utf-8")
+        next_line("Đã tạo bản PDF")
+        running = [pid for pid in _processes_mentioning(str(temp)) if pid != process.pid]
+        assert sorted(running) == sorted(offices)  # the same LibreOffice made the second PDF
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=120) == 0
+    finally:
+        process.kill()
+        process.wait()
+
+    assert plan.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
+    assert wait_until_gone(offices) == []
+    assert list(temp.iterdir()) == []
