@@ -252,9 +252,10 @@ def _is_annex(item: Paragraph | Table) -> bool:
     return is_caps(match.group("title") or "X") and not (match.group("rest") or "").strip()
 
 
-def _annex_title(item: Paragraph, text: str) -> bool:
+def _annex_title(item: Paragraph, text: str, first: bool) -> bool:
+    """A title line: in capitals, bold or centred; the first may be bold centred lower case."""
     centred = item.fmt.align == "center"
-    return (is_caps(text) and (item.bold or centred)) or (item.bold and centred)
+    return (is_caps(text) and (item.bold or centred)) or (first and item.bold and centred)
 
 
 def _annexes(items: list[Paragraph | Table], sections: list[Section]) -> list[Annex]:
@@ -283,7 +284,7 @@ def _annex_zones(items: list[Paragraph | Table]) -> list[Annex]:
         annex = annexes[-1]
         text = clean(item.shown) if isinstance(item, Paragraph) else ""
         heading = not annex.body and annex.kem_theo is None and isinstance(item, Paragraph)
-        if heading and text and _annex_title(item, text):  # type: ignore[arg-type]
+        if heading and text and _annex_title(item, text, not annex.title):  # type: ignore[arg-type]
             annex.title += text.split("\n")
         elif not annex.body and isinstance(item, Paragraph) and text.startswith("(Kèm theo"):
             annex.kem_theo = item

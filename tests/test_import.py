@@ -538,3 +538,28 @@ def test_new_year_rolls_an_imported_plan_with_an_annex(tmp_path: Path) -> None:
     rolled = yaml.safe_load(rolled_path.read_text(encoding="utf-8"))
     assert rolled["nam"] == 2026
     assert rolled["phu_luc"][0]["ten"].endswith("năm 2026")
+
+
+def test_a_table_title_under_the_annex_title_stays_with_its_table() -> None:
+    data = build(Layout())
+    document = Document(io.BytesIO(data))
+    for text in ("PHỤ LỤC", "DANH MỤC HOẠT ĐỘNG", "Bảng tổng hợp kinh phí"):
+        paragraph = document.add_paragraph()
+        paragraph.alignment = 1
+        paragraph.add_run(text).bold = True
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Hoạt động", "Kinh phí"
+    table.cell(1, 0).text, table.cell(1, 1).text = "Tọa đàm", "Ngân sách xã"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    (annex,) = yaml.safe_load(imported(buffer.getvalue()).text)["phu_luc"]
+    assert annex["ten"] == "Danh mục hoạt động"
+    assert annex["noi_dung"] == [
+        {
+            "bang": {
+                "ten": "Bảng tổng hợp kinh phí",
+                "cot": ["Hoạt động", "Kinh phí"],
+                "dong": [{"Hoạt động": "Tọa đàm", "Kinh phí": "Ngân sách xã"}],
+            }
+        }
+    ]
