@@ -207,6 +207,10 @@ def _twips_mm(value: str | None) -> float | None:
         return None
 
 
+#: The w:pPr children `paragraph_format` reads; a w:pPr with none of them adds nothing to its style.
+LAYOUT_TAGS = frozenset({f"{W}jc", f"{W}ind", f"{W}spacing", f"{W}pBdr"})
+
+
 def _apply_paragraph_layer(values: dict[str, Any], layer: Any) -> None:
     """One w:pPr over `values`, its children read in one pass."""
     for child in layer:

@@ -15,6 +15,7 @@ from typing import Any
 from bdg_plan import messages as msg
 from bdg_plan.docx_open import open_package, read_part, relationships
 from bdg_plan.docx_props import (
+    LAYOUT_TAGS,
     TWIPS_PER_MM,
     Numbering,
     ParagraphFormat,
@@ -130,7 +131,7 @@ class ReadDocument:
 _CONTAINERS = {f"{W}{t}" for t in ("hyperlink", "smartTag", "sdt", "sdtContent", "customXml", "fldSimple")}
 _CONTAINERS |= {f"{W}ins", f"{W}moveTo"}
 _TRACKED = {f"{W}ins", f"{W}del", f"{W}moveTo", f"{W}moveFrom"}
-_R, _T, _BR, _PPR = f"{W}r", f"{W}t", f"{W}br", f"{W}pPr"
+_R, _T, _BR, _PPR, _RPR, _INS = f"{W}r", f"{W}t", f"{W}br", f"{W}pPr", f"{W}rPr", f"{W}ins"
 _ALTERNATE = f"{{{_MC_NS}}}AlternateContent"
 _CHARACTERS = {f"{W}tab": "\t", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
 _DRAWINGS = {f"{W}drawing", f"{W}pict", f"{W}object", _ALTERNATE}
@@ -168,7 +169,7 @@ class _Reader:
         number = len(self.result.paragraphs) + 1
         first = p[0] if len(p) else None
         ppr = first if first is not None and first.tag == f"{W}pPr" else None
-        style_element, num_pr, sect_pr = _paragraph_properties(ppr)
+        style_element, num_pr, sect_pr, layout = _paragraph_properties(ppr)
         if sect_pr is not None:
             self.sect_prs.append(sect_pr)
         style_id = style_element or self.styles.default_paragraph or ""
@@ -186,7 +187,7 @@ class _Reader:
             style_id=style_id,
             style_name=self.styles.name(style_id),
             runs=tuple(runs),
-            fmt=paragraph_format(self.styles, style_id, ppr),
+            fmt=paragraph_format(self.styles, style_id, ppr if layout else None),
             cell=cell,
             page_break_before=page_break,
         )
@@ -220,8 +221,10 @@ class _Reader:
                 notes.append("comment")
             elif tag == _ALTERNATE:
                 notes.append(_drawing_kind(child))
-            elif tag == _PPR and child.find(f"{W}rPr/{W}ins") is not None:
-                notes.append("tracked")
+            elif tag == _PPR:
+                mark = child.find(_RPR)  # the paragraph mark's own properties: an insertion?
+                if mark is not None and mark.find(_INS) is not None:
+                    notes.append("tracked")
         return page_break
 
     def _run(self, r: Any, style_id: str, runs: list[Any], notes: list[str]) -> bool:
@@ -327,19 +330,27 @@ def _cell_margins(cell_mar: Any | None) -> float:
     return total
 
 
-def _paragraph_properties(ppr: Any | None) -> tuple[str | None, Any | None, Any | None]:
-    """A paragraph's w:pStyle value, w:numPr and w:sectPr elements, from its w:pPr in one pass."""
+def _paragraph_properties(ppr: Any | None) -> tuple[str | None, Any | None, Any | None, bool]:
+    """A paragraph's w:pStyle value, w:numPr and w:sectPr elements, from its w:pPr in one pass.
+
+    The last value says whether the w:pPr sets any layout of its own (alignment, indents,
+    spacing, borders); most paragraphs only name their style and share its resolved layout.
+    """
     style: str | None = None
     num_pr = sect_pr = None
+    layout = False
     if ppr is not None:
         for child in ppr:
-            if child.tag == _PSTYLE:
+            tag = child.tag
+            if tag == _PSTYLE:
                 style = child.get(f"{W}val")
-            elif child.tag == _NUMPR:
+            elif tag == _NUMPR:
                 num_pr = child
-            elif child.tag == _SECTPR:
+            elif tag == _SECTPR:
                 sect_pr = child
-    return style, num_pr, sect_pr
+            elif tag in LAYOUT_TAGS:
+                layout = True
+    return style, num_pr, sect_pr, layout
 
 
 _PSTYLE, _NUMPR, _SECTPR = f"{W}pStyle", f"{W}numPr", f"{W}sectPr"

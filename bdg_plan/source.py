@@ -200,6 +200,9 @@ _SYLLABLE = re.compile(
 _WORD = re.compile(r"(?:[^\W\d_]|[\u00a1-\u00bf\u00d7\u00f7])+")
 _LATIN1 = re.compile("[\u00a1-\u00ff]")
 _ASCII_LETTER = re.compile("[A-Za-z]")
+#: A piece between spaces holding a Latin-1 letter or sign. It can start only where a piece
+#: starts and stops at the next space, so the scan stays linear in the text's length.
+_LATIN1_PIECE = re.compile("(?<!\\S)\\S*?[\u00a1-\u00ff]\\S*")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -267,9 +270,7 @@ def legacy_encoded_word(text: str) -> tuple[str, str, str] | None:
     # A text repeats its syllables many times: each distinct piece between spaces is looked at
     # once, in the order of its first appearance, and counts as often as it appears.
     judged: dict[str, list[tuple[str, str]]] = {}
-    for piece, count in Counter(text.split()).items():
-        if not _LATIN1.search(piece):
-            continue
+    for piece, count in Counter(_LATIN1_PIECE.findall(text)).items():
         for word in _WORD.findall(piece):
             guesses = judged.get(word)
             if guesses is None:
