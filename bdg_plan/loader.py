@@ -395,13 +395,15 @@ def needs_no_remark(file_text: str, values_text: str) -> bool:
     reserved, invisible or look-alike character, no hidden line break, no word in a legacy
     encoding, and NFC throughout: what `load_yaml` and `_Builder.check_text` would report.
     """
+    # The values as well as the file: a quoted value can hold an escaped character ("\x85").
+    both = f"{file_text}\n{values_text}"
     return not (
-        _BAD_CONTROLS.search(file_text)
-        or _RESERVED.search(file_text)
-        or _INVISIBLE.search(file_text)
-        or _HIDDEN_BREAKS.search(file_text)
+        _BAD_CONTROLS.search(both)
+        or _RESERVED.search(both)
+        or _INVISIBLE.search(both)
+        or _HIDDEN_BREAKS.search(both)
         or _ETH_CHARS.search(values_text)
-        or not unicodedata.is_normalized("NFC", file_text)
+        or not unicodedata.is_normalized("NFC", both)
         or legacy_encoded_word(values_text)
     )
 

@@ -58,3 +58,31 @@ def test_a_model_problem_is_reported_at_its_line() -> None:
     assert problems == validate_bytes(text.encode("utf-8"), "cu.yaml").problems
     line = next(i for i, row in enumerate(text.splitlines(), 1) if row.startswith("so:"))
     assert problems and problems[0].line == line
+
+
+@pytest.mark.parametrize(
+    ("text", "remarked"),
+    [
+        ("Dấu\ufff9lạ", True),
+        ("Khoảng\u200btrắng", True),
+        ("ÐOÀN", True),
+        ("c¸c c«ng t¸c", True),
+        ("Hoa\u0300 Bình", False),
+    ],
+    ids=["reserved", "invisible", "eth", "tcvn3", "nfd"],
+)
+def test_text_the_loader_remarks_on_goes_the_positioned_way(text: str, remarked: bool) -> None:
+    data, _ = _imported_seed()
+    data = dict(data, trich_yeu=f"Kế hoạch {text} năm 2023")
+    emitted = emit_plan(data, head_comment="cu")
+    problems = validate_imported(data, emitted, "cu.yaml")
+    assert problems == validate_bytes(emitted.encode("utf-8"), "cu.yaml").problems
+    assert bool(problems) == remarked and all(p.line > 1 for p in problems)
+
+
+def test_a_character_the_file_holds_escaped_is_seen_in_the_value() -> None:
+    from bdg_plan.loader import needs_no_remark
+
+    assert needs_no_remark('ten: "Hội"\n', "Hội")
+    assert not needs_no_remark('ten: "H\\x90ội"\n', "H\x90ội")
+    assert not needs_no_remark('ten: "Hoa\\u0300"\n', "Hoa\u0300")
