@@ -20,6 +20,7 @@ from typing import Any
 
 from bdg_plan import messages as msg
 from bdg_plan.docx_read import Paragraph
+from bdg_plan.import_kinds import drop_month_times, theme_data
 from bdg_plan.import_outline import annex_data, free_items
 from bdg_plan.import_place import infer_province
 from bdg_plan.outline import (
@@ -341,6 +342,13 @@ def _sections(sections: list[Node], imported: Imported) -> None:
     slot = 0
     extra: list[dict[str, Any]] = []
     for node in sections:
+        theme = theme_data(node) if slot <= 1 and "loai_ke_hoach" not in data else None
+        if theme is not None and not any(m["vi_tri"] == _SLOTS[1] for m in extra):
+            # The action month's own section: after the purpose, before the sections that follow it.
+            data.update(theme)
+            slot = 1
+            imported.summary.append(("loai_ke_hoach", upper(node.text)))
+            continue
         name = _named(node)
         if name and _NAMED_SLOT[name] > slot and name not in data:
             slot = _NAMED_SLOT[name]
@@ -487,6 +495,7 @@ def plan_data(found: Found, outline: Outline) -> Imported:
     _recipients(found, imported)
     _province(found, imported)
     _annexes(found, imported)
+    drop_month_times(imported.data)
     for paragraph in found.extra:
         imported.leave("co_quan", clean(paragraph.shown), paragraph.number)
     for paragraph in found.trailing:

@@ -23,6 +23,7 @@ SCHEMA_LINE = "# yaml-language-server: $schema=bdg-plan.schema.json"
 #: The order a clerk reads a plan in (the model's field order).
 KEY_ORDER = (
     "nam",
+    "loai_ke_hoach",
     "co_quan",
     "co_quan_lien_tich",
     "so",
@@ -44,6 +45,8 @@ KEY_ORDER = (
     "muc_them",
     "ket_thuc",
     "thang_hanh_dong",
+    "chu_de",
+    "thong_diep",
     "nguoi_ky",
     "nguoi_ky_lien_tich",
     "noi_nhan",

@@ -1,7 +1,9 @@
-"""Reading a Word body back: headings marked by bold alone, and when a bold line is only emphasis."""
+"""Reading a Word body back: headings marked by bold alone (and when a bold line is only emphasis),
+the action month's own section."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import yaml
@@ -10,7 +12,8 @@ from docx import Document
 from bdg_plan.docx_props import ParagraphFormat, RunFormat
 from bdg_plan.docx_read import Paragraph, Table
 from bdg_plan.import_docx import import_bytes
-from bdg_plan.outline_read import bold_headings
+from bdg_plan.import_kinds import theme_data
+from bdg_plan.outline_read import Node, bold_headings
 from tests import clerk_docs
 from tests.clerk_docs import Layout, build
 
@@ -79,3 +82,34 @@ def test_in_a_numbered_document_a_short_bold_line_stays_a_paragraph() -> None:
     data = yaml.safe_load(import_bytes(buffer.getvalue(), "a.docx", "a.yaml").text)
     assert data["noi_dung"][0]["ten"] == clerk_docs.ITEM1
     assert data["noi_dung"][0]["mo_ta"] == ["Kết quả mong đợi", clerk_docs.ITEM1_TEXT]
+
+
+def _theme(*items: tuple[str, list[tuple[str, str]]], title: str = "CHỦ ĐỀ VÀ THỜI GIAN") -> Node:
+    children = [
+        Node("khoan", name, heading=True, children=[Node(kind, text) for kind, text in content])
+        for name, content in items
+    ]
+    return Node("muc", title, heading=True, children=children)
+
+
+def test_the_action_month_section_is_read_back_as_the_kind() -> None:
+    node = _theme(
+        ("Chủ đề", [("doan", "Chung tay chấm dứt bạo lực")]),
+        ("Thông điệp", [("y", "Không bạo lực"), ("y", "Bình đẳng")]),
+        ("Thời gian", [("doan", "Từ ngày 15/11/2025 đến ngày 15/12/2025.")]),
+        title="CHỦ ĐỀ, THÔNG ĐIỆP VÀ THỜI GIAN",
+    )
+    assert theme_data(node) == {
+        "loai_ke_hoach": "thang_hanh_dong",
+        "chu_de": "Chung tay chấm dứt bạo lực",
+        "thong_diep": ["Không bạo lực", "Bình đẳng"],
+        "thang_hanh_dong": {"tu": dt.date(2025, 11, 15), "den": dt.date(2025, 12, 15)},
+    }
+
+
+def test_a_clerks_own_theme_section_stays_a_section() -> None:
+    # A time written another way, a message under the short title, an extra item: not the kind.
+    assert theme_data(_theme(("Thời gian", [("doan", "Trong tháng 11 năm 2025.")]))) is None
+    assert theme_data(_theme(("Thông điệp", [("y", "Không bạo lực")]))) is None
+    extra = ("Địa điểm", [("doan", "Nhà văn hóa thôn.")])
+    assert theme_data(_theme(("Chủ đề", [("doan", "Chung tay")]), extra)) is None
