@@ -20,17 +20,24 @@ not, and removes the profile folder.
 
 from __future__ import annotations
 
-import argparse
-import contextlib
-import json
 import os
-import shutil
-import subprocess
 import sys
-import time
-import uuid
-from pathlib import Path
-from typing import Any
+
+# Run as a script, Python puts this file's folder (the bdg_plan package) first on sys.path; none
+# of the package's modules may shadow a standard module for the bridge. (os and sys are loaded
+# before any script runs, so they cannot be shadowed.)
+_HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path[:] = [entry for entry in sys.path if os.path.abspath(entry or os.curdir) != _HERE]
+
+import argparse  # noqa: E402
+import contextlib  # noqa: E402
+import json  # noqa: E402
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
+import time  # noqa: E402
+import uuid  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
 
 #: Seconds given to LibreOffice to quit when asked before it is stopped.
 QUIT_SECONDS = 10.0

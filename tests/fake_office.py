@@ -1,9 +1,9 @@
 """A stand-in for a resident LibreOffice: a fake `soffice` that listens, and a fake `uno` module.
 
 `install(folder)` writes three things and returns the fake soffice and the "UNO Python":
-- `bin/soffice`: started with `--accept=pipe,name=NAME;...` it writes its pid to
-  `FAKE_OFFICE_DIR/NAME` (that is "listening"), appends `start PID` to FAKE_OFFICE_LOG and waits
-  until `NAME.quit` appears (the desktop's `terminate`). FAKE_OFFICE_MODE=`dead-on-start` makes
+- `bin/soffice`: started with `--accept=pipe,name=NAME;...` it makes its profile folder, writes
+  its pid to `FAKE_OFFICE_DIR/NAME` (that is "listening"), appends `start PID` to FAKE_OFFICE_LOG
+  and waits until `NAME.quit` appears (the desktop's `terminate`). FAKE_OFFICE_MODE=`dead-on-start` makes
   it exit at once. Given `--convert-to` it is the plain fake of `tests/fake_soffice.py`.
 - `uno/uno.py`: the few calls the real bridge (`bdg_plan/office_bridge.py`) makes. A document
   is "converted" to `%PDF-1.4 fake resident from NAME`; one containing BAD cannot be loaded; one
@@ -29,13 +29,18 @@ if "--convert-to" in args:
 accept = next(a for a in args if a.startswith("--accept=pipe,name="))
 assert any(a.startswith("-env:UserInstallation=file:") for a in args), args
 name = accept.split("name=", 1)[1].split(";", 1)[0]
+profile = next(a for a in args if a.startswith("-env:UserInstallation=file:")).split("file://", 1)[1]
+os.makedirs(profile, exist_ok=True)  # LibreOffice makes its profile there
+with open(os.path.join(profile, "registrymodifications.xcu"), "w") as settings:
+    settings.write("<items/>")
 folder = os.environ["FAKE_OFFICE_DIR"]
 with open(os.environ["FAKE_OFFICE_LOG"], "a") as log:
     log.write(f"start {{os.getpid()}}\\n")
 if os.environ.get("FAKE_OFFICE_MODE") == "dead-on-start":
     sys.exit(1)
-with open(os.path.join(folder, name), "w") as pid:
+with open(os.path.join(folder, name + ".tmp"), "w") as pid:
     pid.write(str(os.getpid()))
+os.replace(os.path.join(folder, name + ".tmp"), os.path.join(folder, name))  # listening, at once
 while not os.path.exists(os.path.join(folder, name + ".quit")):
     time.sleep(0.05)
 """

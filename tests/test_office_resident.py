@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -87,6 +88,16 @@ def wait_until_gone(pids: list[int], bound: float = 60.0) -> list[int]:
     while any(alive(pid) for pid in pids) and time.monotonic() < deadline:
         time.sleep(0.05)
     return [pid for pid in pids if alive(pid)]
+
+
+def eventually(check: Callable[[], bool], bound: float = 60.0) -> bool:
+    """Whether `check` holds within `bound` seconds (a bound on the wait, not a measure)."""
+    deadline = time.monotonic() + bound
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
 
 
 def test_one_libreoffice_serves_every_document_and_is_stopped_at_the_end(
@@ -258,8 +269,8 @@ def test_libreoffice_ends_when_the_program_using_it_dies(tmp_path: Path, fakes: 
 
     assert (tmp_path / "x.pdf").is_file()
     assert wait_until_gone(fakes.pids()) == []
-    profiles = list((tmp_path / "temp").glob("bdg-plan-office-*/profile-*"))
-    assert profiles == []  # the bridge removed its profile when it saw the end of its input
+    # The bridge removes its profile when it sees the end of its input, once LibreOffice is gone.
+    assert eventually(lambda: not list((tmp_path / "temp").glob("bdg-plan-office-*/profile-*")))
 
 
 def test_batch_workers_each_keep_one_libreoffice(tmp_path: Path, fakes: Fakes) -> None:
@@ -434,3 +445,60 @@ def test_real_watch_pdf_keeps_one_libreoffice_and_ctrl_c_leaves_nothing_behind(t
     assert plan.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
     assert wait_until_gone(offices) == []
     assert list(temp.iterdir()) == []
+
+
+def test_the_bridge_runs_on_the_oldest_python_libreoffice_ships_and_imports_only_stdlib_and_uno() -> None:
+    import ast
+
+    from bdg_plan.office_resident import BRIDGE_SCRIPT
+
+    tree = ast.parse(BRIDGE_SCRIPT.read_text(encoding="utf-8"), feature_version=(3, 8))
+    imported = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            imported |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            imported.add(node.module.split(".")[0])
+    assert imported - {"uno", "__future__"} <= set(sys.stdlib_module_names)
+    assert "uno" in imported and "bdg_plan" not in imported
+
+
+def test_the_bridge_without_uno_says_so_on_its_first_line(tmp_path: Path) -> None:
+    from bdg_plan.office_resident import BRIDGE_SCRIPT
+
+    # A `uno` that fails to import, ahead of any real one on this machine.
+    (tmp_path / "uno.py").write_text('raise ImportError("no LibreOffice here")\n', encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(BRIDGE_SCRIPT), "--soffice", "soffice", "--profile", str(tmp_path / "p")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+    )
+
+    assert done.returncode == 2
+    assert done.stdout.startswith('{"ready": false, "reason": "no uno module')
+
+
+def test_modules_beside_the_bridge_do_not_shadow_the_standard_library(tmp_path: Path) -> None:
+    from bdg_plan.office_resident import BRIDGE_SCRIPT
+
+    beside = tmp_path / "package"
+    beside.mkdir()
+    bridge = beside / BRIDGE_SCRIPT.name
+    bridge.write_bytes(BRIDGE_SCRIPT.read_bytes())
+    for name in ("json", "argparse", "uuid"):
+        (beside / f"{name}.py").write_text('raise SystemExit("shadowed")\n', encoding="utf-8")
+    (tmp_path / "uno.py").write_text('raise ImportError("no LibreOffice here")\n', encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(bridge), "--soffice", "soffice", "--profile", str(tmp_path / "p")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+    )
+
+    assert done.returncode == 2, done.stderr
+    assert done.stdout.startswith('{"ready": false')
