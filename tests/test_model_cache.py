@@ -205,6 +205,20 @@ def test_an_unwritable_folder_falls_back_to_the_next(tmp_path: Path, monkeypatch
     assert model_cache.install(MODELS) is True
 
 
+def test_no_writable_folder_means_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+
+    def folders() -> Iterator[str]:
+        yield str(blocked / "one")
+        yield str(blocked / "two")
+
+    monkeypatch.setattr(start_cache, "cache_folders", folders)
+    assert model_cache.install(MODELS) is False
+    assert model_cache.install(MODELS) is False  # built again: nowhere to keep it
+    assert_still_validates()
+
+
 def test_the_cache_lives_beside_the_byte_code_else_in_the_user_cache(tmp_path: Path) -> None:
     first, second = start_cache.cache_folders()
     package = Path(start_cache.__file__).parent
