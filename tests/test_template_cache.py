@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import pytest
@@ -91,17 +92,18 @@ def test_garbage_is_never_run(folder: Path, compiled: list[str], garbage: bytes)
     assert documents() == cold
 
 
-def test_the_key_follows_the_sandbox_source_and_the_entry_the_template_text(folder: Path) -> None:
-    cache = TemplateCache(b"sandbox one")
-    assert cache.get_cache_key("a.j2", "/x/a.j2") != TemplateCache(b"sandbox two").get_cache_key(
-        "a.j2", "/x/a.j2"
-    )
-    env = jinja2.Environment(bytecode_cache=cache, autoescape=True)
-    bucket = cache.get_bucket(env, "a.j2", "/x/a.j2", "{{ 1 }}")
-    bucket.code = env.compile("{{ 1 }}", "a.j2", "/x/a.j2")
-    cache.set_bucket(bucket)
-    assert cache.get_bucket(env, "a.j2", "/x/a.j2", "{{ 1 }}").code is not None
-    assert cache.get_bucket(env, "a.j2", "/x/a.j2", "{{ 2 }}").code is None  # the text changed
+def test_an_entry_follows_the_sandbox_source_and_the_template_text(folder: Path) -> None:
+    def bucket(cache: TemplateCache, source: str) -> Any:
+        return cache.get_bucket(jinja2.Environment(bytecode_cache=cache), "a.j2", "/x/a.j2", source)
+
+    one, two = TemplateCache(b"sandbox one"), TemplateCache(b"sandbox two")
+    made = bucket(one, "{{ 1 }}")
+    made.code = jinja2.Environment().compile("{{ 1 }}", "a.j2", "/x/a.j2")
+    one.set_bucket(made)
+    assert bucket(one, "{{ 1 }}").code is not None
+    assert bucket(one, "{{ 2 }}").code is None  # the template's text changed
+    assert bucket(two, "{{ 1 }}").code is None  # the sandbox changed
+    assert len(list(folder.glob("template-*.jinja"))) == 1  # one file per template, rewritten
 
 
 def test_a_template_folder_is_not_cached(folder: Path, tmp_path: Path) -> None:
