@@ -87,6 +87,8 @@ class Table:
     starts: tuple[tuple[int, ...], ...] = ()
     #: The grid columns' widths in millimetres (`w:tblGrid`), when the file gives them.
     grid_mm: tuple[float, ...] = ()
+    #: Per row, how many grid columns each kept cell spans (`w:gridSpan`).
+    spans: tuple[tuple[int, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -257,6 +259,7 @@ class _Reader:
         self.tables += 1
         rows: list[tuple[tuple[Paragraph, ...], ...]] = []
         starts: list[tuple[int, ...]] = []
+        spans: list[tuple[int, ...]] = []
         merged = False
         grid = [_twips(col.get(f"{W}w")) for col in tbl.iterfind(f"{W}tblGrid/{W}gridCol")]
         margins = _cell_margins(tbl.find(f"{W}tblPr/{W}tblCellMar"))
@@ -264,6 +267,7 @@ class _Reader:
             cells: list[tuple[Paragraph, ...]] = []
             at = _grid_value(tr.find(f"{W}trPr/{W}gridBefore"))
             row_starts: list[int] = []
+            row_spans: list[int] = []
             for column, tc in enumerate(tr.findall(f"{W}tc")):
                 props = tc.find(f"{W}tcPr")
                 span = _grid_value(props.find(f"{W}gridSpan") if props is not None else None, 1)
@@ -278,6 +282,7 @@ class _Reader:
                     if v_merge.get(f"{W}val", "continue") == "continue":
                         continue
                 row_starts.append(at - span)
+                row_spans.append(span)
                 width = _cell_width(props, grid[at - span : at] if at <= len(grid) else [])
                 if width:
                     self.result.cell_widths[(index, row_index, column)] = width - margins
@@ -287,7 +292,8 @@ class _Reader:
                 cells.append(tuple(item for item in content if isinstance(item, Paragraph)))
             rows.append(tuple(cells))
             starts.append(tuple(row_starts))
-        return Table(index, tuple(rows), merged, tuple(starts), tuple(grid))
+            spans.append(tuple(row_spans))
+        return Table(index, tuple(rows), merged, tuple(starts), tuple(grid), tuple(spans))
 
 
 def _grid_value(element: Any, default: int = 0) -> int:

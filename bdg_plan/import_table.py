@@ -64,7 +64,22 @@ def _rows(table: Table) -> list[list[tuple[int, Cell]]]:
     return rows
 
 
-def _group(row: list[tuple[int, Cell]], columns: int, stt: int | None) -> str | None:
+def _across(table: Table, index: int) -> bool:
+    """Whether row `index`'s first cell spans the whole grid (a merged row, not merged-away cells)."""
+    if index >= len(table.spans) or not table.spans[index]:
+        return True  # a reader that gives no spans: trust the cell count
+    width = max(
+        (
+            s + n
+            for starts, spans in zip(table.starts, table.spans, strict=True)
+            for s, n in zip(starts, spans, strict=True)
+        ),
+        default=0,
+    )
+    return table.spans[index][0] >= width
+
+
+def _group(row: list[tuple[int, Cell]], columns: int, stt: int | None, across: bool) -> str | None:
     """The group name when the row is a group row, its Roman numeral taken out."""
     if columns < 2 or not row or row[0][0] != 0:
         return None
@@ -72,7 +87,7 @@ def _group(row: list[tuple[int, Cell]], columns: int, stt: int | None) -> str | 
     if not any(texts[1:]) and texts[0]:
         # One cell across the row ("I. Hoạt động truyền thông"), or typed alone in the first one.
         match = _ROMAN_LABEL.match(texts[0])
-        if len(row) == 1 or match:
+        if (len(row) == 1 and across) or match:
             return match.group(2) if match else texts[0]
     if stt == 0 and _ROMAN.match(texts[0]) and texts[1] and not any(texts[2:]):
         # "I" in the STT cell, the name beside it (merged across the rest or not).
@@ -88,8 +103,8 @@ def table_data(table: Table, title: str | None = None, *, in_annex: bool = False
     stt = next((i for i, name in enumerate(header) if name.casefold() in STT_NAMES), None)
     dong: list[dict[Any, Any]] = []
     number = 0
-    for row in rows[1:]:
-        group = _group(row, len(header), stt)
+    for index, row in enumerate(rows[1:], start=1):
+        group = _group(row, len(header), stt, _across(table, index))
         if group is not None:
             dong.append({GROUP_KEY: group})
             number = 0

@@ -572,3 +572,22 @@ def test_a_table_title_under_the_annex_title_stays_with_its_table() -> None:
             }
         }
     ]
+
+
+def test_a_row_whose_other_cells_are_merged_from_above_is_no_group_row() -> None:
+    document = Document(io.BytesIO(build(Layout())))
+    for text in ("PHỤ LỤC", "DANH MỤC HOẠT ĐỘNG"):
+        document.add_paragraph().add_run(text).bold = True
+    table = document.add_table(rows=3, cols=3)
+    for column, name in enumerate(("Nội dung", "Đơn vị", "Thời gian")):
+        table.cell(0, column).text = name
+    table.cell(1, 0).text, table.cell(2, 0).text = "Họp thôn", "Tọa đàm"
+    table.cell(1, 1).merge(table.cell(2, 1)).text = "Hội Phụ nữ xã"
+    table.cell(1, 2).merge(table.cell(2, 2)).text = "Quý IV"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    (annex,) = yaml.safe_load(imported(buffer.getvalue()).text)["phu_luc"]
+    assert annex["noi_dung"][0]["bang"]["dong"] == [
+        {"Nội dung": "Họp thôn", "Đơn vị": "Hội Phụ nữ xã", "Thời gian": "Quý IV"},
+        {"Nội dung": "Tọa đàm"},
+    ]
