@@ -502,3 +502,36 @@ def test_modules_beside_the_bridge_do_not_shadow_the_standard_library(tmp_path: 
 
     assert done.returncode == 2, done.stderr
     assert done.stdout.startswith('{"ready": false')
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="finds LibreOffice's processes in /proc")
+def test_real_libreoffice_killed_during_a_list_is_restarted_for_the_rest(tmp_path: Path) -> None:
+    import threading
+
+    soffice = _real_office_or_skip()
+    jobs = _plan_documents(tmp_path, 8)
+    killed: list[int] = []
+
+    with Office(soffice) as office:
+        resident = office.resident
+        assert resident is not None
+
+        def kill_after_the_first_pdf() -> None:
+            # Once the first work PDF exists, LibreOffice has seven documents left to do.
+            if eventually(lambda: any(office._root.glob("run-*/out/*.pdf")), bound=300):
+                bridge = resident._bridge
+                if bridge is not None:
+                    killed.extend(_soffice_bin(bridge.process.pid))
+                    for pid in killed:
+                        os.kill(pid, 9)
+
+        killer = threading.Thread(target=kill_after_the_first_pdf)
+        killer.start()
+        results = office.convert(jobs, "pdf")
+        killer.join()
+
+        assert killed and results == [None] * 8
+        assert resident.starts == 2
+
+    assert all(target.read_bytes().startswith(b"%PDF") for _, target in jobs)
