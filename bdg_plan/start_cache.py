@@ -21,7 +21,12 @@ def cache_folders() -> Iterator[str]:
     """Where a cache file may live, best first: beside this package's byte code, the user's cache."""
     import importlib.util
 
-    yield os.path.dirname(importlib.util.cache_from_source(__file__))
+    try:
+        byte_code = os.path.dirname(importlib.util.cache_from_source(__file__))
+    except NotImplementedError:  # an interpreter without byte-code caching (no cache tag)
+        byte_code = ""
+    if byte_code:
+        yield byte_code
     from bdg_plan.crash import user_cache_folder  # only when the first folder did not serve
 
     yield str(user_cache_folder())

@@ -229,6 +229,13 @@ def test_the_cache_lives_beside_the_byte_code_else_in_the_user_cache(tmp_path: P
     assert Path(second) == Path(os.environ["XDG_CACHE_HOME"]) / "bdg-plan"  # conftest's folder
 
 
+def test_an_interpreter_without_byte_code_caching_uses_the_user_cache(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sys.implementation, "cache_tag", None)
+    assert list(start_cache.cache_folders()) == [str(Path(os.environ["XDG_CACHE_HOME"]) / "bdg-plan")]
+
+
 def test_model_modules_are_what_the_model_imports() -> None:
     code = (
         "import json, sys, bdg_plan.model; "
