@@ -10,6 +10,7 @@ goes to callbacks, and the result is a value the CLI draws.
 from __future__ import annotations
 
 import importlib
+import multiprocessing
 import multiprocessing.util
 import os
 import shutil
@@ -150,8 +151,10 @@ def _add_pdfs(setup: _Setup, results: list[CommuneResult]) -> list[CommuneResult
         if "office" not in _worker:
             folder = Path(setup.office_dir) if setup.office_dir is not None else None
             _worker["office"] = office = open_office(folder=folder)
-            # Stop a LibreOffice kept running when this worker ends (also on Ctrl+C).
-            multiprocessing.util.Finalize(office, office.close, exitpriority=10)
+            if multiprocessing.parent_process() is not None:
+                # A worker process: stop its LibreOffice when it ends (also on Ctrl+C). With one
+                # job the batch's own process closes it at the end of `run_batch`.
+                multiprocessing.util.Finalize(office, office.close, exitpriority=10)
         errors = convert_many(_worker["office"], [result.output for result in written])
     except BdgPlanError as exc:
         errors = [exc.message] * len(written)
