@@ -318,8 +318,9 @@ def check_bytes(data: bytes) -> list[Deviation]:
         DocxReadError: the file is not a readable, safe .docx.
 
     """
-    from bdg_plan.docx_read import read_docx
+    from bdg_plan.docx_read import collector_paused, read_docx
     from bdg_plan.recognise import find_parts
 
-    document = read_docx(data)
-    return check_document(document, find_parts(document))
+    with collector_paused():
+        document = read_docx(data)
+        return check_document(document, find_parts(document))

@@ -8,7 +8,10 @@ boxes, footnotes, comments, tracked changes), each tied to its paragraph.
 
 from __future__ import annotations
 
+import gc
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +29,7 @@ from bdg_plan.docx_props import (
     paragraph_format,
     run_format,
 )
+from bdg_plan.docx_props import child as child_of
 from bdg_plan.errors import DocxReadError
 
 #: Paragraphs read at most (a 300-page plan has about 3,000).
@@ -224,8 +228,8 @@ class _Reader:
             elif tag == _ALTERNATE:
                 notes.append(_drawing_kind(child))
             elif tag == _PPR:
-                mark = child.find(_RPR)  # the paragraph mark's own properties: an insertion?
-                if mark is not None and mark.find(_INS) is not None:
+                mark = child_of(child, _RPR)  # the paragraph mark's own properties: an insertion?
+                if mark is not None and child_of(mark, _INS) is not None:
                     notes.append("tracked")
         return page_break
 
@@ -269,13 +273,13 @@ class _Reader:
             row_starts: list[int] = []
             row_spans: list[int] = []
             for column, tc in enumerate(tr.findall(f"{W}tc")):
-                props = tc.find(f"{W}tcPr")
-                span = _grid_value(props.find(f"{W}gridSpan") if props is not None else None, 1)
+                props = child_of(tc, f"{W}tcPr")
+                span = _grid_value(child_of(props, f"{W}gridSpan") if props is not None else None, 1)
                 if props is not None and (
-                    props.find(f"{W}gridSpan") is not None or props.find(f"{W}hMerge") is not None
+                    child_of(props, f"{W}gridSpan") is not None or child_of(props, f"{W}hMerge") is not None
                 ):
                     merged = True
-                v_merge = props.find(f"{W}vMerge") if props is not None else None
+                v_merge = child_of(props, f"{W}vMerge") if props is not None else None
                 at += span
                 if v_merge is not None:
                     merged = True
@@ -315,7 +319,7 @@ def _twips(value: str | None) -> float:
 
 def _cell_width(props: Any | None, columns: list[float]) -> float:
     """A cell's width in mm: its own w:tcW in twips, else the grid columns it spans; 0 unknown."""
-    width = props.find(f"{W}tcW") if props is not None else None
+    width = child_of(props, f"{W}tcW") if props is not None else None
     if width is not None and width.get(f"{W}type", "dxa") == "dxa" and _twips(width.get(f"{W}w")):
         return _twips(width.get(f"{W}w"))
     return sum(columns) if columns and all(columns) else 0.0
@@ -412,6 +416,23 @@ def _section(reader: _Reader, sect_pr: Any, rels: dict[str, str]) -> Section:
         first_header_page=pages.get("headerReference:first", False),
         footer_page=any(v for k, v in pages.items() if k.startswith("footerReference")),
     )
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for one import or check, then restore it.
+
+    Reading a document allocates thousands of small objects, none of them in reference cycles
+    (they are freed by reference counting as usual); each collection they trigger walks every
+    object the process holds (the plan model, the templates), about a third of a warm import.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def read_docx(data: bytes) -> ReadDocument:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bdg_plan import messages as msg
-from bdg_plan.docx_read import ReadDocument, Unplaced, read_docx
+from bdg_plan.docx_read import ReadDocument, Unplaced, collector_paused, read_docx
 from bdg_plan.errors import NoPlanFoundError, Problem
 from bdg_plan.import_plan import Imported, plan_data
 from bdg_plan.outline_read import build_outline
@@ -54,6 +54,11 @@ def import_bytes(data: bytes, name: str, plan_name: str) -> ImportedPlan:
         NoPlanFoundError: nothing in it looks like a KẾ HOẠCH.
 
     """
+    with collector_paused():
+        return _import(data, name, plan_name)
+
+
+def _import(data: bytes, name: str, plan_name: str) -> ImportedPlan:
     document = read_docx(data)
     found = find_parts(document)
     if found.title is None and not found.header.organ and not found.closing.signer:

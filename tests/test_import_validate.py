@@ -86,3 +86,23 @@ def test_a_character_the_file_holds_escaped_is_seen_in_the_value() -> None:
     assert needs_no_remark('ten: "Hội"\n', "Hội")
     assert not needs_no_remark('ten: "H\\x90ội"\n', "H\x90ội")
     assert not needs_no_remark('ten: "Hoa\\u0300"\n', "Hoa\u0300")
+
+
+def test_the_garbage_collector_is_back_on_after_an_import_and_a_check_even_a_failed_one() -> None:
+    import gc
+
+    from bdg_plan.check import check_bytes
+    from bdg_plan.errors import BdgPlanError
+
+    assert gc.isenabled()
+    import_bytes(_rendered(EXAMPLE_PLAN), "cu.docx", "cu.yaml")
+    check_bytes(_rendered(EXAMPLE_PLAN))
+    with pytest.raises(BdgPlanError):
+        import_bytes(b"PK not a zip", "cu.docx", "cu.yaml")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        check_bytes(_rendered(EXAMPLE_PLAN))
+        assert not gc.isenabled()  # a caller that paused it keeps it paused
+    finally:
+        gc.enable()
