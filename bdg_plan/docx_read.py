@@ -4,6 +4,10 @@ The package is opened by `docx_open`, which bounds the work. The result is a `Re
 document order (table cells included) with their text, resolved formatting and automatic
 number, the tables, the sections, and every element that cannot become plan text (images, text
 boxes, footnotes, comments, tracked changes), each tied to its paragraph.
+
+Over 400 lines on purpose: the body, its tables (merged cells, widths) and the sections are read
+in one walk over document.xml by one reader holding its counters; split, each part would need
+that reader's state passed around.
 """
 
 from __future__ import annotations
@@ -16,11 +20,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bdg_plan import messages as msg
+from bdg_plan.docx_numbering import Numbering
 from bdg_plan.docx_open import open_package, read_part, relationships
 from bdg_plan.docx_props import (
     LAYOUT_TAGS,
     TWIPS_PER_MM,
-    Numbering,
     ParagraphFormat,
     RunFormat,
     Styles,
