@@ -98,12 +98,12 @@ def _group(row: list[tuple[int, Cell]], columns: int, stt: int | None, across: b
 def table_data(table: Table, title: str | None = None, *, in_annex: bool = False) -> dict[str, Any]:
     """A table as an outline entry: `bang` (columns, rows) or `cac_hoat_dong`."""
     rows = _rows(table)
-    header = [_flat(cell) for _, cell in rows[0]] if rows else []
-    starts = [start for start, _ in rows[0]] if rows else []
+    header, starts = _header(table, rows)
     stt = next((i for i, name in enumerate(header) if name.casefold() in STT_NAMES), None)
     dong: list[dict[Any, Any]] = []
     number = 0
-    for index, row in enumerate(rows[1:], start=1):
+    first = 2 if _two_row_header(table) else 1
+    for index, row in enumerate(rows[first:], start=first):
         group = _group(row, len(header), stt, _across(table, index))
         if group is not None:
             dong.append({GROUP_KEY: group})
@@ -121,7 +121,39 @@ def table_data(table: Table, title: str | None = None, *, in_annex: bool = False
     activities = _activities(header, dong, stt, title, in_annex)
     if activities is not None:
         return activities
-    return {"bang": _bang(header, dong, title, table)}
+    return {"bang": _bang(header, starts, dong, title, table)}
+
+
+def _two_row_header(table: Table) -> bool:
+    """A second header row: under a header cell spanning columns, every text in it bold."""
+    if len(table.rows) < 3 or not table.spans or max(table.spans[0], default=1) < 2:
+        return False
+    texts = [(p.shown.strip(), p.bold) for cell in table.rows[1] for p in cell]
+    return any(text for text, _ in texts) and all(bold for text, bold in texts if text)
+
+
+def _header(table: Table, rows: list[list[tuple[int, Cell]]]) -> tuple[list[str], list[int]]:
+    """The columns' names and the grid column each starts at.
+
+    With two header rows, a header cell over several columns gives one column per cell under
+    it, named "Thời gian - Bắt đầu" (the model has one header row).
+    """
+    if not rows:
+        return [], []
+    top = [(start, _flat(cell)) for start, cell in rows[0]]
+    if not _two_row_header(table):
+        return [name for _, name in top], [start for start, _ in top]
+    names: list[str] = []
+    starts: list[int] = []
+    for (start, name), span in zip(top, table.spans[0], strict=False):
+        under = [(s, _flat(cell)) for s, cell in rows[1] if start <= s < start + span]
+        if len(under) < 2:
+            names.append(name)
+            starts.append(start)
+            continue
+        names += [f"{name} - {text}" if text else name for _, text in under]
+        starts += [s for s, _ in under]
+    return names, starts
 
 
 def _names(header: list[str]) -> list[str]:
@@ -133,12 +165,14 @@ def _names(header: list[str]) -> list[str]:
     return names
 
 
-def _bang(header: list[str], dong: list[dict[Any, Any]], title: str | None, table: Table) -> dict[str, Any]:
+def _bang(
+    header: list[str], starts: list[int], dong: list[dict[Any, Any]], title: str | None, table: Table
+) -> dict[str, Any]:
     names = _names(header)
     bang: dict[str, Any] = {}
     if title:
         bang["ten"] = title
-    shares = _shares(table, len(names))
+    shares = _shares(table, starts)
     bang["cot"] = [
         name if share == 1 else {"ten": name, "rong": share}
         for name, share in zip(names, shares, strict=True)
@@ -152,14 +186,14 @@ def _bang(header: list[str], dong: list[dict[Any, Any]], title: str | None, tabl
     return bang
 
 
-def _shares(table: Table, columns: int) -> list[float]:
+def _shares(table: Table, starts: list[int]) -> list[float]:
     """Each header column's width relative to the narrowest (1 = as wide), from the grid.
 
     All 1 when the file gives no grid or the columns are (nearly) equal.
     """
-    starts = list(table.starts[0]) if table.starts else []
+    columns = len(starts)
     grid = table.grid_mm
-    if len(starts) != columns or not grid or starts[-1] >= len(grid):
+    if not starts or not grid or starts[-1] >= len(grid):
         return [1.0] * columns
     ends = [*starts[1:], len(grid)]
     widths = [sum(grid[start:end]) for start, end in zip(starts, ends, strict=True)]

@@ -591,3 +591,26 @@ def test_a_row_whose_other_cells_are_merged_from_above_is_no_group_row() -> None
         {"Nội dung": "Họp thôn", "Đơn vị": "Hội Phụ nữ xã", "Thời gian": "Quý IV"},
         {"Nội dung": "Tọa đàm"},
     ]
+
+
+def test_a_two_row_header_gives_one_column_per_cell_under_a_split_header() -> None:
+    document = Document(io.BytesIO(build(Layout())))
+    for text in ("PHỤ LỤC", "DANH MỤC HOẠT ĐỘNG"):
+        document.add_paragraph().add_run(text).bold = True
+    table = document.add_table(rows=3, cols=4)
+    table.cell(0, 0).merge(table.cell(1, 0)).paragraphs[0].add_run("STT").bold = True
+    table.cell(0, 1).merge(table.cell(1, 1)).paragraphs[0].add_run("Nội dung").bold = True
+    table.cell(0, 2).merge(table.cell(0, 3)).paragraphs[0].add_run("Thời gian").bold = True
+    table.cell(1, 2).paragraphs[0].add_run("Bắt đầu").bold = True
+    table.cell(1, 3).paragraphs[0].add_run("Kết thúc").bold = True
+    for column, text in enumerate(("1", "Họp thôn", "01/11", "15/11")):
+        table.cell(2, column).text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = imported(buffer.getvalue())
+    (annex,) = yaml.safe_load(result.text)["phu_luc"]
+    assert annex["noi_dung"][0]["bang"] == {
+        "cot": ["STT", "Nội dung", "Thời gian - Bắt đầu", "Thời gian - Kết thúc"],
+        "dong": [{"Nội dung": "Họp thôn", "Thời gian - Bắt đầu": "01/11", "Thời gian - Kết thúc": "15/11"}],
+    }
+    assert word_recall(buffer.getvalue(), render_yaml(result.text)) >= 0.99
