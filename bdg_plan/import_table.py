@@ -64,18 +64,22 @@ def _rows(table: Table) -> list[list[tuple[int, Cell]]]:
     return rows
 
 
-def _across(table: Table, index: int) -> bool:
-    """Whether row `index`'s first cell spans the whole grid (a merged row, not merged-away cells)."""
-    if index >= len(table.spans) or not table.spans[index]:
-        return True  # a reader that gives no spans: trust the cell count
-    width = max(
+def _grid_width(table: Table) -> int:
+    """How many grid columns the table spans (its widest row)."""
+    return max(
         (
-            s + n
-            for starts, spans in zip(table.starts, table.spans, strict=True)
-            for s, n in zip(starts, spans, strict=True)
+            start + span
+            for starts, spans in zip(table.starts, table.spans, strict=False)
+            for start, span in zip(starts, spans, strict=False)
         ),
         default=0,
     )
+
+
+def _across(table: Table, index: int, width: int) -> bool:
+    """Whether row `index`'s first cell spans the whole grid (a merged row, not merged-away cells)."""
+    if index >= len(table.spans) or not table.spans[index]:
+        return True  # a reader that gives no spans: trust the cell count
     return table.spans[index][0] >= width
 
 
@@ -103,8 +107,9 @@ def table_data(table: Table, title: str | None = None, *, in_annex: bool = False
     dong: list[dict[Any, Any]] = []
     number = 0
     first = 2 if _two_row_header(table) else 1
+    width = _grid_width(table)
     for index, row in enumerate(rows[first:], start=first):
-        group = _group(row, len(header), stt, _across(table, index))
+        group = _group(row, len(header), stt, _across(table, index, width))
         if group is not None:
             dong.append({GROUP_KEY: group})
             number = 0
