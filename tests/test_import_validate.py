@@ -106,3 +106,12 @@ def test_the_garbage_collector_is_back_on_after_an_import_and_a_check_even_a_fai
         assert not gc.isenabled()  # a caller that paused it keeps it paused
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("char", ["\x07", "\x85", "\u2028", "\ufff9", "\u200b", "\ufeff", "\u00d0", "\u00f0"])
+def test_every_character_class_the_loader_remarks_on_is_scanned_for(char: str) -> None:
+    from bdg_plan.loader import needs_no_remark
+
+    assert not needs_no_remark(f"ten: Hội{char}\n", "Hội")
+    assert not needs_no_remark("ten: Hội\n", f"Hội{char}")
+    assert needs_no_remark("ten: Hội\tđồng\n", "Hội\tđồng")
