@@ -12,7 +12,7 @@ import types
 import typing
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Tag
 
 
 def field_annotation(model: type[BaseModel], name: str) -> Any:
@@ -33,6 +33,23 @@ def is_model(annotation: Any) -> bool:
     while typing.get_origin(annotation) is typing.Annotated:
         annotation = typing.get_args(annotation)[0]
     return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+def tagged_member(annotation: Any, tag: str) -> Any | None:
+    """The member of a tagged union whose `Tag` is `tag`, or None when there is no such member.
+
+    pydantic names the member it tried in an error's `loc` ("than_van_ban", 0, "Muc", ...).
+    """
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    if typing.get_origin(annotation) not in (typing.Union, types.UnionType):
+        return None
+    for member in typing.get_args(annotation):
+        if typing.get_origin(member) is typing.Annotated:
+            inner, *metadata = typing.get_args(member)
+            if any(isinstance(item, Tag) and item.tag == tag for item in metadata):
+                return inner
+    return None
 
 
 def unwrap(annotation: Any, *, want_list: bool) -> Any:

@@ -28,7 +28,7 @@ from bdg_plan import messages as msg
 from bdg_plan.errors import Problem, Severity, has_errors, sort_problems
 from bdg_plan.loader import DataPath, LoadedDocument, visible
 from bdg_plan.model import PLAN_ERROR_CODES, Diem, Khoan, Muc, NgayBanHanh, NoiDung, Plan, YGachDauDong
-from bdg_plan.model_types import field_annotation, unwrap
+from bdg_plan.model_types import field_annotation, tagged_member, unwrap
 from bdg_plan.outline_rules import heading_of, outline_entries, outline_rules
 from bdg_plan.references import cited
 from bdg_plan.validate_header import Finding, citation_rules, family_findings, kind_rules, signer_rules
@@ -198,24 +198,22 @@ def allowed_keys(path: DataPath) -> list[str]:
     """
     current: Any = Plan
     for step in path:
+        member = tagged_member(current, step) if isinstance(step, str) else None
+        if member is not None:
+            current = member  # a tagged union's member name (outline levels, can_cu items)
+            continue
         current = unwrap(current, want_list=isinstance(step, int))
         if isinstance(step, int):
             args = typing.get_args(current)
             current = args[0] if args else None
         elif isinstance(current, type) and issubclass(current, BaseModel) and step in current.model_fields:
             current = field_annotation(current, step)
-        elif step in _UNION_TAGS:
-            continue  # a tagged union's member name (can_cu items), not a step in the file
         else:
             return []
     current = unwrap(current, want_list=False)
     if isinstance(current, type) and issubclass(current, BaseModel):
         return list(current.model_fields)
     return []
-
-
-#: Member names of the model's tagged unions, which pydantic puts into an error's `loc`.
-_UNION_TAGS = frozenset({"van_ban", "truong"})
 
 
 # --- Domain rules -----------------------------------------------------------------------------

@@ -585,10 +585,25 @@ def test_loader_problem_is_not_repeated_by_the_shape_check() -> None:
         (("noi_dung", 3, "cac_y", 0), "cac_y"),
         (("muc_dich", "cac_y", 2), "y"),
         (("nguoi_ky",), "thu_truong"),
+        (("can_cu", 0, "truong"), "so_ky_hieu"),
+        (("than_van_ban", 0, "Phan"), "ten"),
+        (("than_van_ban", 0, "Phan", "noi_dung", 0, "Muc"), "noi_dung"),
+        (("than_van_ban", 1, "Bang", "bang"), "cot"),
     ],
 )
 def test_allowed_keys_follow_the_model(path: tuple[str | int, ...], expected: str) -> None:
     assert expected in allowed_keys(path)
+
+
+def test_a_misspelt_key_inside_the_free_outline_gets_a_suggestion() -> None:
+    text = (Path(__file__).resolve().parent.parent / "examples" / "ke-hoach-phan.yaml").read_text("utf-8")
+    heading = "      - muc: Kết quả đạt được\n"
+    text = text.replace(heading, heading + "        noi_dng: x\n", 1)
+    assert "noi_dng" in text
+
+    problems = [p for p in validate_bytes(text.encode(), "p.yaml").problems if p.code == "unknown-key"]
+
+    assert [p.message.split("'")[-2] for p in problems] == ["noi_dung"]
 
 
 def test_allowed_keys_of_a_text_field_is_empty() -> None:
