@@ -6,8 +6,10 @@ its margins, or the page's text width) less both indents. A typed rule ("______"
 from its characters' widths in Times New Roman. A rule drawn as a shape (a line in a drawing,
 which `docx_read` notes as an image) counts as a rule, but its length is not judged: a shape's
 size and anchor are drawing coordinates this reader does not resolve, so neither a pass nor a
-fault could be trusted. Text widths are estimated the way the writer estimates them (the average
-glyph widths in `nd30`), so the 1/3-1/2 fractions get some slack each side.
+fault could be trusted. A bordered rule in a table cell whose width the file does not state
+(an automatic or percentage width) is not measured either. Text widths are estimated the way
+the writer estimates them (the average glyph widths in `nd30`), so the 1/3-1/2 fractions get
+some slack each side.
 """
 
 from __future__ import annotations

@@ -84,6 +84,7 @@ class Styles:
     format_cache: dict[str, ParagraphFormat] = field(default_factory=dict)
     chains: dict[str, list[Any]] = field(default_factory=dict)
     run_formats: dict[str, RunFormat] = field(default_factory=dict)
+    layered: dict[tuple[Any, ...], dict[str, Any]] = field(default_factory=dict)
 
     @classmethod
     def from_root(cls, root: Any | None) -> Styles:
@@ -183,6 +184,28 @@ def _apply_run_layer(values: dict[str, Any], layer: Any) -> None:
             values["color"] = _colour(element)
 
 
+def _layered(styles: Styles, chain: list[Any], kind: str) -> dict[str, Any]:
+    """The document defaults and each paragraph style of `chain` (base first) applied in turn.
+
+    Memoised per chain prefix, so a style many others are based on ("Normal") is applied once
+    per document, not once per style based on it. `kind` is "rPr" or "pPr". Do not mutate.
+    """
+    key = (kind, *(id(style) for style in chain))
+    found = styles.layered.get(key)
+    if found is not None:
+        return found
+    if chain:
+        values = dict(_layered(styles, chain[:-1], kind))
+        layer = child(chain[-1], f"{W}{kind}")
+    else:
+        values = {}
+        layer = styles.run_defaults if kind == "rPr" else styles.paragraph_defaults
+    if layer is not None:
+        (_apply_run_layer if kind == "rPr" else _apply_paragraph_layer)(values, layer)
+    styles.layered[key] = values
+    return values
+
+
 def run_format(styles: Styles, style_id: str, run: Any) -> RunFormat:
     """Resolve one run's formatting: defaults, paragraph styles, character style, direct."""
     first = run[0] if len(run) else None
@@ -191,12 +214,9 @@ def run_format(styles: Styles, style_id: str, run: Any) -> RunFormat:
     character = character_element.get(f"{W}val", "") if character_element is not None else ""
     base = styles.run_cache.get((style_id, character))
     if base is None:
-        base = {}
-        layers = [styles.run_defaults] if styles.run_defaults is not None else []
-        layers += [child(s, f"{W}rPr") for s in styles.chain(style_id)]
-        if character:
-            layers += [child(s, f"{W}rPr") for s in styles.chain(character, paragraph=False)]
-        for layer in layers:
+        base = dict(_layered(styles, styles.chain(style_id), "rPr"))
+        for style in styles.chain(character, paragraph=False) if character else []:
+            layer = child(style, f"{W}rPr")
             if layer is not None:
                 _apply_run_layer(base, layer)
         styles.run_cache[(style_id, character)] = base
@@ -281,13 +301,7 @@ def paragraph_format(styles: Styles, style_id: str, direct: Any | None) -> Parag
     """Resolve a paragraph's layout: defaults, style chain, its direct w:pPr (or None)."""
     base = styles.paragraph_cache.get(style_id)
     if base is None:
-        base = {}
-        layers = [styles.paragraph_defaults] if styles.paragraph_defaults is not None else []
-        layers += [child(s, f"{W}pPr") for s in styles.chain(style_id)]
-        for layer in layers:
-            if layer is not None:
-                _apply_paragraph_layer(base, layer)
-        styles.paragraph_cache[style_id] = base
+        base = styles.paragraph_cache[style_id] = _layered(styles, styles.chain(style_id), "pPr")
     if direct is None:
         shared = styles.format_cache.get(style_id)
         if shared is None:
