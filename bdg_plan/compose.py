@@ -17,10 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, cast
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING, Any, cast
 
 from bdg_plan import nd30
 from bdg_plan.blocks import Block, BodyItem, BodyKind, ComposedAnnex, Run, TableBlock, TableCell
@@ -28,6 +25,7 @@ from bdg_plan.kinds import with_action_month_times
 from bdg_plan.model import CanCu, NguoiKy, Plan
 from bdg_plan.outline import annex_tree, body_tree, sections
 from bdg_plan.outline_model import annex_label
+from bdg_plan.plain_markdown import HEADING_KINDS, plain_lines
 from bdg_plan.sandbox import PLACEHOLDER, PrintedValue, render_template
 from bdg_plan.vietnamese import (
     capitalize_first,
@@ -37,6 +35,10 @@ from bdg_plan.vietnamese import (
     upper,
     with_end_mark,
 )
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 #: The template that writes the body of a KẾ HOẠCH.
 BODY_TEMPLATE = "ke-hoach.md.j2"
@@ -227,6 +229,9 @@ def kem_theo_line(plan: Plan) -> str:
 # --- Markdown -> blocks -----------------------------------------------------------------------
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
+    # Imported here: the built-in templates' plain output never needs it (`plain_markdown`).
+    from markdown_it import MarkdownIt
+
     # CommonMark without raw HTML, plus tables; no typographer, no linkify.
     return MarkdownIt("commonmark", {"html": False}).enable("table")
 
@@ -241,25 +246,38 @@ def _parse_markdown(markdown: str) -> tuple[Token, ...]:
     return tuple(_markdown().parse(markdown))
 
 
-_HEADING_KINDS: dict[int, BodyKind] = {
-    1: "phan",
-    2: "muc",
-    3: "khoan",
-    4: "diem",
-    5: "tieu_khoan",
-    6: "phan_ten",
-}
 _BULLET_KINDS: dict[str, BodyKind] = {"-": "y", "*": "y", "+": "y_nho"}
 
 
 def parse_blocks(markdown: str, values: Sequence[PrintedValue]) -> list[BodyItem]:
     """Parse the template's Markdown into body blocks, putting user values back in.
 
-    A paragraph that is nothing but a printed table becomes that table.
+    A paragraph that is nothing but a printed table becomes that table. The plain output of the
+    built-in templates is read line by line (`plain_markdown`); anything else by markdown-it.
     """
+    plain = plain_lines(markdown)
+    if plain is None:
+        return markdown_it_blocks(markdown, values)
+    blocks: list[BodyItem] = []
+    for kind, prefix, content in plain:
+        table = _printed_table(content, values)
+        if table is not None:
+            blocks.append(table)
+            continue
+        text = _restore(content, values)
+        blocks.append(Block(kind, (Run(text),) if text else (), prefix))
+    return blocks
+
+
+def _restore(text: str, values: Sequence[PrintedValue]) -> str:
+    return PLACEHOLDER.sub(lambda m: str(values[int(m.group(1))]), text)
+
+
+def markdown_it_blocks(markdown: str, values: Sequence[PrintedValue]) -> list[BodyItem]:
+    """`parse_blocks` through markdown-it's CommonMark tokens: any Markdown a template writes."""
 
     def restore(text: str) -> str:
-        return PLACEHOLDER.sub(lambda m: str(values[int(m.group(1))]), text)
+        return _restore(text, values)
 
     tokens = _parse_markdown(markdown)
     blocks: list[BodyItem] = []
@@ -288,7 +306,7 @@ def parse_blocks(markdown: str, values: Sequence[PrintedValue]) -> list[BodyItem
         elif kind == "inline":
             runs = tuple(_inline_runs(token, restore))
             if heading_level:
-                blocks.append(Block(_HEADING_KINDS[heading_level], runs))
+                blocks.append(Block(HEADING_KINDS[heading_level], runs))
             elif lists:
                 marker, ordinal = lists[-1]
                 first_in_item = (
