@@ -49,12 +49,11 @@ CONTROL_FLOW: tuple[type[BaseException], ...] = (
 
 _FIXED_HELP = {"Show this message and exit.": msg.CLI_HELP_OPTION}
 _USAGE_WORDS = {"[OPTIONS]": msg.CLI_OPTIONS_METAVAR, "COMMAND [ARGS]...": msg.CLI_SUBCOMMAND_METAVAR}
-# The "[default: x; required]" typer appends to a help text.
-_EXTRAS = re.compile(r"(?:^|  )\[([^\[\]]*)\]$")
+# The "[default: x; required]" typer appends to a help text. Both patterns are compiled (and
+# then kept by `re`) when a help screen is drawn, not on every start.
+_EXTRAS = r"(?:^|  )\[([^\[\]]*)\]$"
 # "<path>" (recent typer) or "PATH" (click) after an option or argument name.
-_KIND = re.compile(
-    r"<(?:list\[)?([A-Za-z]+)(?: range)?\]?>|\b(PATH|FILE|DIRECTORY|INTEGER|FLOAT|TEXT|BOOLEAN)\b"
-)
+_KIND = r"<(?:list\[)?([A-Za-z]+)(?: range)?\]?>|\b(PATH|FILE|DIRECTORY|INTEGER|FLOAT|TEXT|BOOLEAN)\b"
 
 
 # --- Help screens -----------------------------------------------------------------------------
@@ -77,13 +76,13 @@ def translate_term(term: str) -> str:
         many = "..." if match.group(0).startswith("<list[") else ""
         return f"<{label}>{many}" if match.group(1) else label.upper().replace(" ", "_")
 
-    return _KIND.sub(kind, term)
+    return re.sub(_KIND, kind, term)
 
 
 def translate_help(text: str) -> str:
     """Translate click's own help texts and the "[default: x; required]" typer appends."""
     text = _FIXED_HELP.get(text, text)
-    match = _EXTRAS.search(text)
+    match = re.search(_EXTRAS, text)
     if match is None:
         return text
     parts = [_translate_extra(part) for part in match.group(1).split("; ")]
@@ -163,32 +162,36 @@ def _bad_value(match: re.Match[str]) -> str:
     return msg.CLI_BAD_VALUE.format(name=name, reason=translate_reason(match.group(2)))
 
 
-_ERRORS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+#: A regular expression's text and flags, compiled (and then kept by `re`) only when click's
+#: message is translated: a run without a usage error compiles none of them.
+_Pattern = tuple[str, int]
+
+_ERRORS: list[tuple[_Pattern, Callable[[re.Match[str]], str]]] = [
     (
-        re.compile(r"^Missing (argument|option|parameter)( .+?)?\.(?:\s+Choose from:\s*(.*))?$", re.S),
+        (r"^Missing (argument|option|parameter)( .+?)?\.(?:\s+Choose from:\s*(.*))?$", re.S),
         _missing,
     ),
     (
-        re.compile(r"^No such option: (\S+)(?: \(Possible options: (.+)\)| Did you mean (.+)\?)?$"),
+        (r"^No such option: (\S+)(?: \(Possible options: (.+)\)| Did you mean (.+)\?)?$", 0),
         _no_such_option,
     ),
-    (re.compile(r"^No such command '(.+?)'\.(?: Did you mean (.+)\?)?$"), _no_such_command),
-    (re.compile(r"^Missing command\.$"), lambda _: msg.CLI_MISSING_COMMAND),
+    ((r"^No such command '(.+?)'\.(?: Did you mean (.+)\?)?$", 0), _no_such_command),
+    ((r"^Missing command\.$", 0), lambda _: msg.CLI_MISSING_COMMAND),
     (
-        re.compile(r"^Got unexpected extra argument(?:\(s\)|s)? \((.*)\)$", re.S),
+        (r"^Got unexpected extra argument(?:\(s\)|s)? \((.*)\)$", re.S),
         lambda m: msg.CLI_EXTRA_ARGUMENTS.format(args=m.group(1)),
     ),
     (
-        re.compile(r"^Option '(.+)' requires (?:an argument|\d+ arguments)\.$"),
+        (r"^Option '(.+)' requires (?:an argument|\d+ arguments)\.$", 0),
         lambda m: msg.CLI_OPTION_NEEDS_VALUE.format(name=m.group(1)),
     ),
     (
-        re.compile(r"^Option '(.+)' does not take a value\.$"),
+        (r"^Option '(.+)' does not take a value\.$", 0),
         lambda m: msg.CLI_OPTION_NO_VALUE.format(name=m.group(1)),
     ),
-    (re.compile(r"^Invalid value for (.+?): (.*)$", re.S), _bad_value),
+    ((r"^Invalid value for (.+?): (.*)$", re.S), _bad_value),
     (
-        re.compile(r"^Invalid value: (.*)$", re.S),
+        (r"^Invalid value: (.*)$", re.S),
         lambda m: msg.CLI_BAD_VALUE_NO_NAME.format(reason=translate_reason(m.group(1))),
     ),
 ]
@@ -199,20 +202,20 @@ def _out_of_range(match: re.Match[str]) -> str:
     return msg.NUMBER_TOO_SMALL.format(limit=low) if value < low else msg.NUMBER_TOO_LARGE.format(limit=high)
 
 
-_REASONS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+_REASONS: list[tuple[_Pattern, Callable[[re.Match[str]], str]]] = [
     # click's IntRange: "1800 is not in the range 1900<=x<=2200."
-    (re.compile(r"^(-?\d+) is not in the range (-?\d+)<=x<=(-?\d+)"), _out_of_range),
+    ((r"^(-?\d+) is not in the range (-?\d+)<=x<=(-?\d+)", 0), _out_of_range),
     (
-        re.compile(r"^(?:Value error, )?'(.*)' is not one of (.*?)\.?$", re.S),
+        (r"^(?:Value error, )?'(.*)' is not one of (.*?)\.?$", re.S),
         lambda m: msg.CLI_NOT_ONE_OF.format(value=m.group(1), choices=m.group(2).replace(" or ", ", ")),
     ),
-    (re.compile(r"valid integer|is not a valid int", re.I), lambda _: msg.CLI_NOT_INTEGER),
+    ((r"valid integer|is not a valid int", re.I), lambda _: msg.CLI_NOT_INTEGER),
     (
-        re.compile(r"greater than or equal to (-?\d+)|^(-?\d+)<=x", re.I),
+        (r"greater than or equal to (-?\d+)|^(-?\d+)<=x", re.I),
         lambda m: msg.NUMBER_TOO_SMALL.format(limit=m.group(1) or m.group(2)),
     ),
     (
-        re.compile(r"less than or equal to (-?\d+)|x<=(-?\d+)$", re.I),
+        (r"less than or equal to (-?\d+)|x<=(-?\d+)$", re.I),
         lambda m: msg.NUMBER_TOO_LARGE.format(limit=m.group(1) or m.group(2)),
     ),
 ]
@@ -220,8 +223,8 @@ _REASONS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
 
 def translate_reason(reason: str) -> str:
     """Translate why a value was refused, when click or typer wrote it; else keep it."""
-    for pattern, build in _REASONS:
-        match = pattern.search(reason)
+    for (pattern, flags), build in _REASONS:
+        match = re.search(pattern, reason, flags)
         if match:
             return build(match)
     return reason
@@ -229,8 +232,8 @@ def translate_reason(reason: str) -> str:
 
 def translate_usage_error(message: str) -> str:
     """Translate one of click's usage error messages ("Missing argument 'TỆP'.")."""
-    for pattern, build in _ERRORS:
-        match = pattern.match(message)
+    for (pattern, flags), build in _ERRORS:
+        match = re.match(pattern, message, flags)
         if match:
             return build(match)
     return message
