@@ -86,6 +86,8 @@ def _review_marks(doc: LoadedDocument, found: list[Problem]) -> Iterator[Problem
 
     A comment repeating a warning a rule gives anyway (an old annual plan) is not said twice.
     """
+    if msg.NEW_YEAR_REVIEW_MARKER not in doc.text:
+        return  # the common case, without importing review_marks (a module and a dataclass)
     from bdg_plan.review_marks import find_marks
 
     said = {p.message for p in found}
