@@ -129,6 +129,8 @@ def summary(data: dict[str, Any]) -> list[tuple[str, str]]:
             rows.append((key, msg.IMPORT_SUMMARY_ITEMS.format(count=len(value))))
         elif isinstance(value, dict):
             rows.append((key, ", ".join(str(v) for v in value.values() if isinstance(v, str))[:80]))
+        elif value is None:
+            rows.append((key, msg.IMPORT_SUMMARY_BLANK))
         else:
             words = str(value).split()
             rows.append((key, " ".join(words[:10]) + (" …" if len(words) > 10 else "")))

@@ -128,3 +128,13 @@ def test_import_of_a_doc_and_an_odt_through_libreoffice(tmp_path: Path) -> None:
         data = yaml.safe_load(converted.with_suffix(".yaml").read_text(encoding="utf-8"))
         assert data["co_quan"]["ten"] == "Ủy ban nhân dân xã Tân Lập"
         assert data["to_chuc_thuc_hien"][0]["ten"] == "Công chức văn hóa - xã hội"
+
+
+def test_a_blank_number_shows_as_blank_in_the_summary() -> None:
+    from bdg_plan import messages as msg
+    from bdg_plan.import_docx import summary
+
+    rows = dict(summary({"nam": 2026, "so": None, "noi_nhan": ["Như trên;"]}))
+
+    assert rows == {"nam": "2026", "so": msg.IMPORT_SUMMARY_BLANK, "noi_nhan": "1 mục"}
+    assert "None" not in rows.values()

@@ -150,6 +150,8 @@ IMPORT_OUTPUT_IS_WORD = (
     "Tệp kết quả '{file}' là tệp Word; bdg-plan import ghi ra tệp kế hoạch .yaml. Hãy chọn tên .yaml bằng -o."
 )
 IMPORT_SUMMARY_ITEMS = "{count} mục"
+#: A key the Word file left blank (a draft's "Số:    /KH-UBND").
+IMPORT_SUMMARY_BLANK = "(để trống)"
 IMPORT_WRITTEN = "Đã ghi tệp kế hoạch: {file}"
 IMPORT_SUMMARY_TITLE = "Nội dung đã xếp vào tệp kế hoạch"
 IMPORT_COL_KEY = "Khóa"
