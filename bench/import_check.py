@@ -4,7 +4,8 @@
     python bench/import_check.py -n 15 --process    # whole processes (python -m bdg_plan ...)
 
 In one process: renders `examples/plan2023.yaml` once to get the document, then times,
-interleaved round by round, one render (compose + write, from the validated plan), one `import`
+interleaved round by round, one render (compose + write, from the validated plan), one render as
+the command does it (read and validate the plan file, then compose + write), one `import`
 of the rendered .docx (read, recognise, emit YAML, validate it) and one `check` (read,
 recognise, rules). Whole processes: `python -m bdg_plan render examples/plan2023.yaml`,
 `import seed.docx` and `check seed.docx` in turn each round, byte-code cached
@@ -50,18 +51,34 @@ def _process(command: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
+def _ratio(values: list[float], yardstick: list[float]) -> float:
+    return statistics.median(value / other for value, other in zip(values, yardstick, strict=True))
+
+
 def _report(title: str, times: dict[str, list[float]]) -> None:
     print(title)
+    whole = times.get("validate+render")
     for name, values in times.items():
-        ratios = [value / render for value, render in zip(values, times["render"], strict=True)]
         median = statistics.median(values) * 1000
-        print(f"  {name:7s} {median:7.1f} ms   ratio to render {statistics.median(ratios):4.2f}")
+        line = f"  {name:15s} {median:7.1f} ms   ratio to render {_ratio(values, times['render']):4.2f}"
+        if whole is not None:
+            line += f", to validate+render {_ratio(values, whole):4.2f}"
+        print(line)
+
+
+def _validate_and_render(source: bytes) -> bytes:
+    """What `render` does with a plan file: read and validate it, then compose and write."""
+    plan = validate_bytes(source, str(BASE_PLAN)).plan
+    assert plan is not None
+    return render_plan(plan)
 
 
 def in_process(plan: Plan, data: bytes, rounds: int) -> dict[str, list[float]]:
     """Seconds per round of render, import and check in this (warm) process."""
+    source = BASE_PLAN.read_bytes()
     actions: dict[str, Callable[[], object]] = {
         "render": lambda: render_plan(plan),
+        "validate+render": lambda: _validate_and_render(source),
         "import": lambda: import_bytes(data, "plan2023.docx", "plan2023.yaml"),
         "check": lambda: check_bytes(data),
     }
