@@ -20,17 +20,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bdg_plan import messages as msg
-
-# Rooms of the API kept apart to keep this module readable; their names are part of `api`.
-from bdg_plan.api_map import COMMUNE_COLUMNS, communes_table, write_communes
-from bdg_plan.api_word import (
-    CONVERTED_SUFFIXES,
-    ImportResult,
-    check_word_file,
-    default_import_output,
-    import_word_file,
-    read_word_file,
-)
 from bdg_plan.errors import (
     BatchInputError,
     BdgPlanError,
@@ -52,6 +41,17 @@ if TYPE_CHECKING:
     import threading
     from collections.abc import Callable, Iterable, Sequence
 
+    # Rooms of the API kept apart to keep this module readable; their names are part of `api`,
+    # imported when first asked for (`_LAZY`): a render or validate needs neither.
+    from bdg_plan.api_map import COMMUNE_COLUMNS, communes_table, write_communes
+    from bdg_plan.api_word import (
+        CONVERTED_SUFFIXES,
+        ImportResult,
+        check_word_file,
+        default_import_output,
+        import_word_file,
+        read_word_file,
+    )
     from bdg_plan.batch import BatchOptions, BatchResult, BatchStart, CommuneResult
     from bdg_plan.check import Deviation
     from bdg_plan.loader import LoadedDocument
@@ -60,7 +60,8 @@ if TYPE_CHECKING:
     from bdg_plan.validate import ValidationResult
     from bdg_plan.watch import WatchReport
 
-#: Result types that live in heavy modules, imported when first asked for.
+#: Names that live in other modules (heavy ones, or rooms a render never needs), imported when
+#: first asked for.
 _LAZY = {
     "BatchOptions": "bdg_plan.batch",
     "BatchResult": "bdg_plan.batch",
@@ -72,6 +73,18 @@ _LAZY = {
     "Plan": "bdg_plan.model",
     "ValidationResult": "bdg_plan.validate",
     "WatchReport": "bdg_plan.watch",
+    **dict.fromkeys(("COMMUNE_COLUMNS", "communes_table", "write_communes"), "bdg_plan.api_map"),
+    **dict.fromkeys(
+        (
+            "CONVERTED_SUFFIXES",
+            "ImportResult",
+            "check_word_file",
+            "default_import_output",
+            "import_word_file",
+            "read_word_file",
+        ),
+        "bdg_plan.api_word",
+    ),
 }
 
 
@@ -430,6 +443,7 @@ def render_batch(
         BdgPlanError: --pdf without PDF support, or the folder cannot be made.
 
     """
+    from bdg_plan.api_map import communes_table
     from bdg_plan.batch import BatchOptions, prepare_batch, run_batch
     from bdg_plan.source import read_source
 
