@@ -61,3 +61,13 @@ def install(folder: Path) -> str:
     script.write_text(SCRIPT.format(python=sys.executable), encoding="utf-8")
     script.chmod(0o755)
     return str(script)
+
+
+def sources(folder: Path, *contents: str) -> list[tuple[Path, Path]]:
+    """Documents named with Vietnamese letters and spaces, each with its PDF target beside it."""
+    jobs = []
+    for number, content in enumerate(contents, 1):
+        source = folder / f"xã số {number}.docx"
+        source.write_text(content, encoding="utf-8")
+        jobs.append((source, source.with_suffix(".pdf")))
+    return jobs

@@ -12,6 +12,7 @@ from bdg_plan import messages as msg
 from bdg_plan.errors import InputFileError
 from bdg_plan.libreoffice import ConversionError, Office, convert_file
 from tests import fake_soffice as fake
+from tests.fake_soffice import sources
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the fake soffice is a POSIX script")
 
@@ -23,16 +24,6 @@ def soffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     log = tmp_path / "runs.log"
     monkeypatch.setenv("FAKE_SOFFICE_LOG", str(log))
     return log
-
-
-def sources(folder: Path, *contents: str) -> list[tuple[Path, Path]]:
-    """Files named with Vietnamese letters and spaces, each with its target beside it."""
-    jobs = []
-    for number, content in enumerate(contents, 1):
-        source = folder / f"xã số {number}.docx"
-        source.write_text(content, encoding="utf-8")
-        jobs.append((source, source.with_suffix(".pdf")))
-    return jobs
 
 
 def runs(log: Path) -> list[str]:

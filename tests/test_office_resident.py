@@ -22,6 +22,7 @@ from bdg_plan import messages as msg
 from bdg_plan.libreoffice import Office
 from bdg_plan.office_resident import UNO_PYTHON_ENV, find_uno_python
 from tests import fake_office
+from tests.fake_soffice import sources as documents
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the fakes are POSIX scripts")
 
@@ -61,15 +62,6 @@ def fakes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Fakes:
     temp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(temp))
     return found
-
-
-def documents(folder: Path, *contents: str) -> list[tuple[Path, Path]]:
-    jobs = []
-    for number, content in enumerate(contents, 1):
-        source = folder / f"xã số {number}.docx"
-        source.write_text(content, encoding="utf-8")
-        jobs.append((source, source.with_suffix(".pdf")))
-    return jobs
 
 
 def alive(pid: int) -> bool:
@@ -464,19 +456,23 @@ def test_the_bridge_runs_on_the_oldest_python_libreoffice_ships_and_imports_only
     assert "uno" in imported and "bdg_plan" not in imported
 
 
-def test_the_bridge_without_uno_says_so_on_its_first_line(tmp_path: Path) -> None:
-    from bdg_plan.office_resident import BRIDGE_SCRIPT
-
-    # A `uno` that fails to import, ahead of any real one on this machine.
+def run_bridge_without_uno(bridge: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """Run a bridge script where `uno` fails to import, ahead of any real one on this machine."""
     (tmp_path / "uno.py").write_text('raise ImportError("no LibreOffice here")\n', encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, str(BRIDGE_SCRIPT), "--soffice", "soffice", "--profile", str(tmp_path / "p")],
+    return subprocess.run(
+        [sys.executable, str(bridge), "--soffice", "soffice", "--profile", str(tmp_path / "p")],
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
         env={**os.environ, "PYTHONPATH": str(tmp_path)},
     )
+
+
+def test_the_bridge_without_uno_says_so_on_its_first_line(tmp_path: Path) -> None:
+    from bdg_plan.office_resident import BRIDGE_SCRIPT
+
+    done = run_bridge_without_uno(BRIDGE_SCRIPT, tmp_path)
 
     assert done.returncode == 2
     assert done.stdout.startswith('{"ready": false, "reason": "no uno module')
@@ -491,15 +487,7 @@ def test_modules_beside_the_bridge_do_not_shadow_the_standard_library(tmp_path: 
     bridge.write_bytes(BRIDGE_SCRIPT.read_bytes())
     for name in ("json", "argparse", "uuid"):
         (beside / f"{name}.py").write_text('raise SystemExit("shadowed")\n', encoding="utf-8")
-    (tmp_path / "uno.py").write_text('raise ImportError("no LibreOffice here")\n', encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, str(bridge), "--soffice", "soffice", "--profile", str(tmp_path / "p")],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        env={**os.environ, "PYTHONPATH": str(tmp_path)},
-    )
+    done = run_bridge_without_uno(bridge, tmp_path)
 
     assert done.returncode == 2, done.stderr
     assert done.stdout.startswith('{"ready": false')
