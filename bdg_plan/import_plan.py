@@ -93,20 +93,31 @@ def words_case(text: str) -> str:
     return out
 
 
+def _name_case(text: str) -> str:
+    """An organ's words as a clerk writes them, the place after its unit word capitalised.
+
+    "ỦY BAN NHÂN DÂN XÃ HỒNG PHONG" -> "Ủy ban nhân dân xã Hồng Phong".
+    """
+    lowered = words_case(text)
+    folded = lowered.lower()
+    for unit in _UNIT_WORDS:
+        if folded.startswith(f"{unit} "):
+            start = len(unit) + 1
+        elif f" {unit} " in folded:
+            start = folded.index(f" {unit} ") + len(unit) + 2
+        else:
+            continue
+        return lowered[:start] + " ".join(w[:1].upper() + w[1:] for w in lowered[start:].split(" "))
+    return lowered
+
+
 def organ_name(lines: list[str]) -> str:
     """The organ's name from its header lines, proper names capitalised, printing the same lines."""
-    joined = " ".join(line for line in lines if line)
-    lowered = words_case(joined)
-    for unit in _UNIT_WORDS:
-        marker = f" {unit} "
-        if marker in lowered:
-            head, tail = lowered.split(marker, 1)
-            lowered = f"{head}{marker}{' '.join(w[:1].upper() + w[1:] for w in tail.split(' '))}"
-            break
+    joined = _name_case(" ".join(line for line in lines if line))
     wanted = tuple(upper(line) for line in lines if line)
-    if organ_lines(lowered) == wanted:
-        return lowered
-    return "\n".join(words_case(line) for line in lines if line)
+    if organ_lines(joined) == wanted:
+        return joined
+    return "\n".join(_name_case(line) for line in lines if line)
 
 
 def _header(found: Found, imported: Imported) -> None:

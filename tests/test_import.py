@@ -453,3 +453,20 @@ def test_new_year_works_on_an_imported_plan(tmp_path: Path) -> None:
     assert result.output_path is not None and result.output_path.is_file()
     rolled = yaml.safe_load(result.output_path.read_text(encoding="utf-8"))
     assert rolled["nam"] == 2025
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["ỦY BAN NHÂN DÂN XÃ HỒNG PHONG"], "Ủy ban nhân dân xã Hồng Phong"),
+        (["ỦY BAN NHÂN DÂN", "XÃ HỒNG PHONG"], "Ủy ban nhân dân xã Hồng Phong"),
+        (["UBND PHƯỜNG TAM THANH"], "UBND phường Tam Thanh"),
+        (["ỦY BAN NHÂN DÂN THỊ TRẤN ĐỒNG ĐĂNG"], "Ủy ban nhân dân thị trấn Đồng Đăng"),
+    ],
+)
+def test_an_organ_typed_in_capitals_keeps_its_place_name_capitalised(lines: list[str], expected: str) -> None:
+    from bdg_plan.import_plan import organ_name
+
+    name = organ_name(lines)
+
+    assert name.replace("\n", " ") == expected
