@@ -101,15 +101,7 @@ def build_starter(
     after_reform = dt.date(nam, month, 1) >= REFORM_DATE
     unit = commune.unit
     values = {
-        "nam": str(nam),
-        "ngay": f"{nam}-{month:02d}",
-        "file": file_name or default_file_name(nam),
-        "today": format_short_date(today),
-        "unit": unit,
-        "ten": _scalar(f"Ủy ban nhân dân {commune.full_name}"),
-        "dia_danh": _scalar(commune.place),
-        "goi_tat": _scalar(f"UBND {unit}"),
-        "ho_ten": _scalar(_clean(nguoi_ky) or fill_in("họ và tên người ký")),
+        **common_values(nam, month, commune, nguoi_ky, today, file_name or default_file_name(nam)),
         "loi_dan": _scalar(
             f"UBND {unit} xây dựng Kế hoạch triển khai thực hiện công tác bình đẳng giới và vì sự "
             f"tiến bộ của phụ nữ năm {nam} trên địa bàn {unit} như sau:"
@@ -123,20 +115,39 @@ def build_starter(
             if after_reform
             else f"UBND {unit} thường không ghi; nếu có, ví dụ: cap_tren: UBND huyện Cao Lộc"
         ),
-        "bao_cao": _scalar(
-            fill_in("cơ quan cấp tỉnh theo dõi bình đẳng giới, ví dụ Sở Nội vụ tỉnh Lạng Sơn")
-            if after_reform
-            else fill_in("phòng chuyên môn cấp huyện theo dõi bình đẳng giới")
-        ),
+    }
+    return _expand_directives(_STARTER.format(**values))
+
+
+def common_values(
+    nam: int, month: int, commune: Commune, nguoi_ky: str | None, today: dt.date, file_name: str
+) -> dict[str, str]:
+    """The values every starter kind fills in: header, signer, recipients and the reform's lines."""
+    after_reform = dt.date(nam, month, 1) >= REFORM_DATE
+    unit = commune.unit
+    return {
+        "nam": str(nam),
+        "ngay": f"{nam}-{month:02d}",
+        "file": file_name,
+        "today": format_short_date(today),
+        "unit": unit,
+        "ten": _scalar(f"Ủy ban nhân dân {commune.full_name}"),
+        "dia_danh": _scalar(commune.place),
         # From 01/7/2025 validate checks the commune against its province (bdg_plan.map_rules).
         "tinh_line": (
             f"  #: co_quan.tinh\n  tinh: {_scalar(fill_in('tên tỉnh, ví dụ Lạng Sơn'))}\n"
             if after_reform
             else ""
         ),
+        "goi_tat": _scalar(f"UBND {unit}"),
+        "ho_ten": _scalar(_clean(nguoi_ky) or fill_in("họ và tên người ký")),
+        "bao_cao": _scalar(
+            fill_in("cơ quan cấp tỉnh theo dõi bình đẳng giới, ví dụ Sở Nội vụ tỉnh Lạng Sơn")
+            if after_reform
+            else fill_in("phòng chuyên môn cấp huyện theo dõi bình đẳng giới")
+        ),
         "don_vi_chu_tri": "Phòng Văn hóa - Xã hội" if after_reform else "Công chức Văn hóa - Xã hội",
     }
-    return _expand_directives(_STARTER.format(**values))
 
 
 def count_markers(text: str) -> int:
@@ -192,10 +203,8 @@ def _expand_directives(text: str) -> str:
     return _DIRECTIVE.sub(comment, text)
 
 
-_STARTER = """\
-# Kế hoạch triển khai công tác bình đẳng giới và vì sự tiến bộ của phụ nữ năm {nam}.
-# Tệp do "bdg-plan init" tạo ngày {today}: hãy điền và sửa lại cho đúng với địa phương.
-#
+#: How to edit a starter file, shared by every starter kind (one "{file}" to fill in).
+EDITING_HELP = """\
 # Cách sửa tệp này:
 #   - Chỗ có <<ĐIỀN VÀO ĐÂY - ...>>: xóa cả cụm (cả dấu << >>) rồi viết nội dung thật vào đó.
 #   - Mỗi dòng "khoa: gia_tri" là một mục của văn bản; chỉ sửa phần sau dấu hai chấm.
@@ -206,7 +215,45 @@ _STARTER = """\
 #   - Nếu nội dung có dấu hai chấm ":" rồi dấu cách, đặt cả câu trong dấu nháy đơn '...'.
 #   - Lưu tệp với mã hóa UTF-8 (Notepad: Lưu thành > Mã hóa: UTF-8).
 # Kiểm tra:  bdg-plan validate {file}      Tạo văn bản:  bdg-plan render {file}
+"""
 
+#: The signer, recipients and filing lines, shared by every starter kind.
+SIGNATURE_BLOCK = """\
+#: nguoi_ky
+# Phó Chủ tịch ký thay Chủ tịch: in "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH".
+# Chủ tịch ký thay mặt Ủy ban thì ghi:  thay_mat: Ủy ban nhân dân   và   chuc_vu: Chủ tịch
+nguoi_ky:
+  #: nguoi_ky.tham_quyen
+  tham_quyen: KT.
+  #: nguoi_ky.thu_truong
+  thu_truong: Chủ tịch
+  #: nguoi_ky.chuc_vu
+  chuc_vu: Phó Chủ tịch
+  #: nguoi_ky.ho_ten
+  ho_ten: {ho_ten}
+
+#: noi_nhan
+noi_nhan:
+  #: noi_nhan[].ten
+  - ten: {bao_cao}
+    #: noi_nhan[].ghi_chu
+    ghi_chu: b/c
+  - TT Đảng ủy, HĐND {unit}
+  - CT, các PCT UBND {unit}
+  - UBMTTQ Việt Nam và các tổ chức CT-XH {unit}
+  - Các thôn, tổ dân phố
+#: luu
+luu: [VT]
+"""
+
+_STARTER = (
+    """\
+# Kế hoạch triển khai công tác bình đẳng giới và vì sự tiến bộ của phụ nữ năm {nam}.
+# Tệp do "bdg-plan init" tạo ngày {today}: hãy điền và sửa lại cho đúng với địa phương.
+#
+"""
+    + EDITING_HELP
+    + """
 #: nam
 nam: {nam}
 
@@ -304,29 +351,6 @@ thang_hanh_dong:
   #: thang_hanh_dong.den
   den: {nam}-12-15
 
-#: nguoi_ky
-# Phó Chủ tịch ký thay Chủ tịch: in "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH".
-# Chủ tịch ký thay mặt Ủy ban thì ghi:  thay_mat: Ủy ban nhân dân   và   chuc_vu: Chủ tịch
-nguoi_ky:
-  #: nguoi_ky.tham_quyen
-  tham_quyen: KT.
-  #: nguoi_ky.thu_truong
-  thu_truong: Chủ tịch
-  #: nguoi_ky.chuc_vu
-  chuc_vu: Phó Chủ tịch
-  #: nguoi_ky.ho_ten
-  ho_ten: {ho_ten}
-
-#: noi_nhan
-noi_nhan:
-  #: noi_nhan[].ten
-  - ten: {bao_cao}
-    #: noi_nhan[].ghi_chu
-    ghi_chu: b/c
-  - TT Đảng ủy, HĐND {unit}
-  - CT, các PCT UBND {unit}
-  - UBMTTQ Việt Nam và các tổ chức CT-XH {unit}
-  - Các thôn, tổ dân phố
-#: luu
-luu: [VT]
 """
+    + SIGNATURE_BLOCK
+)

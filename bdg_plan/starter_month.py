@@ -13,9 +13,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bdg_plan.starter import _clean, _expand_directives, _scalar, fill_in, parse_commune
+from bdg_plan.starter import (
+    EDITING_HELP,
+    SIGNATURE_BLOCK,
+    _expand_directives,
+    _scalar,
+    common_values,
+    fill_in,
+    parse_commune,
+)
 from bdg_plan.validate import REFORM_DATE
-from bdg_plan.vietnamese import format_short_date
 
 #: The month an action-month plan is usually issued: October, a few weeks before 15 November.
 ISSUE_MONTH = 10
@@ -51,21 +58,7 @@ def build_month_starter(
     unit = commune.unit
     superior = f"UBND tỉnh {fill_in('tên tỉnh')}" if after_reform else f"UBND huyện {fill_in('tên huyện')}"
     values = {
-        "nam": str(nam),
-        "ngay": f"{nam}-{month:02d}",
-        "file": file_name or default_file_name(nam),
-        "today": format_short_date(today),
-        "unit": unit,
-        "ten": _scalar(f"Ủy ban nhân dân {commune.full_name}"),
-        "dia_danh": _scalar(commune.place),
-        # From 01/7/2025 validate checks the commune against its province (bdg_plan.map_rules).
-        "tinh_line": (
-            f"  #: co_quan.tinh\n  tinh: {_scalar(fill_in('tên tỉnh, ví dụ Lạng Sơn'))}\n"
-            if after_reform
-            else ""
-        ),
-        "goi_tat": _scalar(f"UBND {unit}"),
-        "ho_ten": _scalar(_clean(nguoi_ky) or fill_in("họ và tên người ký")),
+        **common_values(nam, month, commune, nguoi_ky, today, file_name or default_file_name(nam)),
         "huong_dan": _scalar(
             f"Căn cứ {fill_in('văn bản hướng dẫn của cấp trên, ví dụ: Công văn số 2185/UBND-KGVX ngày 16/10/' + str(nam))} "
             f"của {superior} về việc tổ chức Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó "
@@ -77,31 +70,19 @@ def build_month_starter(
         ),
         "chu_de": _scalar(fill_in(f"chủ đề Tháng hành động năm {nam} theo hướng dẫn của cấp trên")),
         "thong_diep": _scalar(fill_in("thông điệp truyền thông theo hướng dẫn của cấp trên")),
-        "bao_cao": _scalar(
-            fill_in("cơ quan cấp tỉnh theo dõi bình đẳng giới, ví dụ Sở Nội vụ tỉnh Lạng Sơn")
-            if after_reform
-            else fill_in("phòng chuyên môn cấp huyện theo dõi bình đẳng giới")
-        ),
-        "don_vi_chu_tri": "Phòng Văn hóa - Xã hội" if after_reform else "Công chức Văn hóa - Xã hội",
     }
     return _expand_directives(_MONTH_STARTER.format(**values))
 
 
-_MONTH_STARTER = """\
+_MONTH_STARTER = (
+    """\
 # Kế hoạch tổ chức Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới
 # năm {nam}. Tệp do "bdg-plan init --loai thang-hanh-dong" tạo ngày {today}: hãy điền và sửa lại cho
 # đúng với địa phương.
 #
-# Cách sửa tệp này:
-#   - Chỗ có <<ĐIỀN VÀO ĐÂY - ...>>: xóa cả cụm (cả dấu << >>) rồi viết nội dung thật vào đó.
-#   - Mỗi dòng "khoa: gia_tri" là một mục của văn bản; chỉ sửa phần sau dấu hai chấm.
-#   - Dòng bắt đầu bằng "#" là ghi chú, không in ra văn bản.
-#   - Thụt lề bằng dấu cách (không dùng phím Tab); các mục cùng cấp phải thẳng hàng.
-#   - Không gõ số thứ tự (I., 1., a)) và dấu gạch đầu dòng: bdg-plan tự đánh số và tự thêm.
-#   - Nếu nội dung có dấu hai chấm ":" rồi dấu cách, đặt cả câu trong dấu nháy đơn '...'.
-#   - Lưu tệp với mã hóa UTF-8 (Notepad: Lưu thành > Mã hóa: UTF-8).
-# Kiểm tra:  bdg-plan validate {file}      Tạo văn bản:  bdg-plan render {file}
-
+"""
+    + EDITING_HELP
+    + """
 #: loai_ke_hoach
 loai_ke_hoach: thang_hanh_dong
 #: nam
@@ -183,28 +164,9 @@ to_chuc_thuc_hien:
 #: ket_thuc
 ket_thuc: Trên đây là Kế hoạch tổ chức Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới năm {nam} của Ủy ban nhân dân {unit}.
 
-#: nguoi_ky
-nguoi_ky:
-  #: nguoi_ky.tham_quyen
-  tham_quyen: KT.
-  #: nguoi_ky.thu_truong
-  thu_truong: Chủ tịch
-  #: nguoi_ky.chuc_vu
-  chuc_vu: Phó Chủ tịch
-  #: nguoi_ky.ho_ten
-  ho_ten: {ho_ten}
-
-#: noi_nhan
-noi_nhan:
-  - ten: {bao_cao}
-    ghi_chu: b/c
-  - TT Đảng ủy, HĐND {unit}
-  - CT, các PCT UBND {unit}
-  - UBMTTQ Việt Nam và các tổ chức CT-XH {unit}
-  - Các thôn, tổ dân phố
-#: luu
-luu: [VT]
-
+"""
+    + SIGNATURE_BLOCK
+    + """
 # PHỤ LỤC: in trên trang riêng sau chữ ký. Hoạt động không ghi thời gian thì cột "Thời gian"
 # in thời gian Tháng hành động ở trên.
 #: phu_luc
@@ -233,3 +195,4 @@ phu_luc:
                   chu_tri: {don_vi_chu_tri}
                   thoi_gian: Trước ngày 20/12/{nam}
 """
+)
