@@ -110,11 +110,6 @@ def build_starter(
         "can_cu_co_quan": _scalar(
             f"UBND tỉnh {fill_in('tên tỉnh')}" if after_reform else f"UBND huyện {fill_in('tên huyện')}"
         ),
-        "cap_tren_note": (
-            f"UBND {unit} không ghi. Từ 01/7/2025 không còn cấp huyện."
-            if after_reform
-            else f"UBND {unit} thường không ghi; nếu có, ví dụ: cap_tren: UBND huyện Cao Lộc"
-        ),
     }
     return _expand_directives(_STARTER.format(**values))
 
@@ -140,6 +135,11 @@ def common_values(
             else ""
         ),
         "goi_tat": _scalar(f"UBND {unit}"),
+        "cap_tren_note": (
+            f"UBND {unit} không ghi. Từ 01/7/2025 không còn cấp huyện."
+            if after_reform
+            else f"UBND {unit} thường không ghi; nếu có, ví dụ: cap_tren: UBND huyện Cao Lộc"
+        ),
         "ho_ten": _scalar(_clean(nguoi_ky) or fill_in("họ và tên người ký")),
         "bao_cao": _scalar(
             fill_in("cơ quan cấp tỉnh theo dõi bình đẳng giới, ví dụ Sở Nội vụ tỉnh Lạng Sơn")
@@ -217,6 +217,29 @@ EDITING_HELP = """\
 # Kiểm tra:  bdg-plan validate {file}      Tạo văn bản:  bdg-plan render {file}
 """
 
+#: The year, the issuing organ, the number, ký hiệu and date, shared by every starter kind.
+HEADER_BLOCK = """\
+#: nam
+nam: {nam}
+
+#: co_quan
+co_quan:
+  #: co_quan.ten
+  ten: {ten}
+  # Cơ quan chủ quản (cap_tren): {cap_tren_note}
+{tinh_line}  #: co_quan.dia_danh
+  dia_danh: {dia_danh}
+  #: co_quan.ten_goi_tat
+  ten_goi_tat: {goi_tat}
+
+#: so
+so: null
+#: ky_hieu
+ky_hieu: KH-UBND
+#: ngay
+ngay: {ngay}
+"""
+
 #: The signer, recipients and filing lines, shared by every starter kind.
 SIGNATURE_BLOCK = """\
 #: nguoi_ky
@@ -254,26 +277,9 @@ _STARTER = (
 """
     + EDITING_HELP
     + """
-#: nam
-nam: {nam}
-
-#: co_quan
-co_quan:
-  #: co_quan.ten
-  ten: {ten}
-  # Cơ quan chủ quản (cap_tren): {cap_tren_note}
-{tinh_line}  #: co_quan.dia_danh
-  dia_danh: {dia_danh}
-  #: co_quan.ten_goi_tat
-  ten_goi_tat: {goi_tat}
-
-#: so
-so: null
-#: ky_hieu
-ky_hieu: KH-UBND
-#: ngay
-ngay: {ngay}
-
+"""
+    + HEADER_BLOCK
+    + """
 #: trich_yeu
 trich_yeu: |-
   Triển khai thực hiện công tác bình đẳng giới

@@ -15,6 +15,7 @@ import datetime as dt
 
 from bdg_plan.starter import (
     EDITING_HELP,
+    HEADER_BLOCK,
     SIGNATURE_BLOCK,
     _expand_directives,
     _scalar,
@@ -85,25 +86,9 @@ _MONTH_STARTER = (
     + """
 #: loai_ke_hoach
 loai_ke_hoach: thang_hanh_dong
-#: nam
-nam: {nam}
-
-#: co_quan
-co_quan:
-  #: co_quan.ten
-  ten: {ten}
-{tinh_line}  #: co_quan.dia_danh
-  dia_danh: {dia_danh}
-  #: co_quan.ten_goi_tat
-  ten_goi_tat: {goi_tat}
-
-#: so
-so: null
-#: ky_hieu
-ky_hieu: KH-UBND
-#: ngay
-ngay: {ngay}
-
+"""
+    + HEADER_BLOCK
+    + """
 #: trich_yeu
 trich_yeu: |-
   Tổ chức các hoạt động hưởng ứng Tháng hành động vì bình đẳng giới
