@@ -1,5 +1,5 @@
 """Allow `python -m bdg_plan`."""
 
-from bdg_plan.cli import main
+from bdg_plan.cli.app import main
 
 main()

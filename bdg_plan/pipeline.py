@@ -11,14 +11,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bdg_plan.errors import Problem
-from bdg_plan.loader import LoadedDocument, load_yaml
-from bdg_plan.source import SourceText, decode_source
-from bdg_plan.validate import ValidationResult, validate_document
+from bdg_plan.plan.loader import LoadedDocument, load_yaml
+from bdg_plan.plan.source import SourceText, decode_source
+from bdg_plan.rules.validate import ValidationResult, validate_document
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from bdg_plan.model import Plan
+    from bdg_plan.plan.model import Plan
 
 
 def load_text(data: bytes, name: str) -> LoadedDocument:
@@ -35,7 +35,7 @@ def validate_bytes(data: bytes, name: str, folder: Path | None = None) -> Valida
     `folder` is where the plan file lies: tables that name a CSV file read it from there. The
     result carries the decoded text (`source_text`), which problem columns count in.
     """
-    from bdg_plan.table_csv import attach_csv_tables
+    from bdg_plan.plan.csv_tables import attach_csv_tables
 
     source = decode_source(data, name)
     if isinstance(source, Problem):
@@ -56,7 +56,7 @@ def render_plan(plan: Plan, template_dir: Path | None = None) -> bytes:
         TemplateError: the body template is missing or fails.
 
     """
-    from bdg_plan.compose import compose
-    from bdg_plan.docx_writer import write_docx
+    from bdg_plan.compose.document import compose
+    from bdg_plan.docx.write.document import write_docx
 
     return write_docx(compose(plan, template_dir))

@@ -52,7 +52,7 @@ def main() -> None:
         "import typer": [PYTHON, "-c", "import typer"],
         "no-op typer command (4 params)": [PYTHON, str(script), "render", "x", "-o", "y", "--force"],
         "import pydantic": [PYTHON, "-c", "import pydantic"],
-        "import bdg_plan.model": [PYTHON, "-c", "import bdg_plan.model"],
+        "import bdg_plan.plan.model": [PYTHON, "-c", "import bdg_plan.plan.model"],
         "import rich.console": [PYTHON, "-c", "import rich.console"],
         "import docx": [PYTHON, "-c", "import docx"],
         "import jinja2, markdown_it": [PYTHON, "-c", "import jinja2.sandbox, markdown_it"],

@@ -31,9 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import BASE_PLAN, BDG_PLAN, environment, temporary_folder  # noqa: E402
 
 from bdg_plan.api import render_plan, validate_bytes  # noqa: E402
-from bdg_plan.check import check_bytes  # noqa: E402
-from bdg_plan.import_docx import import_bytes  # noqa: E402
-from bdg_plan.model import Plan  # noqa: E402
+from bdg_plan.plan.model import Plan  # noqa: E402
+from bdg_plan.word.check import check_bytes  # noqa: E402
+from bdg_plan.word.importer import import_bytes  # noqa: E402
 
 
 def _timed(action: Callable[[], object]) -> float:

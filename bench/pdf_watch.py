@@ -25,8 +25,8 @@ from _common import BASE_PLAN, PYTHON, dump, environment, median, temporary_fold
 SESSION = """
 import sys
 from pathlib import Path
-from bdg_plan import pdf
-from bdg_plan.watch import PlanWatcher
+from bdg_plan.office import pdf
+from bdg_plan.commands.watch import PlanWatcher
 
 plan, saves = Path(sys.argv[1]), int(sys.argv[2])
 text = plan.read_text(encoding="utf-8")

@@ -28,19 +28,21 @@ def mark(name):
     marks.append((name, time.perf_counter()))
 import typer
 mark("import typer")
-import bdg_plan.cli
-mark("import bdg_plan.cli (typer app, help texts)")
+import bdg_plan.cli.app
+mark("import bdg_plan.cli.app (typer app, help texts)")
 from bdg_plan import api
 mark("import api (yaml, pydantic model, validate)")
 result = api.load_plan(Path(sys.argv[1]))
 mark("read + YAML parse + validate")
-from bdg_plan import compose, sandbox
+from bdg_plan.compose import document as compose
+from bdg_plan.compose import templating
 mark("import compose (jinja2, markdown-it)")
-from bdg_plan import docx_package, docx_writer
+from bdg_plan.docx.write import package
+from bdg_plan.docx.write import document as docx_writer
 mark("import docx_writer (python-docx)")
-docx_package.base_package()
+package.base_package()
 mark("build the styled base document")
-sandbox.template_environment(None).get_template(compose.BODY_TEMPLATE)
+templating.template_environment(None).get_template(compose.BODY_TEMPLATE)
 mark("compile the Jinja template")
 doc = compose.compose(result.plan)
 mark("compose (render template, parse Markdown)")

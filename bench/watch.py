@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import BASE_PLAN
 
-from bdg_plan.watch import PlanWatcher
+from bdg_plan.commands.watch import PlanWatcher
 
 
 def main() -> None:

@@ -31,17 +31,17 @@ def _counting(self: _generate_schema.GenerateSchema, obj: Any) -> Any:
 def main(folder: str, names: list[str]) -> dict[str, Any]:
     """Import the model with its cache in `folder`, validate and render `names`; what came out."""
     _generate_schema.GenerateSchema.generate_schema = _counting  # type: ignore[method-assign]
-    from bdg_plan import start_cache
+    from bdg_plan.startup import cache_files as start_cache
 
     def only_folder() -> Iterator[str]:
         yield folder
 
     start_cache.cache_folders = only_folder
-    from bdg_plan import model  # noqa: F401 - the import under test
+    from bdg_plan.plan import model  # noqa: F401 - the import under test
 
     at_import = len(CALLS)
+    from bdg_plan.commands.schema import schema_text
     from bdg_plan.pipeline import render_plan, validate_bytes
-    from bdg_plan.schema import schema_text
 
     results: dict[str, Any] = {}
     rendered: dict[str, str] = {}

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bdg_plan.new_year import NewYearResult
-from bdg_plan.review_marks import MARKER
+from bdg_plan.commands.new_year import NewYearResult
+from bdg_plan.rules.review_marks import MARKER
 
 
 def assert_every_review_written(result: NewYearResult) -> None:

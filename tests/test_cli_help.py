@@ -1,4 +1,4 @@
-"""Help screens and usage errors come out in Vietnamese, for every command (bdg_plan.cli_help)."""
+"""Help screens and usage errors come out in Vietnamese, for every command (bdg_plan.cli.help)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 import typer.main
 from typer.testing import CliRunner, Result
 
-from bdg_plan.cli import app
-from bdg_plan.cli_help import translate_help, translate_term, translate_usage, translate_usage_error
+from bdg_plan.cli.app import app
+from bdg_plan.cli.help import translate_help, translate_term, translate_usage, translate_usage_error
 
 ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
 

@@ -9,7 +9,7 @@ import yaml
 from typer.testing import CliRunner
 
 from bdg_plan import api
-from bdg_plan.cli import app
+from bdg_plan.cli.app import app
 from tests.clerk_docs import Layout, build
 
 runner = CliRunner()
@@ -84,9 +84,9 @@ def test_import_of_a_missing_file(tmp_path: Path) -> None:
 def test_import_of_a_doc_without_libreoffice_says_how(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import bdg_plan.libreoffice
+    import bdg_plan.office.libreoffice
 
-    monkeypatch.setattr(bdg_plan.libreoffice, "find_soffice", lambda: None)
+    monkeypatch.setattr(bdg_plan.office.libreoffice, "find_soffice", lambda: None)
     path = tmp_path / "cu.doc"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
     code, output = run("import", str(path))
@@ -115,7 +115,7 @@ def test_check_exit_code_says_whether_anything_deviates(tmp_path: Path, example_
 
 @pytest.mark.slow
 def test_import_of_a_doc_and_an_odt_through_libreoffice(tmp_path: Path) -> None:
-    from bdg_plan.libreoffice import convert_file, find_soffice
+    from bdg_plan.office.libreoffice import convert_file, find_soffice
 
     if find_soffice() is None:
         pytest.fail("LibreOffice is needed for the slow tier")
@@ -132,7 +132,7 @@ def test_import_of_a_doc_and_an_odt_through_libreoffice(tmp_path: Path) -> None:
 
 def test_a_blank_number_shows_as_blank_in_the_summary() -> None:
     from bdg_plan import messages as msg
-    from bdg_plan.import_docx import summary
+    from bdg_plan.word.importer import summary
 
     rows = dict(summary({"nam": 2026, "so": None, "noi_nhan": ["Như trên;"]}))
 

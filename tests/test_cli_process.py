@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bdg_plan.cli_process import exit_code
+from bdg_plan.cli.process import exit_code
 from tests.conftest import EXAMPLE_PLAN
 
 ENV = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"}
@@ -47,7 +47,13 @@ def test_a_quiet_run_imports_neither_rich_nor_plugin_discovery(command: str, tmp
     assert not {"rich", "rich.console", "importlib.metadata"} & modules
     # Nor what only other plans or commands need: real Markdown in a template, review comments,
     # a CSV table, the Word-file and map rooms of the API.
-    unneeded = {"markdown_it", "bdg_plan.review_marks", "csv", "bdg_plan.api_word", "bdg_plan.api_map"}
+    unneeded = {
+        "markdown_it",
+        "bdg_plan.rules.review_marks",
+        "csv",
+        "bdg_plan.api.word",
+        "bdg_plan.api.communes",
+    }
     assert not unneeded & modules
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from bdg_plan import docx_writer
-from bdg_plan.cli import app
+from bdg_plan.cli.app import app
+from bdg_plan.docx.write import document as docx_writer
 
 runner = CliRunner()
 ENV = {"COLUMNS": "200", "NO_COLOR": "1"}

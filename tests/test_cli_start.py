@@ -6,7 +6,7 @@ import pytest
 import typer.main
 from typer.testing import CliRunner
 
-from bdg_plan.cli import app, app_for
+from bdg_plan.cli.app import app, app_for
 
 ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
 NAMES = sorted(info.name or "" for info in app.registered_commands)

@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from bdg_plan import api
-from bdg_plan.admin_map import load
-from bdg_plan.cli import app
+from bdg_plan.cli.app import app
+from bdg_plan.facts.admin_map import load
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 BASE = EXAMPLES / "thang-hanh-dong-2025.yaml"  # dated after 01/7/2025: batch checks every commune

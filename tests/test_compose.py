@@ -9,10 +9,18 @@ from typing import Any
 import pytest
 
 from bdg_plan import api
-from bdg_plan.compose import Block, compose, organ_lines, preamble, recipient_lines, signer_lines, so_line
+from bdg_plan.compose.document import (
+    Block,
+    compose,
+    organ_lines,
+    preamble,
+    recipient_lines,
+    signer_lines,
+    so_line,
+)
 from bdg_plan.errors import TemplateError
-from bdg_plan.model import Plan
-from bdg_plan.vietnamese import format_long_date, format_short_date, letter, roman
+from bdg_plan.facts.vietnamese import format_long_date, format_short_date, letter, roman
+from bdg_plan.plan.model import Plan
 from tests.docx_xml import Docx, W
 
 MINIMAL: dict[str, Any] = {

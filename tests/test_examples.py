@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bdg_plan.api import validate
-from bdg_plan.cli import app
+from bdg_plan.cli.app import app
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 #: Plan files; communes*.yaml are batch lists, checked by tests/test_batch.py.

@@ -33,12 +33,13 @@ import yaml
 from typer.testing import CliRunner
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from bdg_plan import api, loader, output, source
+from bdg_plan import api, output
 from bdg_plan.api import validate_bytes
-from bdg_plan.cli import app
+from bdg_plan.cli.app import app
 from bdg_plan.errors import InputFileError, Problem
-from bdg_plan.loader import MAX_NODES, MAX_TEXT_CHARS
-from bdg_plan.source import MAX_FILE_BYTES, decode_source, legacy_encoded_word, read_source
+from bdg_plan.plan import loader, source
+from bdg_plan.plan.loader import MAX_NODES, MAX_TEXT_CHARS
+from bdg_plan.plan.source import MAX_FILE_BYTES, decode_source, legacy_encoded_word, read_source
 from tests.docx_xml import Docx
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -542,7 +543,7 @@ def test_render_failure_mid_save_keeps_the_old_file(
 def test_render_failure_inside_the_writer_keeps_the_old_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from bdg_plan import docx_writer
+    from bdg_plan.docx.write import document as docx_writer
 
     plan = write(tmp_path, "plan.yaml", VALID_TEXT)
     target = tmp_path / "plan.docx"
@@ -614,7 +615,7 @@ def _killed_during_save(args: list[str], cwd: Path) -> subprocess.CompletedProce
         "import os, signal, sys\n"
         "import bdg_plan.output as output\n"
         "output.os.replace = lambda *a: os.kill(os.getpid(), signal.SIGKILL)\n"
-        "from bdg_plan.cli import main\n"
+        "from bdg_plan.cli.app import main\n"
         f"sys.argv = ['bdg-plan', *{args!r}]\n"
         "main()\n"
     )
@@ -824,7 +825,7 @@ def test_real_plans_and_messages_never_look_legacy_encoded() -> None:
         *sorted((ROOT / "examples").glob("*.yaml")),
         ROOT / "tests" / "fixtures" / "seed" / "ke-hoach-bdg-2023-hong-phong.md",
         *sorted((ROOT / "bdg_plan" / "messages").glob("*.py")),
-        ROOT / "bdg_plan" / "model.py",
+        ROOT / "bdg_plan" / "plan" / "model.py",
     ]
     for path in files:
         for line in unicodedata.normalize("NFC", path.read_text(encoding="utf-8")).splitlines():
@@ -924,7 +925,7 @@ def test_a_symlink_inside_the_template_folder_is_followed(tmp_path: Path) -> Non
 
 
 def test_template_steps_are_counted_not_timed(tmp_path: Path) -> None:
-    from bdg_plan import sandbox
+    from bdg_plan.compose import templating as sandbox
 
     env = sandbox.template_environment(None)
     budget = sandbox._Budget()

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from bdg_plan import loader
 from bdg_plan.api import validate_bytes
 from bdg_plan.errors import Severity
-from bdg_plan.loader import MAX_EXPANDED_CHARS
+from bdg_plan.plan import loader
+from bdg_plan.plan.loader import MAX_EXPANDED_CHARS
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 VALID = (HOSTILE / "kế hoạch có dấu cách.yaml").read_text(encoding="utf-8")

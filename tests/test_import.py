@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bdg_plan.api import render_plan, validate_bytes
-from bdg_plan.docx_read import Table, read_docx
-from bdg_plan.import_docx import ImportedPlan, import_bytes
+from bdg_plan.docx.read.body import Table, read_docx
+from bdg_plan.word.importer import ImportedPlan, import_bytes
 from tests import clerk_docs
 from tests.clerk_docs import Layout, build
 from tests.conftest import EXAMPLES
@@ -101,8 +101,8 @@ def test_every_example_round_trips_to_the_same_text(path: Path) -> None:
 @pytest.mark.parametrize("kind", ["nam", "thang_hanh_dong"])
 def test_a_filled_starter_round_trips(kind: str) -> None:
     """The two starters (annual plan, action month with its annex table), markers filled in."""
-    from bdg_plan.starter import build_starter
-    from bdg_plan.starter_month import build_month_starter
+    from bdg_plan.commands.starter import build_starter
+    from bdg_plan.commands.starter_month import build_month_starter
 
     build = build_month_starter if kind == "thang_hanh_dong" else build_starter
     text = build(2025, "Đồng Đăng", "Lương Thị Hạnh", today=dt.date(2025, 10, 1))
@@ -465,7 +465,7 @@ def test_new_year_works_on_an_imported_plan(tmp_path: Path) -> None:
     ],
 )
 def test_an_organ_typed_in_capitals_keeps_its_place_name_capitalised(lines: list[str], expected: str) -> None:
-    from bdg_plan.import_plan import organ_name
+    from bdg_plan.word.import_plan import organ_name
 
     name = organ_name(lines)
 

@@ -13,7 +13,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bdg_plan.docx_read import read_docx
+from bdg_plan.docx.read.body import read_docx
 from tests.test_import import document_text, imported, render_yaml, table_grids
 
 _WORDS = st.text(

@@ -8,12 +8,13 @@ import zipfile
 import pytest
 from docx import Document
 
-from bdg_plan import docx_open, docx_read
 from bdg_plan import messages as msg
-from bdg_plan.check import check_bytes
-from bdg_plan.docx_read import read_docx
+from bdg_plan.docx.read import body as docx_read
+from bdg_plan.docx.read import package
+from bdg_plan.docx.read.body import read_docx
 from bdg_plan.errors import DocxReadError
-from bdg_plan.import_docx import import_bytes
+from bdg_plan.word.check import check_bytes
+from bdg_plan.word.importer import import_bytes
 from tests.clerk_docs import Layout, build
 
 
@@ -41,7 +42,7 @@ HOSTILE = {
     "tep-van-ban": (b"Day khong phai tep Word\n", msg.DOCX_NOT_ZIP),
     "anh-png": (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, msg.DOCX_NOT_ZIP),
     "tep-trong": (b"", msg.DOCX_NOT_ZIP),
-    "ole-mat-khau": (docx_open.OLE_SIGNATURE + b"\x00" * 512, msg.DOCX_OLE),
+    "ole-mat-khau": (package.OLE_SIGNATURE + b"\x00" * 512, msg.DOCX_OLE),
     "zip-cat-cut": (build(Layout())[:3000], msg.DOCX_CORRUPT),
     "zip-khong-phai-word": (_zip({"a.txt": b"x"}), msg.DOCX_NOT_WORD),
     "xml-hong": (_zip({"word/document.xml": b"<w:document"}), msg.DOCX_CORRUPT),
@@ -77,7 +78,7 @@ def test_a_part_larger_than_it_declares_is_refused(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(info, "file_size", len(real) // 2)
     monkeypatch.setattr(zipfile.ZipFile, "getinfo", lambda self, name: info)
     with pytest.raises(DocxReadError) as caught:
-        docx_open.read_part(archive, "word/document.xml")
+        package.read_part(archive, "word/document.xml")
     assert caught.value.message in (msg.DOCX_BOMB, msg.DOCX_CORRUPT)
 
 

@@ -9,11 +9,11 @@ import io
 import yaml
 from docx import Document
 
-from bdg_plan.docx_props import ParagraphFormat, RunFormat
-from bdg_plan.docx_read import Paragraph, Table
-from bdg_plan.import_docx import import_bytes
-from bdg_plan.import_kinds import theme_data
-from bdg_plan.outline_read import Node, bold_headings
+from bdg_plan.docx.read.body import Paragraph, Table
+from bdg_plan.docx.read.props import ParagraphFormat, RunFormat
+from bdg_plan.word.import_action_month import theme_data
+from bdg_plan.word.importer import import_bytes
+from bdg_plan.word.outline_read import Node, bold_headings
 from tests import clerk_docs
 from tests.clerk_docs import Layout, build
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from bdg_plan.api import render_plan, validate_bytes
-from bdg_plan.import_docx import import_bytes, validate_imported
-from bdg_plan.yaml_emit import emit_plan
+from bdg_plan.plan.yaml_write import emit_plan
+from bdg_plan.word.importer import import_bytes, validate_imported
 from tests.conftest import EXAMPLE_PLAN, EXAMPLES
 
 
@@ -81,7 +81,7 @@ def test_text_the_loader_remarks_on_goes_the_positioned_way(text: str, remarked:
 
 
 def test_a_character_the_file_holds_escaped_is_seen_in_the_value() -> None:
-    from bdg_plan.loader import needs_no_remark
+    from bdg_plan.plan.loader import needs_no_remark
 
     assert needs_no_remark('ten: "Hội"\n', "Hội")
     assert not needs_no_remark('ten: "H\\x90ội"\n', "H\x90ội")
@@ -91,8 +91,8 @@ def test_a_character_the_file_holds_escaped_is_seen_in_the_value() -> None:
 def test_the_garbage_collector_is_back_on_after_an_import_and_a_check_even_a_failed_one() -> None:
     import gc
 
-    from bdg_plan.check import check_bytes
     from bdg_plan.errors import BdgPlanError
+    from bdg_plan.word.check import check_bytes
 
     assert gc.isenabled()
     import_bytes(_rendered(EXAMPLE_PLAN), "cu.docx", "cu.yaml")
@@ -110,7 +110,7 @@ def test_the_garbage_collector_is_back_on_after_an_import_and_a_check_even_a_fai
 
 @pytest.mark.parametrize("char", ["\x07", "\x85", "\u2028", "\ufff9", "\u200b", "\ufeff", "\u00d0", "\u00f0"])
 def test_every_character_class_the_loader_remarks_on_is_scanned_for(char: str) -> None:
-    from bdg_plan.loader import needs_no_remark
+    from bdg_plan.plan.loader import needs_no_remark
 
     assert not needs_no_remark(f"ten: Hội{char}\n", "Hội")
     assert not needs_no_remark("ten: Hội\n", f"Hội{char}")

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from bdg_plan import libreoffice
 from bdg_plan import messages as msg
 from bdg_plan.errors import InputFileError
-from bdg_plan.libreoffice import ConversionError, Office, convert_file
+from bdg_plan.office import libreoffice
+from bdg_plan.office.libreoffice import ConversionError, Office, convert_file
 from tests import fake_soffice as fake
 from tests.fake_soffice import sources
 

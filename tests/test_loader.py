@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from yaml.nodes import Node
 
-from bdg_plan import loader
 from bdg_plan.api import load_text
-from bdg_plan.loader import MAX_NODES, MAX_TEXT_CHARS, LoadedDocument, Mark, load_yaml
-from bdg_plan.source import SourceText
+from bdg_plan.plan import loader
+from bdg_plan.plan.loader import MAX_NODES, MAX_TEXT_CHARS, LoadedDocument, Mark, load_yaml
+from bdg_plan.plan.source import SourceText
 
 
 def load(text: str) -> LoadedDocument:

@@ -9,9 +9,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bdg_plan import loader
-from bdg_plan.loader import LoadedDocument, load_yaml
-from bdg_plan.source import SourceText, decode_source
+from bdg_plan.plan import loader
+from bdg_plan.plan.loader import LoadedDocument, load_yaml
+from bdg_plan.plan.source import SourceText, decode_source
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif(getattr(yaml, "CSafeLoader", None) is None, reason="PyYAML without libyaml")

@@ -1,4 +1,4 @@
-"""The 2025 map rules of validate (bdg_plan.map_rules), table-driven on copies of the example.
+"""The 2025 map rules of validate (bdg_plan.rules.admin_map), table-driven on copies of the example.
 
 Each case dates the example plan after 1/7/2025, names a province and a commune, and lists the
 map problems expected: (code, severity, words the message must contain).
@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from bdg_plan.admin_map import load, name_key, unit_name
 from bdg_plan.api import validate_bytes
 from bdg_plan.errors import Severity
+from bdg_plan.facts.admin_map import load, name_key, unit_name
 from tests.conftest import replace_lines
 
 E, W = Severity.ERROR, Severity.WARNING

@@ -18,9 +18,10 @@ from typing import Any
 import pydantic
 import pytest
 
-from bdg_plan import model_cache, start_cache
-from bdg_plan.model import Khoan, Muc, Plan, YGachDauDong
 from bdg_plan.pipeline import validate_bytes
+from bdg_plan.plan.model import Khoan, Muc, Plan, YGachDauDong
+from bdg_plan.startup import cache_files as start_cache
+from bdg_plan.startup import model_cache
 from tests.conftest import EXAMPLE_PLAN, EXAMPLES, ROOT
 
 MODELS = (Plan, Muc, Khoan, YGachDauDong)
@@ -185,8 +186,10 @@ def test_the_key_follows_versions_and_sources(monkeypatch: pytest.MonkeyPatch, t
     assert model_cache.cache_key(MODELS) != key
     monkeypatch.undo()
     copy = tmp_path / "fields.py"
-    copy.write_bytes(Path(sys.modules["bdg_plan.fields"].__file__ or "").read_bytes() + b"\n# edited\n")
-    monkeypatch.setattr(sys.modules["bdg_plan.fields"], "__file__", str(copy))
+    copy.write_bytes(
+        Path(sys.modules["bdg_plan.plan.field_types"].__file__ or "").read_bytes() + b"\n# edited\n"
+    )
+    monkeypatch.setattr(sys.modules["bdg_plan.plan.field_types"], "__file__", str(copy))
     assert model_cache.cache_key(MODELS) != key
 
 
@@ -238,7 +241,7 @@ def test_an_interpreter_without_byte_code_caching_uses_the_user_cache(
 
 def test_model_modules_are_what_the_model_imports() -> None:
     code = (
-        "import json, sys, bdg_plan.model; "
+        "import json, sys, bdg_plan.plan.model; "
         "print(json.dumps(sorted(m for m in sys.modules if m.startswith('bdg_plan.'))))"
     )
     result = subprocess.run(

@@ -13,17 +13,17 @@ import yaml
 from typer.testing import CliRunner
 
 from bdg_plan import api
-from bdg_plan.cli import app
-from bdg_plan.errors import InvalidPlanError, Severity
-from bdg_plan.model import CanCu, Plan
-from bdg_plan.new_year import (
+from bdg_plan.cli.app import app
+from bdg_plan.commands.new_year import (
     NewYearResult,
     YearBeforePlanError,
     default_output_path,
     plan_year_mentions,
     roll_forward,
 )
-from bdg_plan.validate import old_annual_plans
+from bdg_plan.errors import InvalidPlanError, Severity
+from bdg_plan.plan.model import CanCu, Plan
+from bdg_plan.rules.validate import old_annual_plans
 from tests.conftest import EXAMPLE_PLAN
 from tests.docx_xml import Docx
 from tests.review_comments import assert_every_review_written

@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from bdg_plan.api import validate_bytes
+from bdg_plan.commands.new_year import plan_year_mentions, roll_forward
 from bdg_plan.errors import BdgPlanError, has_errors
-from bdg_plan.new_year import plan_year_mentions, roll_forward
 from tests.conftest import EXAMPLE_PLAN
 
 EXAMPLE = EXAMPLE_PLAN.read_text(encoding="utf-8")

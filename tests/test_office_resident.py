@@ -17,10 +17,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from bdg_plan import libreoffice, office_resident, pdf
 from bdg_plan import messages as msg
-from bdg_plan.libreoffice import Office
-from bdg_plan.office_resident import UNO_PYTHON_ENV, find_uno_python
+from bdg_plan.office import libreoffice, pdf
+from bdg_plan.office import resident as office_resident
+from bdg_plan.office.libreoffice import Office
+from bdg_plan.office.resident import UNO_PYTHON_ENV, find_uno_python
 from tests import fake_office
 from tests.fake_soffice import sources as documents
 
@@ -236,7 +237,7 @@ def test_the_uno_python_is_looked_for_once_beside_libreoffice_first(
 
 
 def test_office_for_other_formats_and_one_render_uses_plain_runs(tmp_path: Path, fakes: Fakes) -> None:
-    from bdg_plan.pdf import convert_to_pdf
+    from bdg_plan.office.pdf import convert_to_pdf
 
     ((source, _),) = documents(tmp_path, "a")
 
@@ -252,7 +253,7 @@ def test_libreoffice_ends_when_the_program_using_it_dies(tmp_path: Path, fakes: 
     script = (
         "import os, sys\n"
         "from pathlib import Path\n"
-        "from bdg_plan.libreoffice import Office\n"
+        "from bdg_plan.office.libreoffice import Office\n"
         f"office = Office({fakes.soffice!r}, folder=Path({str(tmp_path / 'temp')!r}))\n"
         f"assert office.convert([{job}], 'pdf') == [None]\n"
         "os._exit(0)  # no close: as if killed\n"
@@ -267,7 +268,7 @@ def test_libreoffice_ends_when_the_program_using_it_dies(tmp_path: Path, fakes: 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_batch_workers_each_keep_one_libreoffice(tmp_path: Path, fakes: Fakes, jobs: str) -> None:
-    from bdg_plan.cli import app
+    from bdg_plan.cli.app import app
 
     out = tmp_path / "out"
     examples = ROOT / "examples"
@@ -285,7 +286,7 @@ def test_batch_workers_each_keep_one_libreoffice(tmp_path: Path, fakes: Fakes, j
 
 
 def test_the_watch_loop_keeps_one_libreoffice_for_the_session(tmp_path: Path, fakes: Fakes) -> None:
-    from bdg_plan.watch import PlanWatcher
+    from bdg_plan.commands.watch import PlanWatcher
 
     plan = tmp_path / "plan.yaml"
     text = (ROOT / "examples" / "plan2023.yaml").read_text(encoding="utf-8")
@@ -443,7 +444,7 @@ def test_real_watch_pdf_keeps_one_libreoffice_and_ctrl_c_leaves_nothing_behind(t
 def test_the_bridge_runs_on_the_oldest_python_libreoffice_ships_and_imports_only_stdlib_and_uno() -> None:
     import ast
 
-    from bdg_plan.office_resident import BRIDGE_SCRIPT
+    from bdg_plan.office.resident import BRIDGE_SCRIPT
 
     tree = ast.parse(BRIDGE_SCRIPT.read_text(encoding="utf-8"), feature_version=(3, 8))
     imported = set()
@@ -470,7 +471,7 @@ def run_bridge_without_uno(bridge: Path, tmp_path: Path) -> subprocess.Completed
 
 
 def test_the_bridge_without_uno_says_so_on_its_first_line(tmp_path: Path) -> None:
-    from bdg_plan.office_resident import BRIDGE_SCRIPT
+    from bdg_plan.office.resident import BRIDGE_SCRIPT
 
     done = run_bridge_without_uno(BRIDGE_SCRIPT, tmp_path)
 
@@ -479,7 +480,7 @@ def test_the_bridge_without_uno_says_so_on_its_first_line(tmp_path: Path) -> Non
 
 
 def test_modules_beside_the_bridge_do_not_shadow_the_standard_library(tmp_path: Path) -> None:
-    from bdg_plan.office_resident import BRIDGE_SCRIPT
+    from bdg_plan.office.resident import BRIDGE_SCRIPT
 
     beside = tmp_path / "package"
     beside.mkdir()

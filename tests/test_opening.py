@@ -8,9 +8,9 @@ from collections.abc import Callable
 import pytest
 
 from bdg_plan import api
-from bdg_plan.compose import citation, preamble
+from bdg_plan.compose.document import citation, preamble
 from bdg_plan.errors import Severity
-from bdg_plan.model import CanCu, Plan
+from bdg_plan.plan.model import CanCu, Plan
 from tests.conftest import EXAMPLE_PLAN
 from tests.docx_xml import Docx
 
@@ -158,7 +158,7 @@ def test_a_written_last_reference_keeps_its_own_end(example_plan: Plan) -> None:
 
 
 def test_new_year_flags_a_written_annual_plan_and_keeps_its_words(write_plan: Callable[..., object]) -> None:
-    from bdg_plan.new_year import roll_forward
+    from bdg_plan.commands.new_year import roll_forward
 
     plan_2025 = (
         "Căn cứ Kế hoạch số 25/KH-UBND ngày 14/01/2025 của UBND tỉnh về công tác bình đẳng giới năm 2025;"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from bdg_plan import api, nd30
-from bdg_plan.blocks import Block, TableBlock
-from bdg_plan.compose import compose, kem_theo_line
-from bdg_plan.model import Plan
+from bdg_plan import api
+from bdg_plan.compose.blocks import Block, TableBlock
+from bdg_plan.compose.document import compose, kem_theo_line
+from bdg_plan.facts import nd30
+from bdg_plan.plan.model import Plan
 from tests.docx_xml import Docx, W
 
 MINIMAL: dict[str, Any] = {

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from bdg_plan import api
-from bdg_plan.blocks import Block, TableBlock
-from bdg_plan.compose import compose
-from bdg_plan.model import Plan
+from bdg_plan.compose.blocks import Block, TableBlock
+from bdg_plan.compose.document import compose
+from bdg_plan.plan.model import Plan
 from tests.docx_xml import Docx, W
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from bdg_plan import api
-from bdg_plan.blocks import TableBlock
-from bdg_plan.compose import compose
+from bdg_plan.compose.blocks import TableBlock
+from bdg_plan.compose.document import compose
 from tests.docx_xml import Docx
 
 HEAD = """\

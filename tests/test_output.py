@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from bdg_plan import output
+from bdg_plan.commands.starter import write_new_file
 from bdg_plan.errors import OutputError
 from bdg_plan.output import atomic_write
-from bdg_plan.starter import write_new_file
 
 NEW = b"new document"
 OLD = b"old version"

@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from bdg_plan import api, pdf
+from bdg_plan import api
 from bdg_plan import messages as msg
-from bdg_plan.cli import app
+from bdg_plan.cli.app import app
 from bdg_plan.errors import InputFileError
-from bdg_plan.pdf import PdfError, convert_to_pdf, find_soffice, install_hint, pdf_path_for
+from bdg_plan.office import pdf
+from bdg_plan.office.pdf import PdfError, convert_to_pdf, find_soffice, install_hint, pdf_path_for
 from tests import fake_soffice as fake
 from tests.conftest import EXAMPLE_PLAN
 

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from bdg_plan import api, compose
-from bdg_plan.blocks import Block, Run, TableBlock, TableCell
-from bdg_plan.plain_markdown import plain_lines
-from bdg_plan.sandbox import CLOSE, OPEN, PrintedValue
+from bdg_plan import api
+from bdg_plan.compose import document as compose
+from bdg_plan.compose.blocks import Block, Run, TableBlock, TableCell
+from bdg_plan.compose.template_output import plain_lines
+from bdg_plan.compose.templating import CLOSE, OPEN, PrintedValue
 from tests.conftest import EXAMPLE_PLAN, EXAMPLES, ROOT
 
 #: Every line shape the plain reader accepts, and the empty line between blocks.

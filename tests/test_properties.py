@@ -25,7 +25,8 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from bdg_plan import api, docx_writer
+from bdg_plan import api
+from bdg_plan.docx.write import document as docx_writer
 from bdg_plan.errors import InvalidPlanError, has_errors
 from tests.docx_xml import Docx, W
 
@@ -297,8 +298,8 @@ def valid_plan_for_new_year(draw: st.DrawFn) -> str:
 @given(valid_plan_for_new_year())
 def test_new_year_of_a_valid_plan_is_valid(text: str) -> None:
     from bdg_plan import messages as msg
+    from bdg_plan.commands.new_year import roll_forward
     from bdg_plan.errors import BdgPlanError
-    from bdg_plan.new_year import roll_forward
 
     before = api.validate_bytes(text.encode("utf-8"), "plan.yaml")
     assume(before.plan is not None and not has_errors(before.problems))

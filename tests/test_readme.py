@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bdg_plan.model import Plan
+from bdg_plan.plan.model import Plan
 from tests.conftest import ROOT
 
 README = ROOT / "README.md"

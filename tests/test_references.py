@@ -1,4 +1,4 @@
-"""Recognising cited documents in the clerk's own sentences (bdg_plan.references)."""
+"""Recognising cited documents in the clerk's own sentences (bdg_plan.rules.citations)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bdg_plan.references import recognise
+from bdg_plan.rules.citations import recognise
 
 D = dt.date
 

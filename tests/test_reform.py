@@ -1,4 +1,4 @@
-"""new-year across the 2025 reform (bdg_plan.reform), and the review comments it writes."""
+"""new-year across the 2025 reform (bdg_plan.commands.reform), and the review comments it writes."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import yaml
 from typer.testing import CliRunner
 
 from bdg_plan import api
-from bdg_plan.cli import app
-from bdg_plan.new_year import NewYearResult, roll_forward
-from bdg_plan.review_marks import MARKER, find_marks, write_marks
+from bdg_plan.cli.app import app
+from bdg_plan.commands.new_year import NewYearResult, roll_forward
+from bdg_plan.rules.review_marks import MARKER, find_marks, write_marks
 from tests.conftest import EXAMPLE_PLAN
 from tests.review_comments import assert_every_review_written
 

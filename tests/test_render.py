@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bdg_plan import api, nd30
+from bdg_plan import api
+from bdg_plan.facts import nd30
 from tests.conftest import EXAMPLE_PLAN, SEED
 from tests.docx_xml import TWIPS_PER_MM, Docx, W
 

@@ -14,16 +14,16 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from bdg_plan.cli import app
-from bdg_plan.fields import title_from_description
-from bdg_plan.model import Plan
-from bdg_plan.schema import (
+from bdg_plan.cli.app import app
+from bdg_plan.commands.schema import (
     SCHEMA_PATH,
     iter_keys,
     keys_table,
     plan_json_schema,
     schema_text,
 )
+from bdg_plan.plan.field_types import title_from_description
+from bdg_plan.plan.model import Plan
 from tests.conftest import EXAMPLE_PLAN, EXAMPLES, ROOT
 
 PUBLISHED = ROOT / SCHEMA_PATH

@@ -11,7 +11,7 @@ import pytest
 
 from bdg_plan import messages as msg
 from bdg_plan.errors import InputFileError, Problem
-from bdg_plan.source import MAX_FILE_BYTES, SourceText, decode_source, read_source
+from bdg_plan.plan.source import MAX_FILE_BYTES, SourceText, decode_source, read_source
 
 TEXT = "nam: 2023\nco_quan:\n  ten: Ủy ban nhân dân xã Hồng Phong\n  dia_danh: Hồng Phong\n"
 

@@ -12,11 +12,12 @@ from typing import Any
 import jinja2
 import pytest
 
-from bdg_plan import sandbox, start_cache
-from bdg_plan.compose import compose
-from bdg_plan.docx_writer import write_docx
+from bdg_plan.compose import templating as sandbox
+from bdg_plan.compose.document import compose
+from bdg_plan.docx.write.document import write_docx
 from bdg_plan.pipeline import validate_bytes
-from bdg_plan.template_cache import TemplateCache
+from bdg_plan.startup import cache_files as start_cache
+from bdg_plan.startup.template_cache import TemplateCache
 from tests.conftest import EXAMPLES
 
 TEMPLATES = ("ke-hoach.md.j2", "_dan-y.md.j2", "phu-luc.md.j2")

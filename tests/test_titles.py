@@ -7,9 +7,10 @@ from collections.abc import Callable
 
 import pytest
 
-from bdg_plan import api, nd30
+from bdg_plan import api
 from bdg_plan.errors import Severity
-from bdg_plan.model import TenLoai
+from bdg_plan.facts import nd30
+from bdg_plan.plan.model import TenLoai
 from tests.docx_xml import Docx
 
 KY_HIEU_LINE = "ky_hieu: KH-UBND"

@@ -16,8 +16,8 @@ import pytest
 from bdg_plan import messages as msg
 from bdg_plan.api import load_text, validate_bytes
 from bdg_plan.errors import Problem, Severity
-from bdg_plan.model import Plan
-from bdg_plan.validate import allowed_keys, header_rules, validate_document
+from bdg_plan.plan.model import Plan
+from bdg_plan.rules.validate import allowed_keys, header_rules, validate_document
 
 EXAMPLE_LINES = (
     (Path(__file__).resolve().parent.parent / "examples" / "plan2023.yaml")
@@ -71,7 +71,7 @@ PLAN_2025 = (
     ("  # cap_tren: UBND huyện Cao Lộc", "  cap_tren: UBND huyện Cao Lộc"),
     (line("    trich_yeu: thực hiện công tác"), "    trich_yeu: thực hiện công tác năm 2025"),
 )
-#: The province line a plan dated from 01/7/2025 needs (bdg_plan.map_rules).
+#: The province line a plan dated from 01/7/2025 needs (bdg_plan.rules.admin_map).
 TINH = ("  dia_danh: Hồng Phong", "  tinh: Lạng Sơn\n  dia_danh: Hồng Phong")
 BULLET_80 = line("      - Tăng cường các hình thức tuyên truyền về mô hình")
 MUC_DICH_3 = line("  - Tăng cường sự phối hợp giữa các phòng")

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from bdg_plan import api, pdf
+from bdg_plan import api
+from bdg_plan.commands.watch import PlanWatcher, WatchReport, watch
 from bdg_plan.errors import OutputError
-from bdg_plan.watch import PlanWatcher, WatchReport, watch
+from bdg_plan.office import pdf
 from tests import fake_soffice
 from tests.conftest import EXAMPLE_PLAN, replace_lines
 

@@ -37,7 +37,7 @@ def test_wheel_installs_and_renders_from_another_folder(tmp_path: Path) -> None:
     (wheel,) = dist.glob("bdg_plan-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "bdg_plan/_templates/ke-hoach.md.j2" in names
-    assert "bdg_plan/base.docx" in names
+    assert "bdg_plan/docx/write/base.docx" in names
 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
@@ -61,8 +61,8 @@ def test_wheel_installs_and_renders_from_another_folder(tmp_path: Path) -> None:
     plan = work / "kế hoạch.yaml"
     plan.write_bytes(EXAMPLE_PLAN.read_bytes())
     script = (
-        "import sys, bdg_plan, bdg_plan.cli; print(bdg_plan.__file__); "
-        "sys.argv = ['bdg-plan', 'render', 'kế hoạch.yaml']; bdg_plan.cli.main()"
+        "import sys, bdg_plan, bdg_plan.cli.app; print(bdg_plan.__file__); "
+        "sys.argv = ['bdg-plan', 'render', 'kế hoạch.yaml']; bdg_plan.cli.app.main()"
     )
     result = subprocess.run([str(python), "-c", script], cwd=work, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr + result.stdout

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bdg_plan.admin_map import name_key
+from bdg_plan.facts.admin_map import name_key
 
 OUT = Path(__file__).resolve().parent.parent / "bdg_plan" / "data" / "ban-do-2025.json"
 

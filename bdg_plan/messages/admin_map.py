@@ -1,7 +1,7 @@
 """What the 2025 administrative map says: validate's map rules and new-year across the reform.
 
-`bdg_plan.map_rules` (validate, plans dated from 01/7/2025), `bdg_plan.reform` (new-year from a
-plan dated before that day to one after it) and `bdg_plan.review_marks` (the `# CẦN XEM LẠI`
+`bdg_plan.rules.admin_map` (validate, plans dated from 01/7/2025), `bdg_plan.commands.reform` (new-year from a
+plan dated before that day to one after it) and `bdg_plan.rules.review_marks` (the `# CẦN XEM LẠI`
 comments validate reports).
 """
 

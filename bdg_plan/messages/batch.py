@@ -42,7 +42,7 @@ BATCH_EXTRA_CELLS = "Dòng này có nhiều ô hơn dòng tiêu đề (ô thứ 
 BATCH_IN_COLUMN = "Cột '{header}': {message}"
 BATCH_NOT_A_MAPPING = "Không đặt được '{key}': '{parent}' trong kế hoạch gốc không phải là một bảng khóa."
 BATCH_PDF_UNAVAILABLE = (
-    "Bản bdg-plan này chưa có chức năng tạo PDF (thiếu mô-đun bdg_plan.pdf). Hãy chạy lại không có "
+    "Bản bdg-plan này chưa có chức năng tạo PDF (thiếu mô-đun bdg_plan.office.pdf). Hãy chạy lại không có "
     "--pdf: các tệp .docx vẫn được tạo bình thường."
 )
 BATCH_OUTDIR_NOT_DIR = "'{folder}' là một tệp, không phải thư mục. Hãy chọn thư mục khác bằng -o."

@@ -1,0 +1,363 @@
+"""Running a batch: the communes shared among worker processes, and what happened to each.
+
+Each worker prepares the template environment and the base document once, in its initializer.
+A bad commune never stops the others. A worker that dies (killed by the system for memory, say)
+loses only its communes for a moment: they are run again, one at a time, in a new worker, and a
+commune that fails twice is reported as failed; the others go on. Nothing here prints: progress
+goes to callbacks, and the result is a value the CLI draws.
+"""
+
+from __future__ import annotations
+
+import importlib
+import multiprocessing
+import multiprocessing.util
+import os
+import shutil
+import tempfile
+import traceback
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, cast
+
+from bdg_plan import messages as msg
+from bdg_plan.commands.batch.entries import CommuneEntry
+from bdg_plan.commands.batch.merge import validate_commune
+from bdg_plan.errors import BdgPlanError, OutputError, Problem, has_errors
+from bdg_plan.plan.loader import LoadedDocument
+
+
+@dataclass(frozen=True)
+class CommuneResult:
+    """What happened to one commune: its output file, problems, and any other failure."""
+
+    number: int
+    name: str | None
+    output: Path
+    problems: tuple[Problem, ...]
+    error: str | None = None
+    written: bool = False
+    pdf: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the plan is valid and (unless dry-run) its files were written."""
+        return self.error is None and not has_errors(self.problems)
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How a batch runs: the command's options, passed as one value from the CLI to the workers."""
+
+    jobs: int | None = None
+    dry_run: bool = False
+    force: bool = False
+    pdf: bool = False
+    template_dir: Path | None = None
+
+
+@dataclass(frozen=True)
+class BatchStart:
+    """What a batch is about to do: `capped_from` is the --jobs asked for when above the CPUs."""
+
+    communes: int
+    workers: int
+    capped_from: int | None = None
+
+
+@dataclass(frozen=True)
+class BatchPlan:
+    """A batch ready to run: the base plan, the communes and each one's output file."""
+
+    base: LoadedDocument
+    base_problems: tuple[Problem, ...]
+    communes_name: str
+    entries: tuple[CommuneEntry, ...]
+    outputs: tuple[Path, ...]
+    outdir: Path
+    sources: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """Every commune's result, in the communes file's order, and the base plan's warnings."""
+
+    base_problems: tuple[Problem, ...]
+    communes: tuple[CommuneResult, ...]
+    outdir: Path
+    dry_run: bool
+    sources: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def failed(self) -> int:
+        """How many communes failed."""
+        return sum(not result.ok for result in self.communes)
+
+
+@dataclass(frozen=True)
+class _Setup:
+    """What every worker needs, sent once to its initializer."""
+
+    base: LoadedDocument
+    base_problems: frozenset[Problem]
+    communes_name: str
+    options: BatchOptions
+    office_dir: str | None = None
+    resident_office: bool = False
+
+
+_worker: dict[str, Any] = {}
+
+
+def _prepare(setup: _Setup) -> None:
+    """Worker initializer: keep the setup and warm the caches every render uses."""
+    _worker["setup"] = setup
+    if setup.options.dry_run:
+        return
+    from bdg_plan.compose.templating import template_environment
+    from bdg_plan.docx.write.package import base_package
+
+    template_dir = setup.options.template_dir
+    template_environment(str(template_dir) if template_dir is not None else None)
+    base_package()
+
+
+def _run_chunk(jobs: list[tuple[CommuneEntry, Path]]) -> list[CommuneResult]:
+    setup: _Setup = _worker["setup"]
+    results = [process_commune(setup, entry, target) for entry, target in jobs]
+    if setup.options.pdf and not setup.options.dry_run:
+        results = _add_pdfs(setup, results)
+    return results
+
+
+def _add_pdfs(setup: _Setup, results: list[CommuneResult]) -> list[CommuneResult]:
+    """Convert the chunk's written .docx files to PDF.
+
+    The worker keeps one LibreOffice for all its chunks (running between them where it can be,
+    else one run per chunk); a commune whose PDF failed gets the reason as its error, the
+    others are untouched.
+    """
+    from dataclasses import replace
+
+    from bdg_plan.office.pdf import convert_many, open_office, pdf_path_for
+
+    written = [result for result in results if result.ok and result.written]
+    if not written:
+        return results
+    try:
+        if "office" not in _worker:
+            folder = Path(setup.office_dir) if setup.office_dir is not None else None
+            _worker["office"] = office = open_office(folder=folder)
+            if multiprocessing.parent_process() is not None:
+                # A worker process: stop its LibreOffice when it ends (also on Ctrl+C). With one
+                # job the batch's own process closes it at the end of `run_batch`.
+                multiprocessing.util.Finalize(office, office.close, exitpriority=10)
+        errors = convert_many(_worker["office"], [result.output for result in written])
+    except BdgPlanError as exc:
+        errors = [exc.message] * len(written)
+    outcome = {
+        result.number: replace(result, pdf=pdf_path_for(result.output))
+        if error is None
+        else replace(result, error=error)
+        for result, error in zip(written, errors, strict=True)
+    }
+    return [outcome.get(result.number, result) for result in results]
+
+
+def process_commune(setup: _Setup, entry: CommuneEntry, target: Path) -> CommuneResult:
+    """Validate one commune's merged plan and, unless dry-run, render and save it."""
+    try:
+        found, plan = validate_commune(setup.base, setup.base_problems, setup.communes_name, entry)
+    except Exception as exc:  # a bug in one commune must not lose the others
+        return CommuneResult(entry.number, entry.name, target, entry.problems, _internal_error(exc))
+    if plan is None or setup.options.dry_run:
+        return CommuneResult(entry.number, entry.name, target, found)
+    written = False
+    try:
+        from bdg_plan.output import atomic_write, check_target
+        from bdg_plan.pipeline import render_plan
+
+        check_target(target, force=setup.options.force)
+        if setup.options.pdf:
+            check_target(target.with_suffix(".pdf"), force=setup.options.force)
+        atomic_write(target, render_plan(plan, setup.options.template_dir), force=setup.options.force)
+        written = True
+    except BdgPlanError as exc:
+        return CommuneResult(entry.number, entry.name, target, found, exc.message, written)
+    except Exception as exc:  # as above
+        return CommuneResult(entry.number, entry.name, target, found, _internal_error(exc), written)
+    # Its PDF, if asked for, is made with the rest of its chunk (`_add_pdfs`).
+    return CommuneResult(entry.number, entry.name, target, found, written=True)
+
+
+def _internal_error(exc: Exception) -> str:
+    detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+    return msg.BATCH_INTERNAL_ERROR.format(kind=type(exc).__name__, detail=detail)
+
+
+def _pdf_converter() -> Callable[[Path], Path]:
+    """`bdg_plan.office.pdf.convert_to_pdf`, or a clear error when this build has no PDF module."""
+    try:
+        module = importlib.import_module("bdg_plan.office.pdf")
+    except ModuleNotFoundError as exc:
+        if exc.name != "bdg_plan.office.pdf":
+            raise
+        raise BdgPlanError(msg.BATCH_PDF_UNAVAILABLE) from None
+    return cast(Callable[[Path], Path], module.convert_to_pdf)
+
+
+def default_jobs() -> int:
+    """The number of CPUs this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def run_batch(
+    plan: BatchPlan,
+    options: BatchOptions,
+    *,
+    on_start: Callable[[BatchStart], None] | None = None,
+    on_result: Callable[[CommuneResult], None] | None = None,
+) -> BatchResult:
+    """Validate every commune and, unless dry-run, render each valid one into `plan.outdir`.
+
+    With more than one worker the communes are shared among worker processes. `on_start` is
+    called once before the work, `on_result` in this process as each commune finishes.
+
+    Raises:
+        BdgPlanError: --pdf without the PDF module, or the output folder cannot be made.
+
+    """
+    pdf = options.pdf and not options.dry_run
+    resident = False
+    if pdf:
+        _pdf_converter()
+        from bdg_plan.office.pdf import keeps_office_running
+
+        resident = keeps_office_running()
+    if not options.dry_run:
+        _make_folder(plan.outdir)
+    # The workers' LibreOffice profiles, removed with everything in it when the batch ends.
+    office_dir = tempfile.mkdtemp(prefix="bdg-plan-batch-") if pdf else None
+    setup = _Setup(
+        plan.base, frozenset(plan.base_problems), plan.communes_name, options, office_dir, resident
+    )
+    work = list(zip(plan.entries, plan.outputs, strict=True))
+    cpus = default_jobs()
+    wanted = options.jobs or cpus
+    workers = max(1, min(wanted, cpus, len(work)))
+    if on_start is not None:
+        on_start(BatchStart(len(work), workers, wanted if wanted > cpus else None))
+    results: list[CommuneResult] = []
+
+    def collect(done: Iterable[CommuneResult]) -> None:
+        for result in done:
+            results.append(result)
+            if on_result is not None:
+                on_result(result)
+
+    try:
+        if workers == 1:
+            _prepare(setup)
+            for chunk in _chunks(work, workers, pdf and not resident):
+                collect(_run_chunk(chunk))
+        else:
+            _run_in_workers(setup, work, workers, collect)
+    finally:
+        office = _worker.pop("office", None)
+        if office is not None:
+            office.close()
+        if office_dir is not None:
+            shutil.rmtree(office_dir, ignore_errors=True)
+    results.sort(key=lambda result: result.number)
+    return BatchResult(plan.base_problems, tuple(results), plan.outdir, options.dry_run, plan.sources)
+
+
+def _chunks(work: Work, workers: int, pdf_runs: bool) -> list[Work]:
+    """Split the work into chunks.
+
+    Small chunks amortise the inter-process traffic and keep progress moving; with PDFs made by
+    one LibreOffice run per chunk, large ones (about a third of a worker's share, at most 48)
+    amortise each LibreOffice start (about 2 s) over many documents. A LibreOffice kept running
+    needs no large chunks.
+    """
+    if pdf_runs:
+        size = max(1, min(48, -(-len(work) // (workers * 3))))
+    else:
+        size = 1 if workers == 1 else max(1, min(32, len(work) // (workers * 8)))
+    return [work[start : start + size] for start in range(0, len(work), size)]
+
+
+#: Communes with their output files, as handed to the workers.
+Work = list[tuple[CommuneEntry, Path]]
+
+
+def _run_in_workers(
+    setup: _Setup, work: Work, workers: int, collect: Callable[[Iterable[CommuneResult]], None]
+) -> None:
+    pdf_runs = setup.options.pdf and not setup.options.dry_run and not setup.resident_office
+    chunks = _chunks(work, workers, pdf_runs)
+    lost = _run_pool(setup, chunks, workers, collect)
+    if lost:
+        _retry_one_by_one(setup, lost, collect)
+
+
+def _run_pool(
+    setup: _Setup, chunks: list[Work], workers: int, collect: Callable[[Iterable[CommuneResult]], None]
+) -> Work:
+    """Run the chunks in a pool; return the communes of the chunks a dead worker took with it.
+
+    When a worker dies the pool breaks and every chunk not finished by then fails with it.
+    """
+    lost: Work = []
+    with ProcessPoolExecutor(workers, initializer=_prepare, initargs=(setup,)) as pool:
+        pending: dict[Future[list[CommuneResult]], Work] = {
+            pool.submit(_run_chunk, chunk): chunk for chunk in chunks
+        }
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                chunk = pending.pop(future)
+                try:
+                    results = future.result()
+                except BrokenProcessPool:
+                    lost.extend(chunk)
+                    continue
+                collect(results)
+    return lost
+
+
+def _retry_one_by_one(setup: _Setup, lost: Work, collect: Callable[[Iterable[CommuneResult]], None]) -> None:
+    """Run each lost commune again, alone, in a fresh worker; one that kills it again fails.
+
+    One at a time, so a second death names its commune exactly and costs no other commune.
+    """
+    pool: ProcessPoolExecutor | None = None
+    try:
+        for entry, target in lost:
+            if pool is None:
+                pool = ProcessPoolExecutor(1, initializer=_prepare, initargs=(setup,))
+            try:
+                collect(pool.submit(_run_chunk, [(entry, target)]).result())
+            except BrokenProcessPool:
+                pool.shutdown(wait=True)
+                pool = None
+                died = msg.BATCH_COMMUNE_WORKER_DIED
+                collect([CommuneResult(entry.number, entry.name, target, entry.problems, died)])
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True)
+
+
+def _make_folder(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(msg.BATCH_OUTDIR_NOT_DIR.format(folder=folder))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(msg.BATCH_OUTDIR_FAILED.format(folder=folder, reason=exc.strerror or exc)) from None

@@ -1,0 +1,552 @@
+"""Entry point over the pipeline stages: roll a year's plan file forward to a new year, as text.
+
+`roll_forward` reads the old plan through the usual stages (source -> load -> validate), works
+out the edits, splices them into the clerk's own text and checks the result through the same
+stages again. It takes bytes and returns bytes plus a report; reading and writing files is the
+caller's job (`bdg_plan.api.new_year`).
+
+What changes:
+- `nam` becomes the new year; `so` is cleared (null): the registry clerk numbers the new plan.
+- `ngay` becomes year-month with the day left blank, in the SAME MONTH of the new year
+  (2023-03-06 -> 2024-03): a commune issues its yearly plan at about the same time every year,
+  and the day is left for the signer as the seed plan does.
+- "năm 2023", "Quý II/2023" and "tháng 11/2023" in text, where 2023 is the plan year, move to the
+  new year; so do the `thang_hanh_dong` dates (same day and month).
+
+What does not change: the `can_cu` entries (cited documents stay verbatim), multi-year periods
+("2021 - 2025", "2021-2030"), full dates inside text ("06/3/2023", "ngày 06 tháng 3 năm 2023"),
+other years ("Luật Bình đẳng giới năm 2006"), and "năm 2023" in a clause that cites a law or a
+numbered document ("Kế hoạch số 108/KH-UBND ... năm 2023"): that is the cited document's year.
+Every mention of the old year left in the text is listed for a human to check instead.
+
+What needs a human (the report's `reviews`, each with a YAML path and a line of the new file):
+căn cứ that are an annual plan of an earlier year (also marked in the file by a comment line
+"# CẦN XEM LẠI: ..." above the entry, the same text `validate` warns with); for a new issue date
+on or after 01/7/2025, every district ("huyện") reference: `co_quan.cap_tren`, the căn cứ's
+issuing bodies, `noi_nhan` and any other text; periods that ended before the new year; the
+commune's name when the plan moves across the 2025 reform (many communes merged).
+
+Why splice instead of a round-trip YAML library: the new file must keep the clerk's comments,
+key order, quoting, blank lines and every untouched line byte for byte. ruamel.yaml's round-trip
+mode keeps comments but re-indents sequences, re-wraps long plain scalars and normalises some
+quoting, so a file the clerk wrote by hand would come back with lines changed that nobody meant to
+change. Instead the text is composed with PyYAML's safe loader, which gives every scalar node its
+start and end offsets and its style, and each replacement is written inside one scalar's span
+only. The replacements are digits, dates and `null`, which need no escaping in any style (plain, quoted,
+literal or folded), so the scalar keeps its style and the file stays valid YAML; the result is
+then parsed and validated again. Lines without an edit are copied from the original decoded text,
+so a file typed in decomposed Unicode (NFD) keeps those lines as they were.
+
+Over 400 lines on purpose: finding the edits, splicing them into the clerk's text and listing
+what needs review are one transformation of one text and one node tree.
+"""
+
+from __future__ import annotations
+
+import calendar
+import difflib
+import pathlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import cast
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from bdg_plan import messages as msg
+from bdg_plan.commands import reform
+from bdg_plan.errors import BdgPlanError, InvalidPlanError, Problem, Severity, YearBeforePlanError, has_errors
+from bdg_plan.facts.limits import YEAR_MAX, YEAR_MIN
+from bdg_plan.plan.dates import FULL_DATE_SYNTAX, YEAR_MONTH_SYNTAX
+from bdg_plan.plan.loader import DataPath, LoadedDocument, load_yaml, texts_with_paths
+from bdg_plan.plan.model import Plan
+from bdg_plan.plan.source import SourceText, byte_order_mark, decode_source
+from bdg_plan.rules.review_marks import write_marks
+from bdg_plan.rules.validate import (
+    DISTRICT_PATTERN,  # the one definition of "a district-level body", shared with the reform rules
+    REFORM_DATE,
+    domain_rules,
+    old_annual_plans,
+    validate_document,
+)
+
+#: Validation codes of the new plan that need a human after a roll-forward (errors always do).
+REVIEW_CODES = frozenset({"old-annual-plan", "district-after-reform", "district-reference"})
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_NULL_TAG = "tag:yaml.org,2002:null"
+
+_ISSUE_DATE = re.compile(rf"{YEAR_MONTH_SYNTAX}(?:-\d{{1,2}})?")
+_FULL_DATE = re.compile(FULL_DATE_SYNTAX)
+
+#: What joins the two years of a period: "2021 - 2025", "2021–2025", "2023/2024", "2023 đến 2025".
+_PERIOD_JOIN = r"\s*(?:[-–—/]|đến|tới)\s*"
+#: A year that stands for a time within a year: "năm 2023", "Quý II/2023", "tháng 11/2023".
+#: Not when a second year follows ("năm 2021 - 2025", "năm 2023/2024" are periods).
+_YEAR_MENTION = re.compile(
+    r"(?<!\w)(?P<word>năm|quý|tháng)\s+(?:(?:[IVX]+|\d{1,2})\s*/\s*)?(?P<year>\d{4})"
+    rf"(?!\d)(?!{_PERIOD_JOIN}\d)",
+    re.IGNORECASE,
+)
+#: "năm 2023" right after "tháng 3" belongs to a full date: "ngày 06 tháng 3 năm 2023".
+_DATE_BEFORE = re.compile(r"tháng\s+\d{1,2}\s*$", re.IGNORECASE)
+#: Marks of a cited document in the same clause: a law's name or a document number ("số 108/").
+_CITATION = re.compile(r"(?<!\w)(?:Luật|Bộ luật|Pháp lệnh|Hiến pháp)(?!\w)|(?<!\w)[Ss]ố\s*\d+\s*/")
+_CLAUSE_BREAK = re.compile(r"[;.:()]")
+_PERIOD = re.compile(rf"(?<!\d)(\d{{4}}){_PERIOD_JOIN}(\d{{4}})(?!\d)", re.IGNORECASE)
+
+#: Characters of context shown around a change or a mention in the report.
+_CONTEXT = 30
+
+
+@dataclass(frozen=True)
+class Change:
+    """One edit in the new file: where (YAML key path, line of the new file), old and new text.
+
+    `old` is empty for an added line (a review comment).
+    """
+
+    path: str
+    line: int
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """Something in the new plan a human must check: YAML key path, line of the new file, reason."""
+
+    path: str
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class NewYearResult:
+    """The new plan file's bytes and the report of what changed and what needs a human.
+
+    `output_path` and `written` are filled in by the caller that saves the file.
+    """
+
+    old_year: int
+    new_year: int
+    data: bytes
+    changes: tuple[Change, ...]
+    reviews: tuple[ReviewItem, ...]
+    output_path: pathlib.Path | None = None
+    written: bool = False
+
+
+@dataclass(frozen=True)
+class _Edit:
+    """Replace text[start:end] with `new`; start == end at a line start inserts whole lines."""
+
+    start: int
+    end: int
+    new: str
+    path: DataPath
+    scope: tuple[int, int]  # the scalar's span: the report's context never shows text outside it
+
+
+def roll_forward(data: bytes, name: str, year: int | None = None) -> NewYearResult:
+    """Make next year's plan file from this year's, keeping every untouched byte.
+
+    Args:
+        data: the old plan file's bytes.
+        name: the name problems are reported against (usually the file's path).
+        year: the new plan year; default: the year after the plan's `nam`.
+
+    Returns:
+        The new file's bytes (same encoding and byte-order mark) and the report.
+
+    Raises:
+        InvalidPlanError: the old plan has errors; the exception holds every problem.
+        YearBeforePlanError: `year` is earlier than the plan's year.
+        BdgPlanError: the new file would not read back as a plan (a bug, never written).
+
+    """
+    source = decode_source(data, name)
+    if isinstance(source, Problem):
+        raise InvalidPlanError([source], msg.NEW_YEAR_INVALID_INPUT)
+    checked = validate_document(load_yaml(source))
+    if checked.plan is None or has_errors(checked.problems):
+        raise InvalidPlanError(checked.problems, msg.NEW_YEAR_INVALID_INPUT, {name: source.text})
+    plan = checked.plan
+    new_year = plan.nam + 1 if year is None else year
+    if new_year < plan.nam:
+        raise YearBeforePlanError(msg.NEW_YEAR_BEFORE_PLAN.format(year=new_year, plan_year=plan.nam))
+    if not YEAR_MIN <= new_year <= YEAR_MAX:
+        # Not a bug: the new plan would fail validation ("nam: 2201"), so say why now.
+        raise BdgPlanError(msg.NEW_YEAR_OUT_OF_RANGE.format(year=new_year, low=YEAR_MIN, high=YEAR_MAX))
+
+    text = source.text
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    assert root is not None  # the text just loaded as a valid plan
+    _refuse_shared_dated_values(root)
+    edits = [*_value_edits(root, text, plan.nam, new_year), *_comment_edits(root, text, plan, new_year)]
+    inference = None
+    if reform.crosses_reform(plan, new_year):  # the 2025 map is loaded only then
+        inference = reform.infer(plan, text)
+        scalars = list(_scalars(root, (), set()))
+        edits += [
+            _Edit(e.start, e.end, e.new, e.path, e.scope)
+            for e in reform.edits(root, text, inference, scalars)
+        ]
+    new_text, changes = _apply(text, edits)
+
+    new_doc = load_yaml(SourceText(name, new_text))
+    new_plan = validate_document(new_doc).plan
+    if new_plan is None:
+        raise BdgPlanError(msg.NEW_YEAR_BROKEN_OUTPUT.format(year=new_year))
+    reviews = _reviews(new_doc, new_plan, plan)
+    if inference is not None:
+        reviews = _with_reform(reviews, reform.reviews(new_doc, new_plan, inference, plan.nam))
+    new_text, changes, reviews = _write_reviews(new_text, changes, reviews)
+
+    bom, encoding = byte_order_mark(data)
+    original = data[len(bom) :].decode(encoding)
+    output = bom + _keep_untouched_lines(original, text, new_text).encode(encoding)
+    return NewYearResult(plan.nam, new_year, output, tuple(changes), tuple(reviews))
+
+
+def _with_reform(general: list[ReviewItem], notes: list[reform.Note]) -> list[ReviewItem]:
+    """The general review items plus the reform's; the reform's say more where both speak."""
+    own = [
+        ReviewItem(reform.COMMENT_PATH if n.path is None else format_path(n.path), n.line, n.reason)
+        for n in notes
+    ]
+    replaced = {item.path for item in own} & reform.SUPERSEDED
+    kept = [item for item in general if item.path not in replaced]
+    return sorted(set(kept + own), key=lambda item: (item.line, item.path, item.reason))
+
+
+def _write_reviews(
+    text: str, changes: list[Change], reviews: list[ReviewItem]
+) -> tuple[str, list[Change], list[ReviewItem]]:
+    """Write each review item as a `# CẦN XEM LẠI: ...` comment above its line; renumber the report."""
+    new_text, moved = write_marks(text, [(item.line, item.reason) for item in reviews])
+    changes = [replace(c, line=moved.get(c.line, c.line)) for c in changes]
+    reviews = [replace(r, line=moved.get(r.line, r.line)) for r in reviews]
+    return new_text, changes, reviews
+
+
+def default_output_path(source: pathlib.Path, old_year: int, new_year: int) -> pathlib.Path:
+    """The new file beside the old one: the old year in its name replaced, else "-<year>" added.
+
+    plan2023.yaml -> plan2024.yaml; ke-hoach.yaml -> ke-hoach-2024.yaml.
+    """
+    stem, count = re.subn(rf"(?<!\d){old_year}(?!\d)", str(new_year), source.stem)
+    if not count:
+        stem = f"{source.stem}-{new_year}"
+    return source.with_name(stem + source.suffix)
+
+
+def format_path(path: DataPath) -> str:
+    """Write a data path as a clerk reads it in the file: noi_dung[3].cac_y[0]."""
+    text = ""
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else f".{step}" if text else step
+    return text
+
+
+# --- Edits on the old text --------------------------------------------------------------------
+def _value_edits(root: Node, text: str, old_year: int, new_year: int) -> Iterator[_Edit]:
+    """Edits inside scalar values: the year, number, issue date, action month and text mentions."""
+    for path, node in _scalars(root, (), set()):
+        start, end = node.start_mark.index, node.end_mark.index
+        span = text[start:end]
+        if path == ("nam",):
+            # The whole number as written ("2023", "02023", "2_0_2_3", quoted or not) is the year.
+            inner = re.search(r"[-+]?\d[\d_]*", span)
+            yield from _replacement(path, (start, end), inner, str(new_year))
+        elif path == ("so",):
+            if node.tag != _NULL_TAG:
+                yield _Edit(start, end, "null", path, (start, end))
+        elif path == ("ngay",):
+            issue = _ISSUE_DATE.search(span)
+            new = f"{new_year}-{issue.group(2)}" if issue else ""
+            yield from _replacement(path, (start, end), issue, new)
+        elif len(path) == 2 and path[0] == "thang_hanh_dong":
+            day = _FULL_DATE.search(span)
+            yield from _replacement(path, (start, end), day, _same_day_in(new_year, day) if day else "")
+        elif path[:1] != ("can_cu",) and node.tag == _STR_TAG and new_year != old_year:
+            for mention_start, mention_end in plan_year_mentions(span, old_year):
+                yield _Edit(start + mention_start, start + mention_end, str(new_year), path, (start, end))
+
+
+def _replacement(
+    path: DataPath, scope: tuple[int, int], match: re.Match[str] | None, new: str
+) -> Iterator[_Edit]:
+    """Replace what `match` found in the scalar at `scope`, unless it already reads `new`."""
+    if match and match.group() != new:
+        start = scope[0]
+        yield _Edit(start + match.start(), start + match.end(), new, path, scope)
+
+
+def plan_year_mentions(text: str, year: int) -> list[tuple[int, int]]:
+    """Where `year` stands for the plan year in `text`: (start, end) of each year's digits.
+
+    A mention is "năm 2023", "Quý II/2023" or "tháng 11/2023". Left out: full dates ("ngày 06
+    tháng 3 năm 2023"), periods ("năm 2021 - 2025") and clauses citing a law or a numbered
+    document, whose year is the document's, not the plan's.
+    """
+    spans = []
+    for match in _YEAR_MENTION.finditer(text):
+        if int(match.group("year")) != year:
+            continue
+        before = text[: match.start()]
+        if match.group("word").lower() == "năm" and _DATE_BEFORE.search(before):
+            continue
+        clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
+        if _CITATION.search(before[clause_start:]):
+            continue
+        spans.append(match.span("year"))
+    return spans
+
+
+def _same_day_in(year: int, day: re.Match[str]) -> str:
+    """The same day and month in another year, as written ("2023-11-15" -> "2024-11-15").
+
+    29 February becomes 28 February in a year without it.
+    """
+    month_text, day_text = day.group(2), day.group(3)
+    last = calendar.monthrange(year, int(month_text))[1]
+    if int(day_text) > last:
+        day_text = str(last)
+    return f"{year}-{month_text}-{day_text}"
+
+
+def _comment_edits(root: Node, text: str, plan: Plan, new_year: int) -> Iterator[_Edit]:
+    """A "# CẦN XEM LẠI: ..." line above each căn cứ that is an earlier year's annual plan.
+
+    An existing marker line right above is rewritten (or kept when it says the same), so running
+    new-year again never stacks comments.
+    """
+    entries = _child(root, "can_cu")
+    if not isinstance(entries, SequenceNode):
+        return
+    marker = f"# {msg.NEW_YEAR_REVIEW_MARKER}"
+    marked: set[int] = set()
+    for path, _code, message, _severity in old_annual_plans(plan.model_copy(update={"nam": new_year})):
+        entry = entries.value[int(path[1])]
+        line_start = text.rfind("\n", 0, entry.start_mark.index) + 1
+        if line_start in marked:  # entries written on one line (flow style) share one comment
+            continue
+        marked.add(line_start)
+        comment = f"{marker} {message}"
+        if comment in _comment_block_above(text, line_start):
+            continue  # already written (several entries on one line each have their comment)
+        if line_start:
+            previous_start = text.rfind("\n", 0, line_start - 1) + 1
+            previous_end = line_start - 1 - (text[line_start - 2 : line_start - 1] == "\r")
+            comment_start = _skip_indent(text, previous_start)
+            if text.startswith(marker, comment_start):
+                if text[comment_start:previous_end] != comment:
+                    yield _Edit(comment_start, previous_end, comment, path, (comment_start, previous_end))
+                continue
+        indent = text[line_start : _skip_indent(text, line_start)]
+        line_end = text.find("\n", line_start)
+        eol = "\r\n" if line_end > 0 and text[line_end - 1] == "\r" else "\n"
+        new = f"{indent}{comment}{eol}"
+        yield _Edit(line_start, line_start, new, path, (line_start, line_start))
+
+
+def _is_dated(path: DataPath) -> bool:
+    """The values new-year rewrites by their key: the year, the number, the dates."""
+    return path in (("nam",), ("so",), ("ngay",)) or (len(path) == 2 and path[0] == "thang_hanh_dong")
+
+
+def _refuse_shared_dated_values(root: Node) -> None:
+    """Refuse a year, number or date shared through a YAML anchor and alias (`&y` ... `*y`).
+
+    Each of those keys gets its own new value (`so` is cleared, `ngay` loses its day), so one
+    node standing for two of them cannot be edited once for both. Text shared by aliases is
+    fine: the same mention of the year moves in every place.
+    """
+    paths: dict[int, list[DataPath]] = {}
+    pending: list[tuple[Node, DataPath]] = [(root, ())]
+    while pending:
+        node, path = pending.pop()
+        paths.setdefault(id(node), []).append(path)
+        if len(paths[id(node)]) > 1:
+            continue  # the children were listed through the first path
+        if isinstance(node, MappingNode):
+            pending.extend((value, (*path, str(key.value))) for key, value in node.value)
+        elif isinstance(node, SequenceNode):
+            pending.extend((item, (*path, index)) for index, item in enumerate(node.value))
+    for shared in paths.values():
+        if len(shared) > 1 and any(_is_dated(path) for path in shared):
+            names = ", ".join(sorted(format_path(path) for path in shared))
+            raise BdgPlanError(msg.NEW_YEAR_SHARED_VALUE.format(paths=names))
+
+
+def _comment_block_above(text: str, line_start: int) -> list[str]:
+    """The comment lines right above the line starting at `line_start`, stripped."""
+    lines = []
+    for line in reversed(text[:line_start].splitlines()):
+        if not line.strip().startswith("#"):
+            break
+        lines.append(line.strip())
+    return lines
+
+
+def _scalars(node: Node, path: DataPath, seen: set[int]) -> Iterator[tuple[DataPath, ScalarNode]]:
+    """Every scalar value node with its data path; a node shared through an alias comes once."""
+    if id(node) in seen:
+        return
+    seen.add(id(node))
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if isinstance(key, ScalarNode):
+                yield from _scalars(value, (*path, str(key.value)), seen)
+    elif isinstance(node, SequenceNode):
+        for index, item in enumerate(node.value):
+            yield from _scalars(item, (*path, index), seen)
+    elif isinstance(node, ScalarNode):
+        yield path, node
+
+
+def _child(node: Node, key: str) -> Node | None:
+    if isinstance(node, MappingNode):
+        for key_node, value in node.value:
+            if isinstance(key_node, ScalarNode) and key_node.value == key:
+                return cast(Node, value)
+    return None
+
+
+def _skip_indent(text: str, start: int) -> int:
+    """The first position at or after `start` that is not a space or a tab."""
+    end = start
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    return end
+
+
+def _apply(text: str, edits: list[_Edit]) -> tuple[str, list[Change]]:
+    """Splice the edits into the text; report each one at its line in the new text."""
+    pieces: list[str] = []
+    changes: list[Change] = []
+    cursor = 0
+    added_lines = 0
+    for edit in sorted(set(edits), key=lambda e: (e.start, e.end)):
+        if edit.start < cursor:  # overlapping edits cannot come from distinct nodes; keep the first
+            continue
+        pieces += [text[cursor : edit.start], edit.new]
+        cursor = edit.end
+        line = text.count("\n", 0, edit.start) + 1 + added_lines
+        if edit.start == edit.end:
+            changes.append(Change(format_path(edit.path), line, "", edit.new.strip()))
+            added_lines += edit.new.count("\n")
+            continue
+        old, new = _excerpts(text, edit)
+        changes.append(Change(format_path(edit.path), line, old, new))
+    pieces.append(text[cursor:])
+    return "".join(pieces), changes
+
+
+def _excerpts(text: str, edit: _Edit) -> tuple[str, str]:
+    """The edited part of a line with some context around it, before and after the edit."""
+    line_start = max(text.rfind("\n", 0, edit.start) + 1, edit.scope[0])
+    line_end = text.find("\n", edit.end)
+    line_end = min(len(text) if line_end < 0 else line_end, edit.scope[1])
+    head, tail = _context(
+        text[line_start:line_end].rstrip("\r"), edit.start - line_start, edit.end - line_start
+    )
+    return head + text[edit.start : edit.end] + tail, head + edit.new + tail
+
+
+def _excerpt(text: str, start: int, end: int) -> str:
+    """A short piece of one value around text[start:end], on one line."""
+    head, tail = _context(text, start, end)
+    return " ".join((head + text[start:end] + tail).split())
+
+
+def _context(line: str, start: int, end: int) -> tuple[str, str]:
+    """About `_CONTEXT` characters of `line` before `start` and a third of that after `end`.
+
+    Cut at spaces, so no word is shown in half; "…" marks a cut.
+    """
+    left = max(0, start - _CONTEXT)
+    if left:
+        space = line.find(" ", left, start)
+        left = space + 1 if space >= 0 else left
+    right = min(len(line), end + _CONTEXT // 3)
+    if right < len(line):
+        space = line.rfind(" ", end, right)
+        right = space if space >= 0 else right
+    head = ("…" if left else "") + line[left:start].lstrip()
+    tail = line[end:right] + ("…" if right < len(line) else "")
+    return head, tail
+
+
+# --- The report on the new plan ---------------------------------------------------------------
+def _reviews(doc: LoadedDocument, plan: Plan, old_plan: Plan) -> list[ReviewItem]:
+    """Everything in the new plan a human must check, at its line in the new file."""
+    items: list[ReviewItem] = []
+
+    def add(path: DataPath, reason: str) -> None:
+        place = doc.resolve(path)
+        items.append(ReviewItem(format_path(place), doc.locate(place).line, reason))
+
+    covered: list[DataPath] = []
+    for path, code, message, severity in domain_rules(plan):
+        if code in REVIEW_CODES or severity is Severity.ERROR:
+            add(path, message)
+            covered.append(doc.resolve(path))
+    after_reform = plan.ngay.earliest >= REFORM_DATE
+    if after_reform and old_plan.ngay.earliest < REFORM_DATE:
+        add(("co_quan", "ten"), msg.NEW_YEAR_CHECK_COMMUNE.format(value=plan.co_quan.ten))
+    for path, value in texts_with_paths(doc.data):
+        cited = path[:1] == ("can_cu",)
+        for period in _PERIOD.finditer(value):
+            first, last = int(period.group(1)), int(period.group(2))
+            if first < last < plan.nam:
+                add(path, msg.NEW_YEAR_PERIOD_ENDED.format(period=period.group(), year=plan.nam))
+        district = DISTRICT_PATTERN.search(value)
+        if after_reform and district and not cited and not _is_under(path, covered):
+            excerpt = _excerpt(value, district.start(), district.end())
+            add(path, msg.NEW_YEAR_DISTRICT_TEXT.format(excerpt=excerpt))
+        kept = _old_year_left(value, old_plan.nam) if plan.nam != old_plan.nam else None
+        if kept is not None and not cited:
+            excerpt = _excerpt(value, kept, kept + 4)
+            add(
+                path,
+                msg.NEW_YEAR_OLD_YEAR_KEPT.format(old_year=old_plan.nam, new_year=plan.nam, excerpt=excerpt),
+            )
+    return sorted(set(items), key=lambda item: (item.line, item.path, item.reason))
+
+
+def _is_under(path: DataPath, parents: list[DataPath]) -> bool:
+    return any(path[: len(parent)] == parent for parent in parents)
+
+
+def _old_year_left(text: str, year: int) -> int | None:
+    """Where the old year is still mentioned outside a period, or None."""
+    periods = [match.span() for match in _PERIOD.finditer(text)]
+    for match in re.finditer(rf"(?<!\d){year}(?!\d)", text):
+        if not any(start <= match.start() < end for start, end in periods):
+            return match.start()
+    return None
+
+
+# --- Bytes ------------------------------------------------------------------------------------
+def _keep_untouched_lines(original: str, normalized: str, edited: str) -> str:
+    """Put the original characters back on every line the edits did not touch.
+
+    The edits were made on the NFC text. NFC never joins characters across a line break, so a
+    line of the original and the same line of the NFC text match one to one; an unedited line
+    equal to its NFC form is copied from the original (which may be decomposed, NFD).
+    """
+    if original == normalized:
+        return edited
+    original_lines = original.splitlines(keepends=True)
+    normalized_lines = normalized.splitlines(keepends=True)
+    edited_lines = edited.splitlines(keepends=True)
+    if len(original_lines) != len(normalized_lines):  # pragma: no cover - see the docstring
+        return edited
+    matcher = difflib.SequenceMatcher(None, normalized_lines, edited_lines, autojunk=False)
+    result: list[str] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        result += original_lines[i1:i2] if tag == "equal" else edited_lines[j1:j2]
+    return "".join(result)

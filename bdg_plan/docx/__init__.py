@@ -1,0 +1,1 @@
+"""WordprocessingML, in two directions kept apart: `write` (stage 5) and `read` (import, check)."""

@@ -1,0 +1,1 @@
+"""Reading any .docx safely into plain values: its parts, paragraphs, formatting and numbering."""

@@ -1,0 +1,463 @@
+"""Reading a .docx (import, check): the package opened safely and its body read into plain values.
+
+The package is opened by `docx_open`, which bounds the work. The result is a `ReadDocument`: paragraphs in
+document order (table cells included) with their text, resolved formatting and automatic
+number, the tables, the sections, and every element that cannot become plan text (images, text
+boxes, footnotes, comments, tracked changes), each tied to its paragraph.
+
+Over 400 lines on purpose: the body, its tables (merged cells, widths) and the sections are read
+in one walk over document.xml by one reader holding its counters; split, each part would need
+that reader's state passed around.
+"""
+
+from __future__ import annotations
+
+import gc
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from bdg_plan import messages as msg
+from bdg_plan.docx.read.numbering import Numbering
+from bdg_plan.docx.read.package import open_package, read_part, relationships
+from bdg_plan.docx.read.props import (
+    LAYOUT_TAGS,
+    TWIPS_PER_MM,
+    ParagraphFormat,
+    RunFormat,
+    Styles,
+    W,
+    numbering_ref,
+    paragraph_format,
+    run_format,
+)
+from bdg_plan.docx.read.props import child as child_of
+from bdg_plan.errors import DocxReadError
+
+#: Paragraphs read at most (a 300-page plan has about 3,000).
+MAX_PARAGRAPHS = 100_000
+
+_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph as the clerk sees it; `number` counts from 1 in document order."""
+
+    number: int
+    text: str
+    label: str = ""
+    label_format: str = ""
+    level: int = 0
+    style_id: str = ""
+    style_name: str = ""
+    runs: tuple[tuple[str, RunFormat], ...] = ()
+    fmt: ParagraphFormat = field(default_factory=ParagraphFormat)
+    cell: tuple[int, int, int] | None = None  # (table, row, column) when inside a table
+    page_break_before: bool = False
+
+    @property
+    def shown(self) -> str:
+        """The text with its automatic label, as printed ("1. Mục đích")."""
+        if not self.label:
+            return self.text
+        return f"{self.label} {self.text}" if self.text else self.label
+
+    @property
+    def bold(self) -> bool:
+        """Every run with visible text is bold."""
+        visible = [f for text, f in self.runs if text.strip()]
+        return bool(visible) and all(f.bold for f in visible)
+
+    @property
+    def italic(self) -> bool:
+        """Every run with visible text is italic."""
+        visible = [f for text, f in self.runs if text.strip()]
+        return bool(visible) and all(f.italic for f in visible)
+
+    def first_words(self, count: int = 8) -> str:
+        """The first words, to name the paragraph in a message."""
+        words = self.shown.split()
+        return " ".join(words[:count]) + (" …" if len(words) > count else "")
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table: rows of cells, each cell the paragraphs it holds (merged cells counted once)."""
+
+    index: int
+    rows: tuple[tuple[tuple[Paragraph, ...], ...], ...]
+    merged: bool = False
+    #: Per row, the grid column each kept cell starts at (merged and skipped cells counted).
+    starts: tuple[tuple[int, ...], ...] = ()
+    #: The grid columns' widths in millimetres (`w:tblGrid`), when the file gives them.
+    grid_mm: tuple[float, ...] = ()
+    #: Per row, how many grid columns each kept cell spans (`w:gridSpan`).
+    spans: tuple[tuple[int, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section's page setup (millimetres) and its headers."""
+
+    width_mm: float = 0.0
+    height_mm: float = 0.0
+    top_mm: float = 0.0
+    bottom_mm: float = 0.0
+    left_mm: float = 0.0
+    right_mm: float = 0.0
+    title_page: bool = False
+    default_header_page: bool = False
+    first_header_page: bool = False
+    footer_page: bool = False
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """Something the plan cannot hold: its kind (a message key) and paragraph."""
+
+    kind: str
+    paragraph: int
+    words: str
+
+
+@dataclass
+class ReadDocument:
+    """A .docx's content in document order: body items are paragraphs and tables."""
+
+    body: list[Paragraph | Table] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    unplaced: list[Unplaced] = field(default_factory=list)
+    #: The width a cell's text has (its width less its margins), in mm, by (table, row, column),
+    #: for the cells whose width the file states.
+    cell_widths: dict[tuple[int, int, int], float] = field(default_factory=dict)
+
+
+# --- The body ------------------------------------------------------------------------------------
+_CONTAINERS = {f"{W}{t}" for t in ("hyperlink", "smartTag", "sdt", "sdtContent", "customXml", "fldSimple")}
+_CONTAINERS |= {f"{W}ins", f"{W}moveTo"}
+_TRACKED = {f"{W}ins", f"{W}del", f"{W}moveTo", f"{W}moveFrom"}
+_R, _T, _BR, _PPR, _RPR, _INS = f"{W}r", f"{W}t", f"{W}br", f"{W}pPr", f"{W}rPr", f"{W}ins"
+_ALTERNATE = f"{{{_MC_NS}}}AlternateContent"
+_CHARACTERS = {f"{W}tab": "\t", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
+_DRAWINGS = {f"{W}drawing", f"{W}pict", f"{W}object", _ALTERNATE}
+_NOTES = {f"{W}footnoteReference", f"{W}endnoteReference"}
+_COMMENT_REFERENCE = f"{W}commentReference"
+_COMMENT_MARKS = {f"{W}commentRangeStart", _COMMENT_REFERENCE}
+
+
+class _Reader:
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+        self.styles = Styles.from_root(read_part(archive, "word/styles.xml"))
+        self.numbering = Numbering(read_part(archive, "word/numbering.xml"))
+        self.result = ReadDocument()
+        self.tables = 0
+        self.sect_prs: list[Any] = []
+
+    def add_unplaced(self, kind: str, number: int, words: str) -> None:
+        if not any(u.kind == kind and u.paragraph == number for u in self.result.unplaced):
+            self.result.unplaced.append(Unplaced(kind, number, words))
+
+    def block(self, element: Any, cell: tuple[int, int, int] | None, into: list[Any]) -> None:
+        tag = element.tag
+        if tag == f"{W}p":
+            into.append(self.paragraph(element, cell))
+        elif tag == f"{W}tbl":
+            into.append(self.table(element))
+        elif tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}ins", f"{W}moveTo"):
+            for child in element:
+                self.block(child, cell, into)
+
+    def paragraph(self, p: Any, cell: tuple[int, int, int] | None) -> Paragraph:
+        if len(self.result.paragraphs) >= MAX_PARAGRAPHS:
+            raise DocxReadError(msg.DOCX_TOO_MANY_PARAGRAPHS.format(limit=MAX_PARAGRAPHS))
+        number = len(self.result.paragraphs) + 1
+        first = p[0] if len(p) else None
+        ppr = first if first is not None and first.tag == f"{W}pPr" else None
+        style_element, num_pr, sect_pr, layout = _paragraph_properties(ppr)
+        if sect_pr is not None:
+            self.sect_prs.append(sect_pr)
+        style_id = style_element or self.styles.default_paragraph or ""
+        runs: list[tuple[str, RunFormat]] = []
+        notes: list[str] = []
+        page_break = self._collect(p, style_id, runs, notes)
+        text = "".join(t for t, _ in runs)
+        label, label_format, level = self._label(num_pr, style_id)
+        paragraph = Paragraph(
+            number=number,
+            text=text,
+            label=label,
+            label_format=label_format,
+            level=level,
+            style_id=style_id,
+            style_name=self.styles.name(style_id),
+            runs=tuple(runs),
+            fmt=paragraph_format(self.styles, style_id, ppr if layout else None),
+            cell=cell,
+            page_break_before=page_break,
+        )
+        self.result.paragraphs.append(paragraph)
+        for kind in notes:
+            self.add_unplaced(kind, number, paragraph.first_words())
+        return paragraph
+
+    def _label(self, num_pr: Any | None, style_id: str) -> tuple[str, str, int]:
+        ref = numbering_ref(num_pr) if num_pr is not None else None
+        if ref is None:
+            ref = self.styles.paragraph_numbering(style_id)
+        if ref is None:
+            return "", "", 0
+        label, fmt = self.numbering.label(*ref)
+        return label, fmt, ref[1]
+
+    def _collect(self, node: Any, style_id: str, runs: list[Any], notes: list[str]) -> bool:
+        """Gather the text runs under `node`; note what cannot be placed. True on a page break."""
+        page_break = False
+        for child in node:
+            tag = child.tag
+            if tag == _R:
+                page_break |= self._run(child, style_id, runs, notes)
+                continue
+            if tag in _TRACKED:
+                notes.append("tracked")
+            if tag in _CONTAINERS:
+                page_break |= self._collect(child, style_id, runs, notes)
+            elif tag in _COMMENT_MARKS:
+                notes.append("comment")
+            elif tag == _ALTERNATE:
+                notes.append(_drawing_kind(child))
+            elif tag == _PPR:
+                mark = child_of(child, _RPR)  # the paragraph mark's own properties: an insertion?
+                if mark is not None and child_of(mark, _INS) is not None:
+                    notes.append("tracked")
+        return page_break
+
+    def _run(self, r: Any, style_id: str, runs: list[Any], notes: list[str]) -> bool:
+        fmt = run_format(self.styles, style_id, r)
+        page_break = False
+        parts: list[str] = []
+        for child in r:
+            tag = child.tag
+            if tag == _T:
+                parts.append(child.text or "")
+            elif tag in _CHARACTERS:
+                parts.append(_CHARACTERS[tag])
+            elif tag == _BR:
+                if child.get(f"{W}type") == "page":
+                    page_break = True
+                else:
+                    parts.append("\n")
+            elif tag in _DRAWINGS:
+                notes.append(_drawing_kind(child))
+            elif tag in _NOTES:
+                notes.append("footnote")
+            elif tag == _COMMENT_REFERENCE:
+                notes.append("comment")
+        if parts:
+            runs.append(("".join(parts), fmt))
+        return page_break
+
+    def table(self, tbl: Any) -> Table:
+        index = self.tables
+        self.tables += 1
+        rows: list[tuple[tuple[Paragraph, ...], ...]] = []
+        starts: list[tuple[int, ...]] = []
+        spans: list[tuple[int, ...]] = []
+        merged = False
+        grid = [_twips(col.get(f"{W}w")) for col in tbl.iterfind(f"{W}tblGrid/{W}gridCol")]
+        margins = _cell_margins(tbl.find(f"{W}tblPr/{W}tblCellMar"))
+        for row_index, tr in enumerate(tbl.findall(f"{W}tr")):
+            cells: list[tuple[Paragraph, ...]] = []
+            at = _grid_value(tr.find(f"{W}trPr/{W}gridBefore"))
+            row_starts: list[int] = []
+            row_spans: list[int] = []
+            for column, tc in enumerate(tr.findall(f"{W}tc")):
+                props = child_of(tc, f"{W}tcPr")
+                span = _grid_value(child_of(props, f"{W}gridSpan") if props is not None else None, 1)
+                if props is not None and (
+                    child_of(props, f"{W}gridSpan") is not None or child_of(props, f"{W}hMerge") is not None
+                ):
+                    merged = True
+                v_merge = child_of(props, f"{W}vMerge") if props is not None else None
+                at += span
+                if v_merge is not None:
+                    merged = True
+                    if v_merge.get(f"{W}val", "continue") == "continue":
+                        continue
+                row_starts.append(at - span)
+                row_spans.append(span)
+                width = _cell_width(props, grid[at - span : at] if at <= len(grid) else [])
+                if width:
+                    self.result.cell_widths[(index, row_index, column)] = width - margins
+                content: list[Any] = []
+                for child in tc:
+                    self.block(child, (index, row_index, column), content)
+                cells.append(tuple(item for item in content if isinstance(item, Paragraph)))
+            rows.append(tuple(cells))
+            starts.append(tuple(row_starts))
+            spans.append(tuple(row_spans))
+        return Table(index, tuple(rows), merged, tuple(starts), tuple(grid), tuple(spans))
+
+
+def _grid_value(element: Any, default: int = 0) -> int:
+    """A `w:gridSpan`/`w:gridBefore` count (bounded: a hostile file cannot make it huge)."""
+    if element is None:
+        return default
+    try:
+        return max(0, min(int(element.get(f"{W}val", default)), 1000))
+    except ValueError:
+        return default
+
+
+def _twips(value: str | None) -> float:
+    try:
+        return int(float(value or "0")) / TWIPS_PER_MM
+    except ValueError:
+        return 0.0
+
+
+def _cell_width(props: Any | None, columns: list[float]) -> float:
+    """A cell's width in mm: its own w:tcW in twips, else the grid columns it spans; 0 unknown."""
+    width = child_of(props, f"{W}tcW") if props is not None else None
+    if width is not None and width.get(f"{W}type", "dxa") == "dxa" and _twips(width.get(f"{W}w")):
+        return _twips(width.get(f"{W}w"))
+    return sum(columns) if columns and all(columns) else 0.0
+
+
+#: Word's default left and right cell margins (0.19 cm each).
+_DEFAULT_CELL_MARGINS_MM = 2 * 108 / TWIPS_PER_MM
+
+
+def _cell_margins(cell_mar: Any | None) -> float:
+    """A table's left plus right cell margins in mm (Word's default when it sets none)."""
+    if cell_mar is None:
+        return _DEFAULT_CELL_MARGINS_MM
+    total = 0.0
+    for sides in (("left", "start"), ("right", "end")):
+        side = next((m for m in (cell_mar.find(f"{W}{name}") for name in sides) if m is not None), None)
+        total += _twips(side.get(f"{W}w")) if side is not None else _DEFAULT_CELL_MARGINS_MM / 2
+    return total
+
+
+def _paragraph_properties(ppr: Any | None) -> tuple[str | None, Any | None, Any | None, bool]:
+    """A paragraph's w:pStyle value, w:numPr and w:sectPr elements, from its w:pPr in one pass.
+
+    The last value says whether the w:pPr sets any layout of its own (alignment, indents,
+    spacing, borders); most paragraphs only name their style and share its resolved layout.
+    """
+    style: str | None = None
+    num_pr = sect_pr = None
+    layout = False
+    if ppr is not None:
+        for child in ppr:
+            tag = child.tag
+            if tag == _PSTYLE:
+                style = child.get(f"{W}val")
+            elif tag == _NUMPR:
+                num_pr = child
+            elif tag == _SECTPR:
+                sect_pr = child
+            elif tag in LAYOUT_TAGS:
+                layout = True
+    return style, num_pr, sect_pr, layout
+
+
+_PSTYLE, _NUMPR, _SECTPR = f"{W}pStyle", f"{W}numPr", f"{W}sectPr"
+
+
+def _drawing_kind(element: Any) -> str:
+    """An image, or a text box when the drawing holds text."""
+    for node in element.iter(f"{W}txbxContent"):
+        del node
+        return "textbox"
+    return "image"
+
+
+# --- Sections and headers ------------------------------------------------------------------------
+def _mm(element: Any, attribute: str) -> float:
+    if element is None:
+        return 0.0
+    try:
+        return int(float(element.get(f"{W}{attribute}", "0"))) / TWIPS_PER_MM
+    except ValueError:
+        return 0.0
+
+
+def _has_page_field(root: Any | None) -> bool:
+    if root is None:
+        return False
+    for node in root.iter(f"{W}instrText", f"{W}fldSimple"):
+        instruction = node.text if node.tag == f"{W}instrText" else node.get(f"{W}instr")
+        if instruction and instruction.split()[:1] == ["PAGE"]:
+            return True
+    return False
+
+
+def _section(reader: _Reader, sect_pr: Any, rels: dict[str, str]) -> Section:
+    size = sect_pr.find(f"{W}pgSz")
+    margins = sect_pr.find(f"{W}pgMar")
+    pages: dict[str, bool] = {}
+    for tag in ("headerReference", "footerReference"):
+        for ref in sect_pr.findall(f"{W}{tag}"):
+            target = rels.get(ref.get(f"{{{_R_NS}}}id", ""), "")
+            part = read_part(reader.archive, f"word/{target.lstrip('/')}") if target else None
+            pages[f"{tag}:{ref.get(f'{W}type', 'default')}"] = _has_page_field(part)
+    return Section(
+        width_mm=_mm(size, "w"),
+        height_mm=_mm(size, "h"),
+        top_mm=_mm(margins, "top"),
+        bottom_mm=_mm(margins, "bottom"),
+        left_mm=_mm(margins, "left"),
+        right_mm=_mm(margins, "right"),
+        title_page=sect_pr.find(f"{W}titlePg") is not None
+        and sect_pr.find(f"{W}titlePg").get(f"{W}val", "1") not in ("0", "false"),
+        default_header_page=pages.get("headerReference:default", False),
+        first_header_page=pages.get("headerReference:first", False),
+        footer_page=any(v for k, v in pages.items() if k.startswith("footerReference")),
+    )
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for one import or check, then restore it.
+
+    Reading a document allocates thousands of small objects, none of them in reference cycles
+    (they are freed by reference counting as usual); each collection they trigger walks every
+    object the process holds (the plan model, the templates), about a third of a warm import.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def read_docx(data: bytes) -> ReadDocument:
+    """Read a .docx's bytes into a `ReadDocument`.
+
+    Raises:
+        DocxReadError: the file is not a readable, safe .docx.
+
+    """
+    archive = open_package(data)
+    if "EncryptedPackage" in archive.namelist():
+        raise DocxReadError(msg.DOCX_OLE)
+    root = read_part(archive, "word/document.xml")
+    body = root.find(f"{W}body") if root is not None else None
+    if body is None:
+        raise DocxReadError(msg.DOCX_NOT_WORD)
+    reader = _Reader(archive)
+    for child in body:
+        reader.block(child, None, reader.result.body)
+    rels = relationships(archive)
+    for sect_pr in [*reader.sect_prs, body.find(f"{W}sectPr")]:
+        if sect_pr is not None:
+            reader.result.sections.append(_section(reader, sect_pr, rels))
+    return reader.result

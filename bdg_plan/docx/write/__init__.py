@@ -1,0 +1,1 @@
+"""Pipeline stage 5: a composed document written as a .docx in the Decree 30 layout."""

@@ -1,0 +1,1 @@
+"""LibreOffice: finding it, converting with it (PDF, .doc to .docx), keeping one running."""

@@ -1,0 +1,96 @@
+"""Dates in a plan file: their syntax, an issue date whose day may be blank, and full dates.
+
+Part of the model stage (`bdg_plan.plan.model` uses these field types). The syntax is written once
+here; new-year finds the dates in a clerk's text with the same patterns.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, WithJsonSchema, model_validator
+
+from bdg_plan import messages as msg
+from bdg_plan.plan.field_types import _Model, plan_error
+
+#: The date syntax of a plan file, one home for it (new-year finds dates with the same patterns):
+#: a full date "2023-03-06" and a year and month "2023-03" (the day left blank).
+FULL_DATE_SYNTAX = r"(\d{4})-(\d{1,2})-(\d{1,2})"
+YEAR_MONTH_SYNTAX = r"(\d{4})-(\d{1,2})"
+_YEAR_MONTH = re.compile(rf"^\s*{YEAR_MONTH_SYNTAX}\s*$")
+_FULL_DATE = re.compile(rf"^\s*{FULL_DATE_SYNTAX}\s*$")
+
+
+class NgayBanHanh(_Model):
+    """An issue date whose day may be left blank for the registry clerk to fill in.
+
+    Written in YAML as `2023-03-06`, or `2023-03` when the day is left blank.
+    """
+
+    nam: int
+    thang: int
+    ngay: int | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _parse(cls, value: Any) -> Any:
+        if isinstance(value, dict | NgayBanHanh):
+            # Already split into fields: a model or its `model_dump()` (new-year, batch).
+            return value
+        if isinstance(value, dt.date):
+            return {"nam": value.year, "thang": value.month, "ngay": value.day}
+        if isinstance(value, str):
+            full = _FULL_DATE.match(value)
+            if full:
+                year, month, day = (int(g) for g in full.groups())
+                try:
+                    dt.date(year, month, day)
+                except ValueError:
+                    raise plan_error(
+                        "invalid-date", msg.DATE_IMPOSSIBLE.format(value=value.strip())
+                    ) from None
+                return {"nam": year, "thang": month, "ngay": day}
+            partial = _YEAR_MONTH.match(value)
+            if partial:
+                year, month = (int(g) for g in partial.groups())
+                if not 1 <= month <= 12 or year < 1:
+                    raise plan_error("invalid-date", msg.DATE_IMPOSSIBLE.format(value=value.strip()))
+                return {"nam": year, "thang": month, "ngay": None}
+        raise plan_error("invalid-date", msg.DATE_FORMAT)
+
+    @property
+    def earliest(self) -> dt.date:
+        """The first day the date can mean (the 1st when the day is blank)."""
+        return dt.date(self.nam, self.thang, self.ngay or 1)
+
+    @property
+    def latest(self) -> dt.date:
+        """The last day the date can mean (the month's end when the day is blank)."""
+        last = calendar.monthrange(self.nam, self.thang)[1]
+        return dt.date(self.nam, self.thang, self.ngay or last)
+
+
+IssueDate = Annotated[
+    NgayBanHanh,
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{1,2}(-\d{1,2})?$"}),
+]
+
+
+def _parse_full_date(value: Any) -> Any:
+    if isinstance(value, str):
+        match = _FULL_DATE.match(value)
+        if not match:
+            raise plan_error("invalid-date", msg.EXPECTED_DATE)
+        year, month, day = (int(g) for g in match.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            raise plan_error("invalid-date", msg.DATE_IMPOSSIBLE.format(value=value.strip())) from None
+    return value
+
+
+#: A full calendar date, `YYYY-MM-DD`.
+FullDate = Annotated[dt.date, BeforeValidator(_parse_full_date, json_schema_input_type=str)]

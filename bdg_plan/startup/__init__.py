@@ -1,0 +1,1 @@
+"""What a start would otherwise redo, prepared once and kept: the model's schemas, the templates."""
