@@ -17,7 +17,7 @@ from bdg_plan import api
 from bdg_plan.cli.app import app
 from bdg_plan.commands.starter import Commune, build_starter, count_markers, parse_commune, write_new_file
 from bdg_plan.errors import OutputError
-from bdg_plan.rules.validate import DISTRICT_PATTERN
+from bdg_plan.facts.admin_map import DISTRICT_PATTERN
 
 ENV = {"COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"}
 TODAY = dt.date(2026, 3, 5)

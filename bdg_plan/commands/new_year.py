@@ -57,6 +57,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from bdg_plan import messages as msg
 from bdg_plan.commands import reform
 from bdg_plan.errors import BdgPlanError, InvalidPlanError, Problem, Severity, YearBeforePlanError, has_errors
+from bdg_plan.facts.admin_map import DISTRICT_PATTERN, REFORM_DATE
 from bdg_plan.facts.limits import YEAR_MAX, YEAR_MIN
 from bdg_plan.plan.dates import FULL_DATE_SYNTAX, YEAR_MONTH_SYNTAX
 from bdg_plan.plan.loader import DataPath, LoadedDocument, load_yaml, texts_with_paths
@@ -64,8 +65,6 @@ from bdg_plan.plan.model import Plan
 from bdg_plan.plan.source import SourceText, byte_order_mark, decode_source
 from bdg_plan.rules.review_marks import write_marks
 from bdg_plan.rules.validate import (
-    DISTRICT_PATTERN,  # the one definition of "a district-level body", shared with the reform rules
-    REFORM_DATE,
     domain_rules,
     old_annual_plans,
     validate_document,

@@ -29,9 +29,13 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 
 from bdg_plan import messages as msg
 from bdg_plan.facts.admin_map import (
+    DISTRICT_PATTERN,
+    OLD_COMMUNE_KINDS,
+    REFORM_DATE,
     AdminMap,
     OldCommune,
     Province,
+    alternation,
     district_names,
     load,
     name_key,
@@ -41,7 +45,6 @@ from bdg_plan.facts.admin_map import (
 from bdg_plan.plan.loader import texts_with_paths
 from bdg_plan.plan.model import Plan
 from bdg_plan.rules.review_marks import MARKER, comment_lines
-from bdg_plan.rules.validate import DISTRICT_PATTERN, REFORM_DATE
 
 if TYPE_CHECKING:
     from bdg_plan.plan.loader import DataPath, LoadedDocument
@@ -251,7 +254,7 @@ def _province_line(co_quan: MappingNode, text: str, province: str) -> list[Edit]
 
 def _new_place(span: str, old_name: str, kind: str, name: str) -> tuple[int, int, str] | None:
     """The edit of the place name: 'Hồng Phong' -> 'Đồng Đăng', 'Xã Hồng Phong' -> 'Phường ...'."""
-    match = re.search(rf"(?:(xã|phường|thị trấn)[ \t]+)?{re.escape(old_name)}(?!\w)", span, re.I)
+    match = re.search(rf"(?:{alternation(OLD_COMMUNE_KINDS)}[ \t]+)?{re.escape(old_name)}(?!\w)", span, re.I)
     if match is None:
         return None
     new = f"{_recase(kind, match.group(1))} {name}" if match.group(1) else name

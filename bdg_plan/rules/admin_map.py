@@ -19,10 +19,12 @@ from collections.abc import Callable, Iterator
 from bdg_plan import messages as msg
 from bdg_plan.errors import Severity
 from bdg_plan.facts.admin_map import (
+    ALL_COMMUNE_KINDS,
     AdminMap,
     Commune,
     OldCommune,
     Province,
+    alternation,
     district_names,
     load,
     name_key,
@@ -37,7 +39,7 @@ _W = Severity.WARNING
 _TINH = ("co_quan", "tinh")
 _TEN = ("co_quan", "ten")
 _DIA_DANH = ("co_quan", "dia_danh")
-_PLACE_UNIT = re.compile(r"^(xã|phường|đặc khu|thị trấn)\s+", re.IGNORECASE)
+_PLACE_UNIT = re.compile(rf"^{alternation(ALL_COMMUNE_KINDS)}\s+", re.IGNORECASE)
 
 
 def map_rules(plan: Plan, unfilled: Callable[[str], object]) -> Iterator[Finding]:

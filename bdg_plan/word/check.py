@@ -17,6 +17,7 @@ from itertools import chain
 from bdg_plan import messages as msg
 from bdg_plan.docx.read.body import Paragraph, ReadDocument, Section, Table
 from bdg_plan.facts import nd30
+from bdg_plan.facts.vietnamese import date_padding_faults
 from bdg_plan.word.check_layout import closing_faults, header_width_faults, rule_faults
 from bdg_plan.word.find_parts import Found, clean, is_caps, parse_date, parse_so
 from bdg_plan.word.outline_read import classify
@@ -204,11 +205,12 @@ def _date(c: _Checker, found: Found) -> None:
     _place, day, month, _year, day_text = parsed
     month_text = _DAY.search(found.header.date_text)
     typed_month = month_text.group(2) if month_text else str(month)
-    if day is not None and day < 10 and len(day_text) == 1:
+    faults = date_padding_faults(day, day_text, month, typed_month)
+    if "day" in faults:
         c.add(para, "ND30-NGAY-THANG", f"ngày {day_text}", msg.CHECK_DAY_PADDING)
-    if month <= 2 and len(typed_month) == 1:
+    if "month" in faults:
         c.add(para, "ND30-NGAY-THANG", f"tháng {typed_month}", msg.CHECK_MONTH_PADDING)
-    if month > 2 and typed_month.startswith("0"):
+    if "month-padded" in faults:
         c.add(para, "ND30-NGAY-THANG", f"tháng {typed_month}", msg.CHECK_MONTH_NO_PADDING)
 
 
