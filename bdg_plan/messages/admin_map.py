@@ -81,6 +81,11 @@ REFORM_SUPERIOR = (
 REFORM_OLD_CITY = (
     "'{value}' là đơn vị cấp huyện cũ, không còn từ ngày 01/7/2025: hãy sửa cho phù hợp (cấp xã, cấp tỉnh)."
 )
+REFORM_UNIT_WORDS = (
+    "Kế hoạch còn {count} chữ chỉ nơi ở trong {old_kind} ({words}; các dòng {lines}): {new_kind} "
+    "thường chia thành tổ dân phố, khu phố thay vì thôn, bản. Hãy sửa theo tên gọi của {new_kind} "
+    "(mục này chỉ nhắc một lần)."
+)
 REFORM_COMMENT = "Ghi chú dưới đây còn nhắc {things} (trước 01/7/2025): hãy sửa hoặc xóa."
 REFORM_COMMENT_YEAR = "năm {year}"
 
