@@ -43,6 +43,7 @@ from bdg_plan.facts.admin_map import (
     province_names,
     unit_name,
 )
+from bdg_plan.facts.place_names import place_name
 from bdg_plan.plan.loader import texts_with_paths
 from bdg_plan.plan.model import Plan
 from bdg_plan.rules.review_marks import MARKER, comment_lines
@@ -244,7 +245,7 @@ def _new_place(span: str, old_name: str, kind: str, name: str) -> tuple[int, int
     match = re.search(rf"(?:{alternation(OLD_COMMUNE_KINDS)}[ \t]+)?{re.escape(old_name)}(?!\w)", span, re.I)
     if match is None:
         return None
-    new = f"{recase(kind, match.group(1))} {name}" if match.group(1) else name
+    new = f"{recase(kind, match.group(1))} {name}" if match.group(1) else place_name(kind, name)
     return match.start(), match.end(), new
 
 

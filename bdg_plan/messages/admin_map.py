@@ -32,6 +32,10 @@ MAP_PLACE_MISMATCH = (
     "Địa danh '{value}' không khớp với cơ quan ban hành '{commune}': địa danh ghi tên xã, phường, "
     "ví dụ '{expected}'."
 )
+PLACE_NEEDS_UNIT_WORD = (
+    "Địa danh '{value}': đơn vị mang tên người, tên số hoặc sự kiện lịch sử thì ghi đủ cả chữ chỉ đơn vị, "
+    "viết hoa: '{expected}, ngày ...' (Nghị định 30/2020/NĐ-CP, Phụ lục I, Mục II.4)."
+)
 MAP_PLACE_UNIT_WORD = "Địa danh '{value}' ghi chữ '{given_kind}' nhưng cơ quan ban hành là {kind} {name}."
 #: How an old district is named in the messages above: " (huyện Cao Lộc)".
 MAP_OF_DISTRICT = " ({district})"
