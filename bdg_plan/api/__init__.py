@@ -444,7 +444,7 @@ def render_batch(
 
     """
     from bdg_plan.api.communes import communes_table
-    from bdg_plan.commands.batch import BatchOptions, prepare_batch, run_batch
+    from bdg_plan.commands.batch import BatchOptions, output_stem, prepare_batch, run_batch
     from bdg_plan.plan.source import read_source
 
     options = options or BatchOptions()
@@ -454,10 +454,17 @@ def render_batch(
     if xa and tinh is None:
         raise UsageError(msg.BATCH_XA_NEEDS_TINH)
     base_name = str(base_path)
+    list_path = None
     if tinh is not None:
-        communes_name = msg.BATCH_MAP_SOURCE_NAME.format(tinh=tinh)
+        # The list is written beside the plans (not in a dry run), so every problem names a file
+        # that exists, and the officer can fill the signers in Excel and run the batch from it.
         signer = msg.FILL_IN.format(hint=msg.BATCH_MAP_SIGNER_HINT)
         communes_data = communes_table(tinh, xa=xa, signer=signer).encode("utf-8")
+        if options.dry_run:
+            communes_name = msg.BATCH_MAP_SOURCE_NAME.format(tinh=tinh)
+        else:
+            list_path = outdir / msg.BATCH_MAP_LIST_FILE.format(tinh=output_stem(tinh))
+            communes_name = str(list_path)
     else:
         assert communes_path is not None
         communes_name = str(communes_path)
@@ -469,8 +476,26 @@ def render_batch(
         communes_name,
         outdir,
         base_path.parent,
+        post_reform_list=tinh is not None,
     )
+    if list_path is not None:
+        _write_map_list(list_path, communes_data, force=options.force)
     return run_batch(plan, options, on_start=on_start, on_result=on_result)
+
+
+def _write_map_list(path: Path, table: bytes, *, force: bool) -> None:
+    """Save the list a --tinh batch ran from (UTF-8 with BOM, for Excel) in its output folder."""
+    from bdg_plan.output import atomic_write
+
+    if path.parent.exists() and not path.parent.is_dir():
+        raise OutputError(msg.BATCH_OUTDIR_NOT_DIR.format(folder=path.parent))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(
+            msg.BATCH_OUTDIR_FAILED.format(folder=path.parent, reason=exc.strerror or exc)
+        ) from None
+    atomic_write(path, b"\xef\xbb\xbf" + table, force=force)
 
 
 __all__ = [

@@ -95,7 +95,9 @@ REFORM_COMMENT_YEAR = "năm {year}"
 
 # --- communes ---------------------------------------------------------------------------------
 MAP_BATCH_COMMUNE_UNKNOWN = "{tinh} không có xã, phường '{xa}' (theo đơn vị hành chính từ 01/7/2025)."
-BATCH_MAP_SOURCE_NAME = "danh sách xã, phường {tinh} từ 01-7-2025.csv"
+BATCH_MAP_SOURCE_NAME = "(danh sách xã, phường {tinh} từ 01/7/2025; chạy thử, không ghi ra tệp)"
+#: The list a --tinh batch writes into its output folder (`{tinh}`: the province as an ASCII slug).
+BATCH_MAP_LIST_FILE = "danh-sach-xa-phuong-{tinh}.csv"
 BATCH_LIST_OR_PROVINCE = (
     "Cần một trong hai: tệp danh sách xã, phường (DANH_SÁCH.csv) hoặc --tinh TÊN_TỈNH, không cả hai."
 )

@@ -7,6 +7,15 @@ BATCH_BASE_INVALID = (
     "Tệp kế hoạch gốc có lỗi, chưa tạo văn bản cho xã nào. Hãy sửa tệp gốc trước "
     "(kiểm tra bằng: bdg-plan validate {file})."
 )
+BATCH_BASE_BEFORE_REFORM_TITLE = (
+    "Kế hoạch gốc '{file}' ban hành trước 01/7/2025, chưa tạo văn bản cho xã nào."
+)
+BATCH_BASE_BEFORE_REFORM = (
+    "Kế hoạch gốc ban hành trước ngày 01/7/2025, còn các xã, phường trong danh sách là đơn vị hành chính "
+    "từ ngày 01/7/2025: văn bản của các xã, phường này không thể ghi ngày trước khi đơn vị được thành lập. "
+    "Hãy chuyển kế hoạch gốc sang năm mới trước (bdg-plan new-year GỐC.yaml --nam NĂM, lệnh này bỏ cấp "
+    "huyện và chuyển các ngày, năm của kế hoạch), xem lại tệp mới rồi chạy lại batch với tệp đó."
+)
 BATCH_COMMUNES_INVALID = "Tệp danh sách xã có lỗi, chưa tạo văn bản cho xã nào."
 BATCH_FORMAT_UNKNOWN = (
     "Không nhận ra loại tệp danh sách xã '{file}': cần tệp .csv (bảng tính Excel lưu dạng CSV) "
