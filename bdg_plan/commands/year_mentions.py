@@ -51,8 +51,9 @@ _TYPE = re.compile(r"(?<!\w)(" + "|".join(re.escape(name) for name in TYPE_NAMES
 _IDENTITY = re.compile(
     r"\s*(?:số\s*:?\s*\d|\d{1,6}[\w.\-]*/|ngày\s+\d{1,2}\s*(?:[/.\-]|tháng))", re.IGNORECASE
 )
-#: The end of a citation's clause: ";", ":", a sentence's end, or a comma before a capitalised word.
-_CLAUSE_END = re.compile(r"[;:\n]|\.(?:\s|$)|,\s+(?=[A-ZĐÀ-Ỹ])")
+#: The end of a citation's clause: ";", ":", a sentence's end, or a comma before a capitalised word
+#: (a line break is not one: a folded YAML value breaks lines anywhere).
+_CLAUSE_END = re.compile(r"[;:]|\.(?:\s|$)|,\s+(?=[A-ZĐÀ-Ỹ])")
 
 _SHORT_DATE = re.compile(r"(?<![\d/.\-])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})(?![\d/])")
 _LONG_DATE = re.compile(r"(?<!\w)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})(?!\d)", re.IGNORECASE)
