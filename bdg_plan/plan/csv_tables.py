@@ -17,7 +17,6 @@ from typing import Any
 from bdg_plan import messages as msg
 from bdg_plan.errors import InputFileError, Problem, Severity
 from bdg_plan.facts.limits import MAX_TABLE_COLUMNS
-from bdg_plan.plan.csv_read import CsvProblem, read_csv_table
 from bdg_plan.plan.loader import DataPath, LoadedDocument
 from bdg_plan.plan.outline_model import GROUP_KEY
 from bdg_plan.plan.source import decode_source, read_source
@@ -92,6 +91,9 @@ def _read_rows(
 
 
 def _parse(doc: LoadedDocument, name: str, text: str) -> tuple[list[str], list[dict[str, Any]]] | None:
+    # Here: every validate passes through this module, few plans name a CSV file.
+    from bdg_plan.plan.csv_read import CsvProblem, read_csv_table
+
     table = read_csv_table(text)
     if isinstance(table, CsvProblem):
         code = "table-csv" if table.code == "csv-empty" else table.code
