@@ -28,7 +28,6 @@ BATCH_ENTRY_NOT_MAPPING = (
     "(mỗi khóa một dòng, thụt lề thẳng hàng)."
 )
 BATCH_CSV_EMPTY = "Tệp CSV trống: cần một dòng tiêu đề (tên các cột) và mỗi xã một dòng."
-BATCH_CSV_SYNTAX = "Tệp CSV sai cú pháp ({reason})."
 BATCH_UNKNOWN_HEADER = (
     "Cột '{header}' không phải là khóa của kế hoạch (ví dụ 'nguoi_ky.ho_ten') hay tên cột quen "
     "thuộc (ví dụ 'Người ký')."
@@ -90,7 +89,7 @@ BATCH_COMMUNE_WORKER_DIED = (
     "Tiến trình tạo văn bản cho xã này dừng đột ngột hai lần (có thể do thiếu bộ nhớ), nên xã này "
     "chưa được tạo; các xã khác vẫn chạy tiếp. Hãy chạy lại riêng xã này, ví dụ với --jobs 1."
 )
-BATCH_CSV_UNCLOSED_QUOTE = (
-    'Dấu nháy kép (") mở ô này chưa được đóng, nên mọi dòng sau bị đọc thành một ô. Hãy thêm dấu '
-    "nháy đóng ở cuối ô, hoặc xóa dấu nháy mở."
+BATCH_TOO_MANY_COMMUNES = (
+    "Danh sách có hơn {limit} xã, phường (cả nước có khoảng 3.300 xã, phường; một tỉnh nhiều nhất "
+    "khoảng 170). Hãy tách danh sách theo tỉnh."
 )
