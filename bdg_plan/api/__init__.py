@@ -443,8 +443,7 @@ def render_batch(
         BdgPlanError: --pdf without PDF support, or the folder cannot be made.
 
     """
-    from bdg_plan.api.communes import communes_table
-    from bdg_plan.commands.batch import BatchOptions, output_stem, prepare_batch, run_batch
+    from bdg_plan.commands.batch import BatchOptions, prepare_batch, run_batch
     from bdg_plan.plan.source import read_source
 
     options = options or BatchOptions()
@@ -456,15 +455,7 @@ def render_batch(
     base_name = str(base_path)
     list_path = None
     if tinh is not None:
-        # The list is written beside the plans (not in a dry run), so every problem names a file
-        # that exists, and the officer can fill the signers in Excel and run the batch from it.
-        signer = msg.FILL_IN.format(hint=msg.BATCH_MAP_SIGNER_HINT)
-        communes_data = communes_table(tinh, xa=xa, signer=signer).encode("utf-8")
-        if options.dry_run:
-            communes_name = msg.BATCH_MAP_SOURCE_NAME.format(tinh=tinh)
-        else:
-            list_path = outdir / msg.BATCH_MAP_LIST_FILE.format(tinh=output_stem(tinh))
-            communes_name = str(list_path)
+        communes_data, communes_name, list_path = _map_list(tinh, xa, outdir, dry_run=options.dry_run)
     else:
         assert communes_path is not None
         communes_name = str(communes_path)
@@ -481,6 +472,23 @@ def render_batch(
     if list_path is not None:
         _write_map_list(list_path, communes_data, force=options.force)
     return run_batch(plan, options, on_start=on_start, on_result=on_result)
+
+
+def _map_list(tinh: str, xa: Sequence[str], outdir: Path, *, dry_run: bool) -> tuple[bytes, str, Path | None]:
+    """A province's communes from the 2025 map as a batch list: its bytes, its name, where it goes.
+
+    The list is written beside the plans (not in a dry run), so every problem names a file that
+    exists, and the officer can fill the signers in Excel and run the batch from it.
+    """
+    from bdg_plan.api.communes import communes_table
+    from bdg_plan.commands.batch.names import output_stem
+
+    signer = msg.FILL_IN.format(hint=msg.BATCH_MAP_SIGNER_HINT)
+    data = communes_table(tinh, xa=xa, signer=signer).encode("utf-8")
+    if dry_run:
+        return data, msg.BATCH_MAP_SOURCE_NAME.format(tinh=tinh), None
+    path = outdir / msg.BATCH_MAP_LIST_FILE.format(tinh=output_stem(tinh))
+    return data, str(path), path
 
 
 def _write_map_list(path: Path, table: bytes, *, force: bool) -> None:
