@@ -421,7 +421,11 @@ def test_cli_writes_beside_the_input_and_never_touches_it(plan2023: Path) -> Non
     code, output = run("new-year", str(plan2023))
     assert code == 0, output
     target = plan2023.parent / "plan2024.yaml"
-    assert target.read_bytes() == roll(EXAMPLE_PLAN).data
+    expected = roll_forward(
+        EXAMPLE_PLAN.read_bytes(), EXAMPLE_PLAN.name, None, lambda _old, _new: target.name
+    )
+    assert target.read_bytes() == expected.data
+    assert "bdg-plan validate plan2024.yaml" in target.read_text(encoding="utf-8")
     assert plan2023.read_bytes() == before
     assert "Các thay đổi" in output and "trich_yeu" in output and "năm 2024" in output
     assert "Cần người xem lại (1 mục)" in output

@@ -3,6 +3,8 @@ citations are flagged with their own reason (bdg_plan.commands.year_mentions in 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -113,3 +115,29 @@ def test_a_valid_plan_stays_valid_after_new_year(name: str, step: int) -> None:
     after = api.validate_bytes(result.data, name)
     assert after.plan is not None, after.problems
     assert [p for p in after.problems if p.is_error] == []
+
+
+def test_the_change_table_shows_each_value_once_with_its_final_text() -> None:
+    text = PLAN_2024.replace(
+        "trich_yeu: Thực hiện công tác bình đẳng giới năm 2024",
+        "trich_yeu: Thực hiện công tác bình đẳng giới năm 2024 và Tháng hành động năm 2024",
+    )
+    _data, result = rolled(text)
+    rows = [change for change in result.changes if change.path == "trich_yeu"]
+    assert len(rows) == 1
+    assert rows[0].new.endswith("năm 2025 và Tháng hành động năm 2025")
+    assert rows[0].old.endswith("năm 2024 và Tháng hành động năm 2024")
+
+
+def test_comments_naming_the_old_file_name_the_new_one(tmp_path: Path) -> None:
+    from bdg_plan.commands.starter import build_starter
+
+    old = tmp_path / "ke-hoach-2026.yaml"
+    old.write_text(build_starter(2026, "Đồng Đăng", "Hoàng Văn Nam", file_name=old.name), encoding="utf-8")
+    assert "bdg-plan validate ke-hoach-2026.yaml" in old.read_text(encoding="utf-8")
+    result = api.new_year(old)
+    new = result.output_path
+    assert new is not None and new.name == "ke-hoach-2027.yaml"
+    text = new.read_text(encoding="utf-8")
+    assert "bdg-plan validate ke-hoach-2027.yaml" in text
+    assert "ke-hoach-2026.yaml" not in text

@@ -337,7 +337,11 @@ def new_year(
     from bdg_plan.plan.source import read_source
 
     name = display_name or str(plan_path)
-    result = roll_forward(read_source(plan_path, name), name, year)
+
+    def new_name(old_year: int, new_year: int) -> str:
+        return (output or default_output_path(plan_path, old_year, new_year)).name
+
+    result = roll_forward(read_source(plan_path, name), name, year, new_name)
     target = output or default_output_path(plan_path, result.old_year, result.new_year)
     if target.exists() and target.samefile(plan_path):
         raise OutputError(msg.NEW_YEAR_SAME_FILE.format(file=target))

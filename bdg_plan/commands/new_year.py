@@ -47,7 +47,7 @@ import calendar
 import difflib
 import pathlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import cast
 
@@ -140,13 +140,17 @@ class _Edit:
     scope: tuple[int, int]  # the scalar's span: the report's context never shows text outside it
 
 
-def roll_forward(data: bytes, name: str, year: int | None = None) -> NewYearResult:
+def roll_forward(
+    data: bytes, name: str, year: int | None = None, new_name: Callable[[int, int], str] | None = None
+) -> NewYearResult:
     """Make next year's plan file from this year's, keeping every untouched byte.
 
     Args:
         data: the old plan file's bytes.
         name: the name problems are reported against (usually the file's path).
         year: the new plan year; default: the year after the plan's `nam`.
+        new_name: the new file's name for (old year, new year); comment lines that name the old
+            file ("Kiểm tra: bdg-plan validate plan2023.yaml") name the new one.
 
     Returns:
         The new file's bytes (same encoding and byte-order mark) and the report.
@@ -176,6 +180,8 @@ def roll_forward(data: bytes, name: str, year: int | None = None) -> NewYearResu
     assert root is not None  # the text just loaded as a valid plan
     _refuse_shared_dated_values(root)
     edits = [*_value_edits(root, text, plan.nam, new_year), *_comment_edits(root, text, plan, new_year)]
+    if new_name is not None:
+        edits += _file_name_edits(text, pathlib.PurePath(name).name, new_name(plan.nam, new_year))
     inference = None
     if reform.crosses_reform(plan, new_year):  # the 2025 map is loaded only then
         inference = reform.infer(plan, text)
@@ -350,6 +356,19 @@ def _comment_edits(root: Node, text: str, plan: Plan, new_year: int) -> Iterator
         yield _Edit(line_start, line_start, new, path, (line_start, line_start))
 
 
+def _file_name_edits(text: str, old_name: str, new_name: str) -> Iterator[_Edit]:
+    """The old file's name in comment lines (the commands a starter or an import wrote) -> the new one."""
+    if not old_name or old_name == new_name:
+        return
+    at = 0
+    for line in text.splitlines(keepends=True):
+        if line.lstrip().startswith("#"):
+            for match in re.finditer(re.escape(old_name), line):
+                start, end = at + match.start(), at + match.end()
+                yield _Edit(start, end, new_name, (reform.COMMENT_PATH,), (at, at + len(line.rstrip("\r\n"))))
+        at += len(line)
+
+
 def _is_dated(path: DataPath) -> bool:
     """The values new-year rewrites by their key: the year, the number, the dates."""
     return path in (("nam",), ("so",), ("ngay",)) or (len(path) == 2 and path[0] == "thang_hanh_dong")
@@ -422,36 +441,69 @@ def _skip_indent(text: str, start: int) -> int:
 
 
 def _apply(text: str, edits: list[_Edit]) -> tuple[str, list[Change]]:
-    """Splice the edits into the text; report each one at its line in the new text."""
+    """Splice the edits into the text; report each value once, at its line in the new text.
+
+    The edits of one value make one row of the change table, showing the value's final text (a
+    title with two years moved shows both). Linear in the text: lines are counted once.
+    """
     pieces: list[str] = []
     changes: list[Change] = []
-    cursor = 0
-    added_lines = 0
-    for edit in sorted(set(edits), key=lambda e: (e.start, e.end)):
-        if edit.start < cursor:  # overlapping edits cannot come from distinct nodes; keep the first
-            continue
-        pieces += [text[cursor : edit.start], edit.new]
-        cursor = edit.end
-        line = text.count("\n", 0, edit.start) + 1 + added_lines
-        if edit.start == edit.end:
-            changes.append(Change(format_path(edit.path), line, "", edit.new.strip()))
-            added_lines += edit.new.count("\n")
-            continue
-        old, new = _excerpts(text, edit)
-        changes.append(Change(format_path(edit.path), line, old, new))
+    cursor = counted = added_lines = 0
+    line = 1
+    for group in _groups(edits):
+        first = group[0]
+        line += text.count("\n", counted, first.start)
+        counted = first.start
+        if first.start == first.end:
+            changes.append(Change(format_path(first.path), line + added_lines, "", first.new.strip()))
+            added_lines += first.new.count("\n")
+        else:
+            old, new = _excerpts(text, group)
+            changes.append(Change(format_path(first.path), line + added_lines, old, new))
+        for edit in group:
+            pieces += [text[cursor : edit.start], edit.new]
+            cursor = edit.end
     pieces.append(text[cursor:])
     return "".join(pieces), changes
 
 
-def _excerpts(text: str, edit: _Edit) -> tuple[str, str]:
-    """The edited part of a line with some context around it, before and after the edit."""
-    line_start = max(text.rfind("\n", 0, edit.start) + 1, edit.scope[0])
-    line_end = text.find("\n", edit.end)
-    line_end = min(len(text) if line_end < 0 else line_end, edit.scope[1])
-    head, tail = _context(
-        text[line_start:line_end].rstrip("\r"), edit.start - line_start, edit.end - line_start
-    )
-    return head + text[edit.start : edit.end] + tail, head + edit.new + tail
+def _groups(edits: list[_Edit]) -> list[list[_Edit]]:
+    """The edits in text order, without overlaps, grouped by the value they change."""
+    groups: list[list[_Edit]] = []
+    cursor = 0
+    for edit in sorted(set(edits), key=lambda e: (e.start, e.end)):
+        if edit.start < cursor:  # overlapping edits cannot come from distinct nodes; keep the first
+            continue
+        cursor = edit.end
+        last = groups[-1][-1] if groups else None
+        inserts = edit.start == edit.end
+        if last is not None and not inserts and last.start != last.end and last.scope == edit.scope:
+            groups[-1].append(edit)
+        else:
+            groups.append([edit])
+    return groups
+
+
+def _excerpts(text: str, group: list[_Edit]) -> tuple[str, str]:
+    """The edited part of a value with some context around it, before and after its edits."""
+    start, end, scope = group[0].start, group[-1].end, group[0].scope
+    line_start = max(text.rfind("\n", 0, start) + 1, scope[0])
+    line_end = text.find("\n", end)
+    line_end = min(len(text) if line_end < 0 else line_end, scope[1])
+    head, tail = _context(text[line_start:line_end].rstrip("\r"), start - line_start, end - line_start)
+    new, at = [], start
+    for edit in group:
+        new += [text[at : edit.start], edit.new]
+        at = edit.end
+    return _shortened(head + text[start:end] + tail), _shortened(head + "".join(new) + tail)
+
+
+def _shortened(excerpt: str, limit: int = 160) -> str:
+    """An excerpt on one line, its middle cut when it is long ("… đầu … cuối …")."""
+    excerpt = " ".join(excerpt.split())
+    if len(excerpt) <= limit:
+        return excerpt
+    return excerpt[: limit // 2].rstrip() + " … " + excerpt[-limit // 2 :].lstrip()
 
 
 def _excerpt(text: str, start: int, end: int) -> str:
