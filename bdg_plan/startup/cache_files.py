@@ -26,7 +26,7 @@ import stat
 #: The environment variable that turns the start caches off.
 NO_CACHE_ENV = "BDG_PLAN_NO_CACHE"
 
-#: The largest cache file read, in bytes (the plan model's is about 50 KB, a template's 10-40 KB).
+#: The largest cache file read, in bytes (the plan model's is about 50 KB, a template's a few KB).
 MAX_CACHE_BYTES = 1_000_000
 
 #: How a cache file is opened: never through a symbolic link, never waiting on a pipe.
