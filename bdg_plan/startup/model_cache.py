@@ -130,10 +130,10 @@ def _entries_for(data: bytes, key: str) -> dict[str, Entry] | None:
         entries = _SchemaUnpickler(io.BytesIO(body)).load()
     except pickle.UnpicklingError:  # a name outside the allowed ones
         return None
-    return entries if _well_formed(entries, key) else None
+    return entries if _well_formed(entries) else None
 
 
-def _well_formed(entries: object, key: str) -> TypeGuard[dict[str, Entry]]:
+def _well_formed(entries: object) -> TypeGuard[dict[str, Entry]]:
     """Whether unpickled `entries` have the cache's shape: a class name to a (schema, config) pair."""
     return isinstance(entries, dict) and all(
         isinstance(name, str)
@@ -168,8 +168,8 @@ class _SchemaUnpickler(pickle.Unpickler):
 
 def _schema_getattr(owner: object, name: str) -> Any:
     """`getattr` for the names a core schema looks up: no double-underscore name but pydantic's hook."""
-    if name.startswith("__") and name != "__get_pydantic_json_schema__":
-        raise pickle.UnpicklingError(name)
+    if not isinstance(name, str) or (name.startswith("__") and name != "__get_pydantic_json_schema__"):
+        raise pickle.UnpicklingError(repr(name))
     return getattr(owner, name)
 
 

@@ -237,9 +237,19 @@ def test_a_stale_or_damaged_file_is_never_unpickled(folder: Path, tmp_path: Path
         b"cbdg_plan.plan.model\nmodel_cache\n.",  # a module the model module imported
         b"\x80\x04\x8c\x13bdg_plan.plan.model\x8c\x12Plan.model_rebuild\x93.",  # a dotted name
         b"cbuiltins\ngetattr\n(cbdg_plan.plan.field_types\n_strip_text\nS'__globals__'\ntR.",
+        b"cbuiltins\ngetattr\n(cbdg_plan.plan.field_types\n_strip_text\nI1\ntR.",
         b"cbdg_plan.startup.cache_files\nwrite\n(S'x'\nC\x00tR.",  # writes files: not a model module
     ],
-    ids=["exec", "os-system", "imported-class", "imported-module", "dotted", "dunder-getattr", "writer"],
+    ids=[
+        "exec",
+        "os-system",
+        "imported-class",
+        "imported-module",
+        "dotted",
+        "dunder-getattr",
+        "getattr-not-text",
+        "writer",
+    ],
 )
 def test_a_planted_file_with_a_valid_header_names_nothing_outside_the_model(
     folder: Path, tmp_path: Path, body: bytes
