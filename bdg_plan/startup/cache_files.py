@@ -14,7 +14,8 @@ read-only install), nothing is cached and the work is done on each start.
 A cache file is read only when it is a regular file (a symbolic link, a pipe or a device is not
 opened or not read), at most `MAX_CACHE_BYTES` long, and, where the system has owners, owned by
 the user running the program or by the owner of the package and writable by no one else. Writes
-are atomic (`output.atomic_write`); reading never raises.
+are atomic (`output.atomic_write`), and a link or a pipe found in a cache file's place is removed
+(the link itself, never what it points to) so the cache does not stay off; reading never raises.
 """
 
 from __future__ import annotations
@@ -100,6 +101,10 @@ def write(name: str, data: bytes) -> None:
     folder = cache_folder()
     if folder is None:
         return
+    target = Path(folder) / name
     with contextlib.suppress(OSError, OutputError):  # a read-only install: no cache, as documented
         os.makedirs(folder, exist_ok=True)
-        atomic_write(Path(folder) / name, data, force=True)
+        with contextlib.suppress(FileNotFoundError):
+            if not stat.S_ISREG(target.lstat().st_mode):  # a link or a pipe where the cache goes
+                target.unlink()  # removes the link itself, never what it points to
+        atomic_write(target, data, force=True)

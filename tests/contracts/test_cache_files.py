@@ -111,3 +111,22 @@ def test_the_folder_is_only_ever_the_byte_code_folder(
         monkeypatch.setenv("XDG_CACHE_HOME", value)
         monkeypatch.setattr(sys, "pycache_prefix", None)
         assert cache_files.cache_folder() == str(Path(cache_files.__file__).parent / "__pycache__")
+
+
+@posix_only
+def test_a_pipe_or_a_link_where_the_cache_goes_is_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Protects the cache from staying off for good: the next build writes a regular file in its place."""
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    target = tmp_path / "target"
+    target.write_bytes(b"kept")
+    monkeypatch.setattr(cache_files, "cache_folder", lambda: str(folder))
+    os.mkfifo(folder / "one")
+    (folder / "two").symlink_to(target)
+    cache_files.write("one", b"first")
+    cache_files.write("two", b"second")
+    assert cache_files.read("one") == b"first"
+    assert cache_files.read("two") == b"second"
+    assert target.read_bytes() == b"kept"  # the link was replaced, not written through
