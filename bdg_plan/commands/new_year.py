@@ -168,12 +168,7 @@ def roll_forward(
     if checked.plan is None or has_errors(checked.problems):
         raise InvalidPlanError(checked.problems, msg.NEW_YEAR_INVALID_INPUT, {name: source.text})
     plan = checked.plan
-    new_year = plan.nam + 1 if year is None else year
-    if new_year < plan.nam:
-        raise YearBeforePlanError(msg.NEW_YEAR_BEFORE_PLAN.format(year=new_year, plan_year=plan.nam))
-    if not YEAR_MIN <= new_year <= YEAR_MAX:
-        # Not a bug: the new plan would fail validation ("nam: 2201"), so say why now.
-        raise BdgPlanError(msg.NEW_YEAR_OUT_OF_RANGE.format(year=new_year, low=YEAR_MIN, high=YEAR_MAX))
+    new_year = _new_year(plan, year)
 
     text = source.text
     root = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -205,6 +200,17 @@ def roll_forward(
     original = data[len(bom) :].decode(encoding)
     output = bom + _keep_untouched_lines(original, text, new_text).encode(encoding)
     return NewYearResult(plan.nam, new_year, output, tuple(changes), tuple(reviews))
+
+
+def _new_year(plan: Plan, year: int | None) -> int:
+    """The year asked for, the year after the plan's by default; refused before it or out of range."""
+    new_year = plan.nam + 1 if year is None else year
+    if new_year < plan.nam:
+        raise YearBeforePlanError(msg.NEW_YEAR_BEFORE_PLAN.format(year=new_year, plan_year=plan.nam))
+    if not YEAR_MIN <= new_year <= YEAR_MAX:
+        # Not a bug: the new plan would fail validation ("nam: 2201"), so say why now.
+        raise BdgPlanError(msg.NEW_YEAR_OUT_OF_RANGE.format(year=new_year, low=YEAR_MIN, high=YEAR_MAX))
+    return new_year
 
 
 def _with_reform(general: list[ReviewItem], notes: list[reform.Note]) -> list[ReviewItem]:

@@ -45,6 +45,7 @@ from bdg_plan.startup import cache_files
 #: `import bdg_plan.plan.model` loads). An edit to any of them makes a new key.
 MODEL_MODULES = (
     "bdg_plan.facts",
+    "bdg_plan.facts.admin_map",
     "bdg_plan.facts.limits",
     "bdg_plan.facts.nd30",
     "bdg_plan.facts.vietnamese",
