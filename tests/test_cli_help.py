@@ -68,6 +68,8 @@ def test_command_help_is_vietnamese(command: str) -> None:
         (["render", "a.yaml", "-o"], "Lỗi: Tùy chọn -o cần một giá trị đi kèm."),
         (["init", "--nam", "abc"], "Giá trị không hợp lệ cho '--nam': cần một số nguyên."),
         (["init", "--nam", "1800"], "Giá trị không hợp lệ cho '--nam': Số phải lớn hơn hoặc bằng 1900."),
+        (["batch", "a.yaml", "-o", "d", "--jobs", "0"], "cho '--jobs': Số phải lớn hơn hoặc bằng 1."),
+        (["batch", "a.yaml", "-o", "d", "-j", "-3"], "cho '--jobs': Số phải lớn hơn hoặc bằng 1."),
     ],
 )
 def test_usage_errors_are_vietnamese(args: list[str], expected: str) -> None:
