@@ -23,8 +23,11 @@ from bdg_plan import messages as msg
 from bdg_plan.errors import (
     BatchInputError,
     BdgPlanError,
+    ConversionError,
+    DocxReadError,
     InputFileError,
     InvalidPlanError,
+    NoPlanFoundError,
     OutputError,
     PdfError,
     Problem,
@@ -61,31 +64,27 @@ if TYPE_CHECKING:
     from bdg_plan.word.check import Deviation
 
 #: Names that live in other modules (heavy ones, or rooms a render never needs), imported when
-#: first asked for.
-_LAZY = {
-    "BatchOptions": "bdg_plan.commands.batch",
-    "BatchResult": "bdg_plan.commands.batch",
-    "BatchStart": "bdg_plan.commands.batch",
-    "CommuneResult": "bdg_plan.commands.batch",
-    "Deviation": "bdg_plan.word.check",
-    "LoadedDocument": "bdg_plan.plan.loader",
-    "NewYearResult": "bdg_plan.commands.new_year",
-    "Plan": "bdg_plan.plan.model",
-    "ValidationResult": "bdg_plan.rules.validate",
-    "WatchReport": "bdg_plan.commands.watch",
-    **dict.fromkeys(("COMMUNE_COLUMNS", "communes_table", "write_communes"), "bdg_plan.api.communes"),
-    **dict.fromkeys(
-        (
-            "CONVERTED_SUFFIXES",
-            "ImportResult",
-            "check_word_file",
-            "default_import_output",
-            "import_word_file",
-            "read_word_file",
-        ),
-        "bdg_plan.api.word",
+#: first asked for, by module. The `TYPE_CHECKING` imports above name the same names from the same
+#: modules, for type checkers; tests/test_api_exports.py holds the two lists (and `__all__`) equal.
+_LAZY_MODULES: dict[str, tuple[str, ...]] = {
+    "bdg_plan.api.communes": ("COMMUNE_COLUMNS", "communes_table", "write_communes"),
+    "bdg_plan.api.word": (
+        "CONVERTED_SUFFIXES",
+        "ImportResult",
+        "check_word_file",
+        "default_import_output",
+        "import_word_file",
+        "read_word_file",
     ),
+    "bdg_plan.commands.batch": ("BatchOptions", "BatchResult", "BatchStart", "CommuneResult"),
+    "bdg_plan.commands.new_year": ("NewYearResult",),
+    "bdg_plan.commands.watch": ("WatchReport",),
+    "bdg_plan.plan.loader": ("LoadedDocument",),
+    "bdg_plan.plan.model": ("Plan",),
+    "bdg_plan.rules.validate": ("ValidationResult",),
+    "bdg_plan.word.check": ("Deviation",),
 }
+_LAZY = {name: module for module, names in _LAZY_MODULES.items() for name in names}
 
 
 def __getattr__(name: str) -> Any:
@@ -473,6 +472,8 @@ def render_batch(
     return run_batch(plan, options, on_start=on_start, on_result=on_result)
 
 
+# A literal list, not one built from `_LAZY`: type checkers read `__all__` only when it is written
+# out, and without it they refuse `api.BdgPlanError` (an imported name) in a strict check.
 __all__ = [
     "COMMUNE_COLUMNS",
     "CONVERTED_SUFFIXES",
@@ -484,12 +485,15 @@ __all__ = [
     "BatchStart",
     "BdgPlanError",
     "CommuneResult",
+    "ConversionError",
     "Deviation",
+    "DocxReadError",
     "ImportResult",
     "InputFileError",
     "InvalidPlanError",
     "LoadedDocument",
     "NewYearResult",
+    "NoPlanFoundError",
     "OutputError",
     "PdfError",
     "Plan",
