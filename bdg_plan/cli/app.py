@@ -98,8 +98,22 @@ _APP_SETTINGS: dict[str, Any] = {
 app = typer.Typer(**_APP_SETTINGS)
 
 
+def _print_version(value: bool) -> None:
+    """`--version`: the package's own version (no package metadata is read), then exit."""
+    if value:
+        from bdg_plan import __version__
+
+        typer.echo(msg.VERSION_LINE.format(version=__version__))
+        raise typer.Exit(0)
+
+
 @app.callback()
-def root() -> None:
+def root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", help=msg.HELP_VERSION, callback=_print_version, is_eager=True),
+    ] = False,
+) -> None:
     """Soạn Kế hoạch công tác bình đẳng giới cấp xã đúng thể thức Nghị định 30/2020/NĐ-CP."""
 
 
