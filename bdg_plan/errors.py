@@ -166,6 +166,8 @@ def os_error_message(exc: OSError, file: object, *, writing: bool) -> str:
     a permission or an immutable file (EPERM), never "open in Word".
     """
     folder = os.path.dirname(str(file)) or "."
+    if exc.errno == errno.ENAMETOOLONG:
+        return name_too_long_message(file)
     if writing and getattr(exc, "winerror", None) in _WINDOWS_IN_USE:
         return msg.OUTPUT_LOCKED.format(file=file)
     if isinstance(exc, IsADirectoryError):
@@ -192,3 +194,16 @@ def os_error_message(exc: OSError, file: object, *, writing: bool) -> str:
         if writing
         else msg.INPUT_OS_ERROR.format(file=file, reason=reason)
     )
+
+
+#: The longest file or folder name most file systems take, in bytes (NAME_MAX).
+NAME_MAX = 255
+
+
+def name_too_long_message(path: object) -> str:
+    """The sentence for a path the system refuses as too long: its longest part, and its size."""
+    parts = [part for part in str(path).replace("\\", "/").split("/") if part] or [str(path)]
+    longest = max(parts, key=lambda part: len(part.encode("utf-8", "surrogateescape")))
+    size = len(longest.encode("utf-8", "surrogateescape"))
+    shown = longest if len(longest) <= 60 else f"{longest[:30]}…{longest[-20:]}"
+    return msg.NAME_TOO_LONG.format(name=shown, size=size, limit=NAME_MAX)
