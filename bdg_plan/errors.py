@@ -23,10 +23,11 @@ The tree::
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import errno
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from bdg_plan import messages as msg
@@ -80,13 +81,28 @@ def has_errors(problems: Iterable[Problem]) -> bool:
 
 # --- The exception tree -----------------------------------------------------------------------
 class BdgPlanError(Exception):
-    """Base of every failure the CLI reports as a message rather than a traceback."""
+    """Base of every failure the CLI reports as a message rather than a traceback.
+
+    Beside the clerk's sentence (`message`, also `str(error)`), an error says where it is when
+    that is known, for a program that uses the library: `path` (the file as named to the
+    command, else None), `line` and `column` (1-based, else None).
+    """
 
     exit_code = 1
 
-    def __init__(self, message: str) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | os.PathLike[str] | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
+        self.path: str | None = None if path is None else os.fspath(path)
+        self.line = line
+        self.column = column
 
 
 class InputFileError(BdgPlanError):
@@ -105,7 +121,8 @@ class InvalidPlanError(BdgPlanError):
     """A plan file has errors; `problems` holds all of them.
 
     `sources` maps a file name to its decoded text (as the loader read it), so whoever shows the
-    problems can show their lines without reading the file again.
+    problems can show their lines without reading the file again. `path`, `line` and `column` are
+    those of the first error (line and column None when it is about the whole file).
     """
 
     def __init__(
@@ -114,7 +131,13 @@ class InvalidPlanError(BdgPlanError):
         message: str = msg.PLAN_INVALID,
         sources: Mapping[str, str] | None = None,
     ) -> None:
-        super().__init__(message)
+        first = next((p for p in sort_problems(problems) if p.is_error), None)
+        super().__init__(
+            message,
+            path=first.file if first else None,
+            line=first.line or None if first else None,
+            column=first.column or None if first else None,
+        )
         self.problems = problems
         self.sources: dict[str, str] = dict(sources or {})
 
@@ -152,6 +175,21 @@ class UsageError(BdgPlanError):
 
 class YearBeforePlanError(UsageError):
     """The requested year is earlier than the plan's own year (a usage error)."""
+
+
+@contextlib.contextmanager
+def located(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Name `path` as the file of any project error raised inside that names none.
+
+    For the entry points that work on one file through stages that see only its bytes (a Word
+    file's parts, LibreOffice's conversion).
+    """
+    try:
+        yield
+    except BdgPlanError as exc:
+        if exc.path is None:
+            exc.path = os.fspath(path)
+        raise
 
 
 # --- OSError -> a sentence --------------------------------------------------------------------

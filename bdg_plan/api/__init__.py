@@ -199,8 +199,8 @@ def check_template_dir(template_dir: Path | None) -> None:
     if template_dir is None or template_dir.is_dir():
         return
     if template_dir.exists():
-        raise UsageError(msg.TEMPLATES_NOT_DIR.format(folder=template_dir))
-    raise UsageError(msg.TEMPLATES_MISSING.format(folder=template_dir))
+        raise UsageError(msg.TEMPLATES_NOT_DIR.format(folder=template_dir), path=template_dir)
+    raise UsageError(msg.TEMPLATES_MISSING.format(folder=template_dir), path=template_dir)
 
 
 @dataclass(frozen=True)
@@ -242,7 +242,7 @@ def render(
         check_target(pdf_path_for(target), force=False)
     if plan_path.is_file() and target.is_file() and target.samefile(plan_path):
         # `-o plan.yaml --force` (or a plan named .docx) would replace the plan with the document.
-        raise OutputError(msg.RENDER_SAME_FILE.format(file=target))
+        raise OutputError(msg.RENDER_SAME_FILE.format(file=target), path=target)
     name = str(plan_path)
     result = load_plan(plan_path, name)
     check_target(target, force=force)
@@ -304,9 +304,11 @@ def make_pdf(docx_path: Path) -> Path:
         OutputError: the PDF cannot be written.
 
     """
+    from bdg_plan.errors import located
     from bdg_plan.office.pdf import convert_to_pdf
 
-    return convert_to_pdf(docx_path)
+    with located(docx_path):
+        return convert_to_pdf(docx_path)
 
 
 # --- new-year, init, schema -------------------------------------------------------------------
@@ -332,14 +334,16 @@ def new_year(
 
     """
     from bdg_plan.commands.new_year import default_output_path, roll_forward
+    from bdg_plan.errors import located
     from bdg_plan.output import atomic_write
     from bdg_plan.plan.source import read_source
 
     name = display_name or str(plan_path)
-    result = roll_forward(read_source(plan_path, name), name, year)
+    with located(name):
+        result = roll_forward(read_source(plan_path, name), name, year)
     target = output or default_output_path(plan_path, result.old_year, result.new_year)
     if target.exists() and target.samefile(plan_path):
-        raise OutputError(msg.NEW_YEAR_SAME_FILE.format(file=target))
+        raise OutputError(msg.NEW_YEAR_SAME_FILE.format(file=target), path=target)
     if dry_run:
         return replace(result, output_path=target)
     atomic_write(target, result.data, force=force)
@@ -400,7 +404,7 @@ def write_schema(path: Path, *, force: bool = False) -> None:
     from bdg_plan.output import atomic_write
 
     if path.is_dir():
-        raise OutputError(msg.TARGET_IS_DIR.format(file=path))
+        raise OutputError(msg.TARGET_IS_DIR.format(file=path), path=path)
     atomic_write(path, schema_text().encode("utf-8"), force=force)
 
 
