@@ -245,3 +245,19 @@ def name_too_long_message(path: object) -> str:
     size = len(longest.encode("utf-8", "surrogateescape"))
     shown = longest if len(longest) <= 60 else f"{longest[:30]}…{longest[-20:]}"
     return msg.NAME_TOO_LONG.format(name=shown, size=size, limit=NAME_MAX)
+
+
+def name_failure_message(exc: BaseException, names: Iterable[str] = ()) -> str | None:
+    """The sentence for a file name the system or the text refuses, wherever it was met; else None.
+
+    A name longer than the system takes (ENAMETOOLONG) fails at the first look at the file; a
+    name that is not valid UTF-8 (kept by Python as escapes) fails where it is written into text:
+    the first of `names` (the command line's words) that holds such escapes is shown.
+    """
+    if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
+        return name_too_long_message(exc.filename if exc.filename is not None else "")
+    if isinstance(exc, UnicodeEncodeError) and "surrogates" in str(exc.reason):
+        escaped = [name for name in names if any("\udc80" <= char <= "\udcff" for char in name)]
+        shown = escaped[0].encode("utf-8", "surrogateescape").decode("utf-8", "replace") if escaped else ""
+        return msg.NAME_NOT_TEXT.format(name=shown)
+    return None

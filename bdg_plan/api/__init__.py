@@ -409,6 +409,16 @@ def write_schema(path: Path, *, force: bool = False) -> None:
 
 
 # --- Crash logs -----------------------------------------------------------------------------
+def name_failure_message(exc: BaseException, names: Iterable[str] = ()) -> str | None:
+    """The sentence for an unexpected error that is a refused file name (too long, not UTF-8), else None.
+
+    `names` are the words the name may be among (a command line's arguments), to show it.
+    """
+    from bdg_plan.errors import name_failure_message as describe
+
+    return describe(exc, names)
+
+
 def write_crash_log(exc: BaseException) -> Path | None:
     """Write an unexpected error's traceback to a new log file in the user's cache; its path or None."""
     from bdg_plan.crash import write_crash_log as write
@@ -522,6 +532,7 @@ __all__ = [
     "load_plan",
     "load_text",
     "make_pdf",
+    "name_failure_message",
     "new_year",
     "pdf_path_for",
     "read_word_file",

@@ -11,6 +11,7 @@ Options shared by several commands are `Annotated` aliases declared once below. 
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -69,33 +70,12 @@ class BdgPlanGroup(VietnameseGroup):
             typer.echo(f"{msg.ERROR_PREFIX} {msg.OUT_OF_MEMORY}", err=True)
             raise typer.Exit(1) from None
         except Exception as exc:
-            sentence = _name_failure(exc)
+            sentence = api.name_failure_message(exc, sys.argv[1:])
             if sentence is None:
                 _internal_error(exc)
             else:
                 typer.echo(printable(f"{msg.ERROR_PREFIX} {sentence}"), err=True)
             raise typer.Exit(1) from None
-
-
-def _name_failure(exc: Exception) -> str | None:
-    """The sentence for a file name the system or the text refuses, wherever it was met; else None.
-
-    A name longer than the system takes (ENAMETOOLONG) fails at the first look at the file; a
-    name that is not valid UTF-8 (kept by Python as escapes) fails where it is written into text.
-    """
-    import errno
-
-    from bdg_plan.errors import name_too_long_message
-
-    if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
-        return name_too_long_message(exc.filename if exc.filename is not None else "")
-    if isinstance(exc, UnicodeEncodeError) and "surrogates" in str(exc.reason):
-        import sys
-
-        names = [arg for arg in sys.argv[1:] if any("\udc80" <= char <= "\udcff" for char in arg)]
-        shown = names[0].encode("utf-8", "surrogateescape").decode("utf-8", "replace") if names else ""
-        return msg.NAME_NOT_TEXT.format(name=shown)
-    return None
 
 
 def _internal_error(exc: Exception) -> None:
@@ -416,8 +396,6 @@ def app_for(args: list[str]) -> typer.Typer:
 
 def main() -> None:
     """Entry point of the `bdg-plan` console script: the app, then an exit without teardown."""
-    import sys
-
     from bdg_plan.cli import process, streams
 
     process.skip_pydantic_plugins()
