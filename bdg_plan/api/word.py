@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bdg_plan import messages as msg
-from bdg_plan.errors import InputFileError, OutputError, Problem
+from bdg_plan.errors import InputFileError, OutputError, Problem, located
 
 if TYPE_CHECKING:
     from bdg_plan.word.check import Deviation
@@ -32,11 +32,11 @@ def read_word_file(path: Path) -> bytes:
 
     name = str(path)
     if path.is_dir():
-        raise InputFileError(msg.INPUT_IS_DIR.format(file=name))
+        raise InputFileError(msg.INPUT_IS_DIR.format(file=name), path=name)
     if not path.is_file():
-        raise InputFileError(msg.INPUT_MISSING.format(file=name))
+        raise InputFileError(msg.INPUT_MISSING.format(file=name), path=name)
     if path.stat().st_size > MAX_DOCX_BYTES:
-        raise InputFileError(msg.DOCX_TOO_LARGE.format(limit=MAX_DOCX_BYTES // 1_000_000))
+        raise InputFileError(msg.DOCX_TOO_LARGE.format(limit=MAX_DOCX_BYTES // 1_000_000), path=name)
     if path.suffix.lower() in CONVERTED_SUFFIXES:
         return _converted_to_docx(path)
     try:
@@ -44,7 +44,7 @@ def read_word_file(path: Path) -> bytes:
     except OSError as exc:
         from bdg_plan.errors import os_error_message
 
-        raise InputFileError(os_error_message(exc, name, writing=False)) from None
+        raise InputFileError(os_error_message(exc, name, writing=False), path=name) from None
 
 
 def _converted_to_docx(path: Path) -> bytes:
@@ -56,7 +56,7 @@ def _converted_to_docx(path: Path) -> bytes:
 
     program = find_soffice()
     if program is None:
-        raise ConversionError(f"{msg.IMPORT_DOC_NEEDS_LIBREOFFICE} {install_hint()}")
+        raise ConversionError(f"{msg.IMPORT_DOC_NEEDS_LIBREOFFICE} {install_hint()}", path=path)
     folder = Path(tempfile.mkdtemp(prefix="bdg-plan-import-"))
     try:
         target = convert_file(path, folder / "ke-hoach.docx", "docx", program=program)
@@ -75,7 +75,8 @@ def check_word_file(path: Path) -> list[Deviation]:
     """
     from bdg_plan.word.check import check_bytes
 
-    return check_bytes(read_word_file(path))
+    with located(path):
+        return check_bytes(read_word_file(path))
 
 
 @dataclass(frozen=True)
@@ -113,9 +114,10 @@ def import_word_file(path: Path, output: Path | None = None, *, force: bool = Fa
 
     target = output or default_import_output(path)
     if target.suffix.lower() in (".docx", *CONVERTED_SUFFIXES):
-        raise OutputError(msg.IMPORT_OUTPUT_IS_WORD.format(file=target))
+        raise OutputError(msg.IMPORT_OUTPUT_IS_WORD.format(file=target), path=target)
     check_target(target, force=force)
-    result = import_bytes(read_word_file(path), path.name, target.name)
+    with located(path):
+        result = import_bytes(read_word_file(path), path.name, target.name)
     atomic_write(target, result.text.encode("utf-8"), force=force)
     name = str(target)
     problems = [replace(p, file=name) for p in result.problems]

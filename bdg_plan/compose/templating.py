@@ -436,19 +436,17 @@ def render_template(name: str, template_dir: Path | None, **context: Any) -> tup
         text = _run(template, context)
         _check_output(text, values)
     except jinja2.TemplateNotFound as exc:
-        raise TemplateError(msg.TEMPLATE_MISSING.format(name=exc.name)) from None
+        raise TemplateError(msg.TEMPLATE_MISSING.format(name=exc.name), path=exc.name) from None
     except jinja2.TemplateSyntaxError as exc:
         where = exc.filename or exc.name
-        raise TemplateError(_template_failure(name, where, exc.lineno, exc.message)) from None
+        raise _template_error(name, where, exc.lineno, exc.message) from None
     except jinja2.exceptions.SecurityError as exc:
-        raise TemplateError(
-            _template_failure(name, *_template_position(exc), msg.TEMPLATE_BLOCKED.format(reason=exc))
+        raise _template_error(
+            name, *_template_position(exc), msg.TEMPLATE_BLOCKED.format(reason=exc)
         ) from None
     except jinja2.UndefinedError as exc:
-        raise TemplateError(
-            _template_failure(
-                name, *_template_position(exc), msg.TEMPLATE_UNDEFINED.format(reason=exc.message)
-            )
+        raise _template_error(
+            name, *_template_position(exc), msg.TEMPLATE_UNDEFINED.format(reason=exc.message)
         ) from None
     except (
         TypeError,
@@ -459,7 +457,7 @@ def render_template(name: str, template_dir: Path | None, **context: Any) -> tup
         RecursionError,
         MemoryError,
     ) as exc:
-        raise TemplateError(_template_failure(name, *_template_position(exc), str(exc))) from None
+        raise _template_error(name, *_template_position(exc), str(exc)) from None
     finally:
         _registry.reset(token)
     return text, values
@@ -501,6 +499,12 @@ def _check_output(text: str, values: list[PrintedValue]) -> None:
 
 def _template_failure(default: str, name: str | None, line: int | None, reason: str | None) -> str:
     return msg.TEMPLATE_FAILED.format(name=name or default, line=line or "?", reason=reason or "")
+
+
+def _template_error(default: str, name: str | None, line: int | None, reason: str | None) -> TemplateError:
+    """A template's failure: the sentence, and the template and line as the error's attributes."""
+    message = _template_failure(default, name, line, reason)
+    return TemplateError(message, path=name or default, line=line)
 
 
 def _template_position(exc: BaseException) -> tuple[str | None, int | None]:

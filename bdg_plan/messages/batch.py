@@ -56,10 +56,6 @@ BATCH_PDF_UNAVAILABLE = (
 BATCH_OUTDIR_NOT_DIR = "'{folder}' là một tệp, không phải thư mục. Hãy chọn thư mục khác bằng -o."
 BATCH_OUTDIR_FAILED = "Không tạo được thư mục '{folder}': {reason}."
 BATCH_INTERNAL_ERROR = "Lỗi nội bộ của bdg-plan ({kind}: {detail}). Xin báo lỗi kèm tệp kế hoạch."
-BATCH_WORKER_DIED = (
-    "Một tiến trình con dừng đột ngột (có thể do thiếu bộ nhớ). Hãy chạy lại với ít tiến trình hơn, "
-    "ví dụ --jobs 1."
-)
 BATCH_STARTING = "Tạo văn bản cho {count} xã, phường từ '{base}' ({jobs} tiến trình song song)."
 BATCH_STARTING_DRY = "Chạy thử: kiểm tra {count} xã, phường, không ghi tệp nào."
 BATCH_PROGRESS = "Đang tạo"

@@ -20,6 +20,19 @@ OUT_OF_MEMORY = (
     "hãy dùng ít tiến trình hơn (ví dụ --jobs 1), rồi chạy lại."
 )
 INTERRUPTED = "Đã dừng theo yêu cầu (Ctrl+C)."
+#: The standard output could not be written (cli/streams.py).
+STDOUT_DISK_FULL = "Không ghi được kết quả ra nơi đã chuyển hướng (ổ đĩa đầy). Phần kết quả in ra đã bị mất."
+STDOUT_FAILED = "Không ghi được kết quả ra nơi đã chuyển hướng ({reason}). Phần kết quả in ra đã bị mất."
+#: A file or folder name the system refuses as too long (errors.os_error_message).
+NAME_TOO_LONG = (
+    "Tên '{name}' quá dài ({size} byte; hệ thống cho mỗi tên tệp hoặc thư mục tối đa {limit} byte, "
+    "mỗi chữ có dấu tính 2-3 byte). Hãy đặt tên ngắn hơn."
+)
+#: A path whose name is not valid text (bytes of another encoding, kept as escapes).
+NAME_NOT_TEXT = (
+    "Tên tệp hoặc thư mục '{name}' có ký tự không đọc được (không phải mã UTF-8, thường do tệp "
+    "được chép từ máy hoặc ổ đĩa khác). Hãy đổi tên tệp hoặc thư mục đó rồi chạy lại."
+)
 
 # --- Templates (sandbox.py, compose.py) -------------------------------------------------------
 TEMPLATE_MISSING = "Không tìm thấy mẫu văn bản '{name}' (trong thư mục --templates hoặc bộ mẫu có sẵn)."
