@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from bdg_plan import messages as msg
-from bdg_plan.docx.read.body import Paragraph, ReadDocument, Section, Table
+from bdg_plan.docx.read.body import Paragraph, ReadDocument, Section, Table, shorten
 from bdg_plan.facts import nd30
 from bdg_plan.word.check_layout import closing_faults, header_width_faults, rule_faults
 from bdg_plan.word.find_parts import Found, clean, is_caps, parse_date, parse_so
@@ -72,7 +72,7 @@ class _Checker:
         number, words = (para.number, para.first_words()) if para is not None else (0, "")
         if group:
             self._grouped[code] = len(self.found)
-        self.found.append(Deviation(number, words, code, found, wanted))
+        self.found.append(Deviation(number, words, code, shorten(found), wanted))
 
 
 def _size(para: Paragraph) -> float | None:

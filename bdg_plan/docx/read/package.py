@@ -10,6 +10,7 @@ signature and refused with its own message.
 from __future__ import annotations
 
 import io
+import posixpath
 import zipfile
 from typing import Any
 
@@ -47,7 +48,7 @@ def open_package(data: bytes) -> zipfile.ZipFile:
     except (zipfile.BadZipFile, ValueError, OSError):
         raise DocxReadError(msg.DOCX_CORRUPT) from None
     if len(infos) > MAX_ENTRIES:
-        raise DocxReadError(msg.DOCX_BOMB)
+        raise DocxReadError(msg.DOCX_TOO_MANY_ENTRIES.format(limit=MAX_ENTRIES))
     total = 0
     for info in infos:
         total += info.file_size
@@ -80,6 +81,25 @@ def read_part(archive: zipfile.ZipFile, name: str) -> Any | None:
         raise DocxReadError(msg.DOCX_CORRUPT) from None
     except etree.XMLSyntaxError:
         raise DocxReadError(msg.DOCX_CORRUPT) from None
+
+
+class Parts:
+    """The parsed XML parts of one open package, each parsed at most once.
+
+    A section may name its header part once per page type, and a document may repeat the same
+    reference in thousands of sections: the part is parsed the first time and reused after.
+    """
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+        self._parsed: dict[str, Any | None] = {}
+
+    def get(self, name: str) -> Any | None:
+        """The parsed part `name` ("word/header1.xml", "word/../word/header1.xml"), or None."""
+        key = posixpath.normpath(name).lstrip("/")
+        if key not in self._parsed:
+            self._parsed[key] = read_part(self.archive, key)
+        return self._parsed[key]
 
 
 def relationships(archive: zipfile.ZipFile) -> dict[str, str]:
