@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import collections
 import io
+import os
 import zipfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,15 +15,18 @@ from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from lxml import etree
+from typer.testing import CliRunner
 
+from bdg_plan import api
 from bdg_plan import messages as msg
+from bdg_plan.cli.app import app
 from bdg_plan.docx.read import body as docx_read
 from bdg_plan.docx.read import numbering as docx_numbering
 from bdg_plan.docx.read import package, props
 from bdg_plan.docx.read.body import read_docx
 from bdg_plan.docx.read.numbering import Numbering
 from bdg_plan.docx.read.props import Styles, numbering_ref, paragraph_format, run_format
-from bdg_plan.errors import DocxReadError
+from bdg_plan.errors import DocxReadError, InputFileError
 from bdg_plan.plan.loader import MAX_NODES, MAX_TEXT_CHARS
 from bdg_plan.plan.source import MAX_FILE_BYTES
 from bdg_plan.word import importer
@@ -484,3 +489,78 @@ def test_a_plan_file_over_two_megabytes_is_refused_before_writing() -> None:
     with pytest.raises(DocxReadError) as caught:
         importer.check_plan_size("ư" * (MAX_FILE_BYTES // 2) + "x")  # two bytes each in UTF-8
     assert caught.value.message == msg.IMPORT_PLAN_TOO_LARGE.format(size="2.000.001", limit="2.000.000", mb=2)
+
+
+# --- What import and check print, and which files they open ---------------------------------------
+_runner = CliRunner()
+
+
+def _cli(*args: str) -> tuple[int, str]:
+    result = _runner.invoke(app, list(args), env={"COLUMNS": "200", "NO_COLOR": "1"})
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+def _long_recipient(length: int) -> bytes:
+    document = Document(io.BytesIO(build(Layout())))
+    cells = (cell for table in document.tables for row in table.rows for cell in row.cells)
+    paragraph = next(p for cell in cells for p in cell.paragraphs if p.text.startswith("- CT, PCT"))
+    paragraph.runs[0].text = "- " + "nơi nhận rất dài " * (length // 17)  # no ";": a deviation
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("length", [19_000, 400_000])
+def test_text_from_the_file_is_printed_capped(tmp_path: Path, length: int) -> None:
+    word = tmp_path / "ke-hoach.docx"
+    word.write_bytes(_long_recipient(length))
+    code, out = _cli("check", str(word), "--format", "plain")
+    assert code == 1 and "ND30-NOI-NHAN-DONG" in out
+    assert len(out) < 4_000  # every quoted text cut at 80 characters
+    assert max(len(d.found) for d in check_bytes(word.read_bytes())) <= 80
+    code, out = _cli("import", str(word))
+    assert len(out) < 8_000
+    if length > MAX_TEXT_CHARS:
+        assert code == 1 and "20.000 ký tự" in out and not (tmp_path / "ke-hoach.yaml").exists()
+    else:
+        assert code == 0 and (tmp_path / "ke-hoach.yaml").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_named_pipe_is_refused_without_opening_it(tmp_path: Path) -> None:
+    pipe = tmp_path / "ke-hoach.docx"
+    os.mkfifo(pipe)  # opening it for reading would wait for a writer for ever
+    wanted = msg.DOCX_NOT_REGULAR.format(file=pipe)
+    for action in (api.check_word_file, api.import_word_file):
+        with pytest.raises(InputFileError) as caught:
+            action(pipe)
+        assert caught.value.message == wanted
+    assert not (tmp_path / "ke-hoach.yaml").exists()
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="a device file")
+def test_a_device_is_not_a_regular_file() -> None:
+    for action in (api.check_word_file, api.import_word_file):
+        with pytest.raises(InputFileError) as caught:
+            action(Path("/dev/null"))
+        assert caught.value.message == msg.DOCX_NOT_REGULAR.format(file="/dev/null")
+        assert "không tìm thấy" not in caught.value.message.lower()
+
+
+def test_a_missing_file_is_still_missing(tmp_path: Path) -> None:
+    with pytest.raises(InputFileError) as caught:
+        api.check_word_file(tmp_path / "khong-co.docx")
+    assert caught.value.message == msg.INPUT_MISSING.format(file=tmp_path / "khong-co.docx")
+
+
+def test_import_into_an_existing_folder_writes_inside_it(tmp_path: Path) -> None:
+    word = tmp_path / "Kế hoạch 2024.docx"
+    word.write_bytes(build(Layout()))
+    folder = tmp_path / "ra"
+    folder.mkdir()
+    result = api.import_word_file(word, folder)
+    assert result.output == folder / "Kế hoạch 2024.yaml"
+    assert result.output.read_text(encoding="utf-8").startswith("# yaml-language-server")
+    code, out = _cli("import", str(word), "-o", str(folder), "--force")
+    assert code == 0 and ".docx" not in out.split("Đã ghi tệp kế hoạch:")[1].split("\n")[0]
