@@ -564,3 +564,20 @@ def test_import_into_an_existing_folder_writes_inside_it(tmp_path: Path) -> None
     assert result.output.read_text(encoding="utf-8").startswith("# yaml-language-server")
     code, out = _cli("import", str(word), "-o", str(folder), "--force")
     assert code == 0 and ".docx" not in out.split("Đã ghi tệp kế hoạch:")[1].split("\n")[0]
+
+
+def test_the_limits_page_names_every_word_file_bound() -> None:
+    text = (Path(__file__).parent.parent / "docs" / "gioi-han.md").read_text(encoding="utf-8")
+    bounds = {
+        "MAX_ENTRIES": package.MAX_ENTRIES,
+        "MAX_TEXT_CHARS": docx_read.MAX_TEXT_CHARS,
+        "MAX_LABEL_CHARS": docx_numbering.MAX_LABEL_CHARS,
+        "MAX_START": docx_numbering.MAX_START,
+        "MAX_STYLE_DEPTH": props.MAX_STYLE_DEPTH,
+        "MAX_STYLE_MEMO": props.MAX_STYLE_MEMO,
+        "MAX_TWIPS": props.MAX_TWIPS,
+        "MAX_QUOTED_CHARS": docx_read.MAX_QUOTED_CHARS,
+    }
+    for name, value in bounds.items():
+        assert name in text
+        assert f"{value:,}".replace(",", ".") in text

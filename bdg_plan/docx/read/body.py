@@ -302,7 +302,6 @@ class _Reader:
         return page_break
 
     def _run(self, r: Any, style_id: str, runs: list[Any], notes: list[str]) -> bool:
-        fmt = run_format(self.styles, style_id, r)
         page_break = False
         parts: list[str] = []
         for child in r:
@@ -328,7 +327,7 @@ class _Reader:
         if parts:
             text = "".join(parts)
             self.count_text(len(text))
-            runs.append((text, fmt))
+            runs.append((text, run_format(self.styles, style_id, r)))  # only runs with text
         return page_break
 
     def table(self, tbl: Any) -> Table:
