@@ -158,9 +158,9 @@ def _counting_reads(monkeypatch: pytest.MonkeyPatch) -> collections.Counter[str]
     counts: collections.Counter[str] = collections.Counter()
     real = package.read_part
 
-    def counted(archive: zipfile.ZipFile, name: str) -> object:
+    def counted(archive: zipfile.ZipFile, name: str, *budget: Any) -> object:
         counts[name] += 1
-        return real(archive, name)
+        return real(archive, name, *budget)
 
     monkeypatch.setattr(package, "read_part", counted)
     return counts
@@ -570,6 +570,7 @@ def test_the_limits_page_names_every_word_file_bound() -> None:
     text = (Path(__file__).parent.parent / "docs" / "gioi-han.md").read_text(encoding="utf-8")
     bounds = {
         "MAX_ENTRIES": package.MAX_ENTRIES,
+        "MAX_XML_TAGS": package.MAX_XML_TAGS,
         "MAX_TEXT_CHARS": docx_read.MAX_TEXT_CHARS,
         "MAX_LABEL_CHARS": docx_numbering.MAX_LABEL_CHARS,
         "MAX_START": docx_numbering.MAX_START,
@@ -581,3 +582,26 @@ def test_the_limits_page_names_every_word_file_bound() -> None:
     for name, value in bounds.items():
         assert name in text
         assert f"{value:,}".replace(",", ".") in text
+
+
+def test_the_tags_of_a_package_are_counted_before_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    document = _document(_para_xml("KẾ HOẠCH") * 300)
+    styles = f"<w:styles {_NS}></w:styles>".encode()
+    data = _zip({"word/document.xml": document, "word/styles.xml": styles})
+    tags = document.count(b"<") + styles.count(b"<")
+    parsed: list[bytes] = []
+    real = package.etree.fromstring
+
+    def parse(text: bytes, parser: Any) -> Any:
+        parsed.append(text)
+        return real(text, parser)
+
+    monkeypatch.setattr(package.etree, "fromstring", parse)
+    monkeypatch.setattr(package, "MAX_XML_TAGS", tags)
+    assert len(read_docx(data).paragraphs) == 300  # exactly at the budget: read
+    monkeypatch.setattr(package, "MAX_XML_TAGS", tags - 1)
+    parsed.clear()
+    with pytest.raises(DocxReadError) as caught:
+        read_docx(data)
+    assert caught.value.message == msg.DOCX_TOO_MANY_TAGS.format(limit=f"{tags - 1:,}".replace(",", "."))
+    assert parsed == [document]  # the styles part, past the budget, was never parsed

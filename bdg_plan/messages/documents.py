@@ -27,6 +27,10 @@ DOCX_TOO_MANY_ENTRIES = (
     "Tệp Word chứa quá {limit} tệp thành phần bên trong (tệp .docx thường có dưới 50), không phải "
     "văn bản Word bình thường; bdg-plan không đọc tệp này."
 )
+DOCX_TOO_MANY_TAGS = (
+    "Tệp Word có hơn {limit} thẻ định dạng XML, quá phức tạp để là một kế hoạch (có thể là tệp độc "
+    "hại); bdg-plan không đọc tệp này."
+)
 DOCX_TOO_MANY_PARAGRAPHS = "Văn bản có quá {limit} đoạn, không phải một kế hoạch; bdg-plan dừng đọc."
 DOCX_TOO_MUCH_TEXT = "Văn bản có hơn {limit} ký tự chữ, quá dài để là một kế hoạch; bdg-plan dừng đọc."
 DOCX_UNPLACED_KINDS = {

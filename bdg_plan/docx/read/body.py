@@ -519,7 +519,7 @@ def read_docx(data: bytes, max_text: int = MAX_TEXT_CHARS, too_much_text: str | 
     reader = _Reader(parts, max_text, too_much_text)
     for child in body:
         reader.block(child, None, reader.result.body)
-    rels = relationships(archive)
+    rels = relationships(parts)
     for sect_pr in [*reader.sect_prs, body.find(f"{W}sectPr")]:
         if sect_pr is not None:
             reader.result.sections.append(_section(reader, sect_pr, rels))
