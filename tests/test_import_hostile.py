@@ -571,7 +571,7 @@ def test_the_limits_page_names_every_word_file_bound() -> None:
     bounds = {
         "MAX_ENTRIES": package.MAX_ENTRIES,
         "MAX_XML_TAGS": package.MAX_XML_TAGS,
-        "MAX_TEXT_CHARS": docx_read.MAX_TEXT_CHARS,
+        "MAX_READ_CHARS": docx_read.MAX_READ_CHARS,
         "MAX_LABEL_CHARS": docx_numbering.MAX_LABEL_CHARS,
         "MAX_START": docx_numbering.MAX_START,
         "MAX_STYLE_DEPTH": props.MAX_STYLE_DEPTH,
@@ -605,3 +605,11 @@ def test_the_tags_of_a_package_are_counted_before_parsing(monkeypatch: pytest.Mo
         read_docx(data)
     assert caught.value.message == msg.DOCX_TOO_MANY_TAGS.format(limit=f"{tags - 1:,}".replace(",", "."))
     assert parsed == [document]  # the styles part, past the budget, was never parsed
+
+
+def test_reading_stops_at_the_first_run_past_the_text_limit() -> None:
+    data = _zip({"word/document.xml": _document(_para_xml("x" * 60) * 10)})
+    assert len(read_docx(data, max_text=600).paragraphs) == 10  # exactly at the limit
+    with pytest.raises(DocxReadError) as caught:
+        read_docx(data, max_text=599)
+    assert caught.value.message == msg.DOCX_TOO_MUCH_TEXT.format(limit="599")

@@ -40,7 +40,7 @@ from bdg_plan.errors import DocxReadError
 #: Paragraphs read at most (a 300-page plan has about 3,000).
 MAX_PARAGRAPHS = 100_000
 #: Characters of text read at most (a 300-page plan has about 1,000,000); reading stops past it.
-MAX_TEXT_CHARS = 5_000_000
+MAX_READ_CHARS = 5_000_000
 #: The longest text of a paragraph quoted in a message: its first words, cut here with "…".
 MAX_QUOTED_CHARS = 80
 
@@ -499,7 +499,7 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_docx(data: bytes, max_text: int = MAX_TEXT_CHARS, too_much_text: str | None = None) -> ReadDocument:
+def read_docx(data: bytes, max_text: int = MAX_READ_CHARS, too_much_text: str | None = None) -> ReadDocument:
     """Read a .docx's bytes into a `ReadDocument`, reading at most `max_text` characters of text.
 
     Past `max_text`, reading stops with `too_much_text` (or the reader's own message).
