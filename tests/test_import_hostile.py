@@ -613,3 +613,16 @@ def test_reading_stops_at_the_first_run_past_the_text_limit() -> None:
     with pytest.raises(DocxReadError) as caught:
         read_docx(data, max_text=599)
     assert caught.value.message == msg.DOCX_TOO_MUCH_TEXT.format(limit="599")
+
+
+def test_list_and_style_definitions_are_read_up_to_their_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(docx_numbering, "MAX_LISTS", 3)
+    monkeypatch.setattr(props, "MAX_STYLES", 3)
+    levels = _lvl("0", "decimal", "%1.")
+    nums = "".join(f"<w:num w:numId='{n}'><w:abstractNumId w:val='1'/></w:num>" for n in range(1, 6))
+    root = (
+        f"<w:numbering {_NS}><w:abstractNum w:abstractNumId='1'>{levels}</w:abstractNum>{nums}</w:numbering>"
+    )
+    numbering = Numbering(etree.fromstring(root.encode()))
+    assert [numbering.label(str(n), 0)[0] for n in range(1, 6)] == ["1.", "1.", "1.", "", ""]
+    assert sorted(_styles(5).by_id) == ["S0", "S1", "S2"]

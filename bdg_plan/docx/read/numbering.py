@@ -13,6 +13,7 @@ dropped (the paragraph reads as unnumbered).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from bdg_plan.docx.read.props import W, ascii_int
@@ -21,6 +22,9 @@ from bdg_plan.docx.read.props import W, ascii_int
 MAX_LABEL_CHARS = 64
 #: The largest w:start or w:startOverride Word accepts; larger values are clamped to it.
 MAX_START = 32_767
+#: List definitions read (w:abstractNum, and w:num likewise); a long-edited document has a few
+#: hundred. Paragraphs of a list past it read as unnumbered.
+MAX_LISTS = 10_000
 
 
 @dataclass(frozen=True)
@@ -66,14 +70,14 @@ class Numbering:
         if root is None:
             return
         abstract: dict[str, dict[int, Level]] = {}
-        for definition in root.iter(f"{W}abstractNum"):
+        for definition in islice(root.iter(f"{W}abstractNum"), MAX_LISTS):
             levels: dict[int, Level] = {}
             for lvl in definition.findall(f"{W}lvl"):
                 ilvl = _ilvl(lvl)
                 if ilvl is not None:
                     levels[ilvl] = _level(lvl)
             abstract[definition.get(f"{W}abstractNumId", "")] = levels
-        for num in root.iter(f"{W}num"):
+        for num in islice(root.iter(f"{W}num"), MAX_LISTS):
             ref = num.find(f"{W}abstractNumId")
             levels = dict(abstract.get(ref.get(f"{W}val", "") if ref is not None else "", {}))
             for override in num.findall(f"{W}lvlOverride"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -21,6 +22,8 @@ MAX_STYLE_DEPTH = 16
 #: The most styles (and style pairs) whose resolved values are remembered; past it they are
 #: resolved again each time, at most `MAX_STYLE_DEPTH` layers each.
 MAX_STYLE_MEMO = 4_096
+#: Styles read from styles.xml (Word's own templates define a few hundred); later ones are ignored.
+MAX_STYLES = 10_000
 #: The largest length read, in twips (about 35 m): anything larger, "inf" or "nan" is ignored.
 MAX_TWIPS = 2_000_000
 
@@ -128,7 +131,7 @@ class Styles:
         styles = cls()
         if root is None:
             return styles
-        for style in root.iter(f"{W}style"):
+        for style in islice(root.iter(f"{W}style"), MAX_STYLES):
             style_id = style.get(f"{W}styleId")
             if style_id:
                 styles.by_id[style_id] = style
