@@ -576,6 +576,8 @@ def test_the_limits_page_names_every_word_file_bound() -> None:
         "MAX_START": docx_numbering.MAX_START,
         "MAX_STYLE_DEPTH": props.MAX_STYLE_DEPTH,
         "MAX_STYLE_MEMO": props.MAX_STYLE_MEMO,
+        "MAX_STYLES": props.MAX_STYLES,
+        "MAX_LISTS": docx_numbering.MAX_LISTS,
         "MAX_TWIPS": props.MAX_TWIPS,
         "MAX_QUOTED_CHARS": docx_read.MAX_QUOTED_CHARS,
     }
