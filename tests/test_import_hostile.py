@@ -482,6 +482,11 @@ def test_plan_data_past_the_limits_is_refused_before_writing() -> None:
     with pytest.raises(DocxReadError) as caught:
         importer.check_plan_limits({"bang": [{"a": "1"} for _ in range(MAX_NODES)]})
     assert caught.value.message == msg.IMPORT_TOO_MANY_VALUES.format(limit="100.000")
+    shared = "x" * MAX_TEXT_CHARS  # one text used in many places counts each time, as validate counts it
+    importer.check_plan_limits({"mo_dau": [shared] * (MAX_FILE_BYTES // MAX_TEXT_CHARS - 1)})
+    with pytest.raises(DocxReadError) as caught:
+        importer.check_plan_limits({"mo_dau": [shared] * (MAX_FILE_BYTES // MAX_TEXT_CHARS)})
+    assert caught.value.message == msg.IMPORT_TOO_MUCH_TEXT.format(limit="2.000.000", mb=2)
 
 
 def test_a_plan_file_over_two_megabytes_is_refused_before_writing() -> None:

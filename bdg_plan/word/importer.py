@@ -80,13 +80,15 @@ def _read(data: bytes) -> ReadDocument:
 
 
 def check_plan_limits(data: dict[str, Any]) -> None:
-    """Refuse plan data that `validate` would refuse: a value too long, too many values.
+    """Refuse plan data that `validate` would refuse: a value too long, too many values or characters.
+
+    One text used in many places counts each time, as the loader counts it.
 
     Raises:
         DocxReadError: naming the limit; nothing is written.
 
     """
-    nodes = 0
+    nodes = chars = 0
     stack: list[tuple[str, Any]] = [("", data)]
     while stack:
         path, value = stack.pop()
@@ -95,12 +97,18 @@ def check_plan_limits(data: dict[str, Any]) -> None:
             raise DocxReadError(msg.IMPORT_TOO_MANY_VALUES.format(limit=_number(MAX_NODES)))
         if isinstance(value, dict):
             nodes += len(value)
+            chars += sum(len(str(key)) for key in value)
             stack += [(f"{path}.{key}" if path else str(key), item) for key, item in value.items()]
         elif isinstance(value, list):
             stack += [(f"{path}[{index}]", item) for index, item in enumerate(value)]
-        elif isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
-            length, limit = _number(len(value)), _number(MAX_TEXT_CHARS)
-            raise DocxReadError(msg.IMPORT_VALUE_TOO_LONG.format(key=path, length=length, limit=limit))
+        elif isinstance(value, str):
+            chars += len(value)
+            if len(value) > MAX_TEXT_CHARS:
+                length, limit = _number(len(value)), _number(MAX_TEXT_CHARS)
+                raise DocxReadError(msg.IMPORT_VALUE_TOO_LONG.format(key=path, length=length, limit=limit))
+        if chars > MAX_FILE_BYTES:
+            mb = MAX_FILE_BYTES // 1_000_000
+            raise DocxReadError(msg.IMPORT_TOO_MUCH_TEXT.format(limit=_number(MAX_FILE_BYTES), mb=mb))
 
 
 def check_plan_size(text: str) -> None:
