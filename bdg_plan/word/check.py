@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from bdg_plan import messages as msg
-from bdg_plan.docx.read.body import Paragraph, ReadDocument, Section, Table
+from bdg_plan.docx.read.body import Paragraph, ReadDocument, Section, Table, shorten
 from bdg_plan.facts import nd30
 from bdg_plan.facts.admin_map import ALL_COMMUNE_KINDS, alternation
 from bdg_plan.facts.place_names import keeps_unit_word
@@ -78,7 +78,7 @@ class _Checker:
         number, words = (para.number, para.first_words()) if para is not None else (0, "")
         if group:
             self._grouped[code] = len(self.found)
-        self.found.append(Deviation(number, words, code, found, wanted))
+        self.found.append(Deviation(number, words, code, shorten(found), wanted))
 
 
 def _size(para: Paragraph) -> float | None:

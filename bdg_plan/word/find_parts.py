@@ -215,6 +215,7 @@ def find_parts(document: ReadDocument) -> Found:
     close_index = min(close_index, annex_index)
     title = body[title_index] if title_index is not None else None
     extra = [p for p in head_items if isinstance(p, Paragraph) and p.text.strip()]
+    in_header = {h.number for h in _header_paragraphs(header)}
     return Found(
         header=header,
         title=title if isinstance(title, Paragraph) else None,
@@ -222,7 +223,7 @@ def find_parts(document: ReadDocument) -> Found:
         trich_yeu_rule=rule,
         body=rest[start:close_index],
         closing=closing,
-        extra=[p for p in extra if p.number not in {h.number for h in _header_paragraphs(header)}],
+        extra=[p for p in extra if p.number not in in_header],
         annexes=_annexes(rest[annex_index:], document.sections),
         trailing=trailing,
     )
