@@ -29,11 +29,10 @@ CODES = {
 }
 
 #: A `<<ĐIỀN VÀO ĐÂY - ...>>` marker from `bdg-plan init`, or what is left of one.
-#: Linear: `[^<>\n]*+` stops at the first bracket or line end and never gives characters back.
-UNFILLED_MARKER = re.compile(r"<<[^<>\n]*+>>|ĐIỀN VÀO ĐÂY", re.IGNORECASE)
+UNFILLED_MARKER = re.compile(r"<<[^<>\n]*>>|ĐIỀN VÀO ĐÂY", re.IGNORECASE)
 
-_LEADING_MARK = re.compile(r"^\s*+([-+•–]\s)")
-_TYPED_NUMBER = re.compile(r"^\s*+((?:[IVX]++|\d++|[a-zđ])[.)])\s")
+_LEADING_MARK = re.compile(r"^\s*([-+•–]\s)")
+_TYPED_NUMBER = re.compile(r"^\s*((?:[IVX]+|\d+|[a-zđ])[.)])\s")
 
 
 def check(plan: Plan) -> Iterator[Finding]:
