@@ -23,7 +23,7 @@ from bdg_plan.commands.new_year import (
 from bdg_plan.commands.year_mentions import PLAN, classify
 from bdg_plan.errors import InvalidPlanError, Severity
 from bdg_plan.plan.model import CanCu, Plan
-from bdg_plan.rules.validate import old_annual_plans
+from bdg_plan.rules.dates import old_annual_plans
 from tests.conftest import EXAMPLE_PLAN
 from tests.docx_xml import Docx
 from tests.review_comments import assert_every_review_written

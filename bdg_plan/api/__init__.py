@@ -100,7 +100,7 @@ def load_text(data: bytes, name: str) -> LoadedDocument:
     """Decode and parse a plan file's bytes; never raises for bad content."""
     from bdg_plan import pipeline
 
-    return pipeline.load_text(data, name)
+    return pipeline.load_bytes(data, name)
 
 
 def validate_bytes(data: bytes, name: str) -> ValidationResult:

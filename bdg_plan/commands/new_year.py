@@ -57,19 +57,17 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from bdg_plan import messages as msg
 from bdg_plan.commands import reform
 from bdg_plan.commands.year_mentions import CITED, FIXED, HISTORY, PLAN, SUPERSEDABLE, SUPERSEDED, classify
-from bdg_plan.errors import BdgPlanError, InvalidPlanError, Problem, Severity, YearBeforePlanError, has_errors
+from bdg_plan.errors import BdgPlanError, InvalidPlanError, Severity, YearBeforePlanError, has_errors
 from bdg_plan.facts.admin_map import DISTRICT_PATTERN, REFORM_DATE
 from bdg_plan.facts.limits import YEAR_MAX, YEAR_MIN
+from bdg_plan.pipeline import load_bytes, load_source, validate_document
 from bdg_plan.plan.dates import FULL_DATE_SYNTAX, YEAR_MONTH_SYNTAX
-from bdg_plan.plan.loader import DataPath, LoadedDocument, load_yaml, texts_with_paths
+from bdg_plan.plan.loader import DataPath, LoadedDocument, texts_with_paths
 from bdg_plan.plan.model import Plan
-from bdg_plan.plan.source import SourceText, byte_order_mark, decode_source
+from bdg_plan.plan.source import SourceText, byte_order_mark
+from bdg_plan.rules.dates import old_annual_plans
+from bdg_plan.rules.registry import domain_rules
 from bdg_plan.rules.review_marks import write_marks
-from bdg_plan.rules.validate import (
-    domain_rules,
-    old_annual_plans,
-    validate_document,
-)
 
 #: Validation codes of the new plan that need a human after a roll-forward (errors always do).
 REVIEW_CODES = frozenset({"old-annual-plan", "district-after-reform", "district-reference"})
@@ -161,16 +159,14 @@ def roll_forward(
         BdgPlanError: the new file would not read back as a plan (a bug, never written).
 
     """
-    source = decode_source(data, name)
-    if isinstance(source, Problem):
-        raise InvalidPlanError([source], msg.NEW_YEAR_INVALID_INPUT)
-    checked = validate_document(load_yaml(source))
+    loaded = load_bytes(data, name)
+    checked = validate_document(loaded)
     if checked.plan is None or has_errors(checked.problems):
-        raise InvalidPlanError(checked.problems, msg.NEW_YEAR_INVALID_INPUT, {name: source.text})
+        raise InvalidPlanError(checked.problems, msg.NEW_YEAR_INVALID_INPUT, {name: loaded.text})
     plan = checked.plan
     new_year = _new_year(plan, year)
 
-    text = source.text
+    text = loaded.text
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     assert root is not None  # the text just loaded as a valid plan
     _refuse_shared_dated_values(root)
@@ -187,7 +183,7 @@ def roll_forward(
         ]
     new_text, changes = _apply(text, edits)
 
-    new_doc = load_yaml(SourceText(name, new_text))
+    new_doc = load_source(SourceText(name, new_text))
     new_plan = validate_document(new_doc).plan
     if new_plan is None:
         raise BdgPlanError(msg.NEW_YEAR_BROKEN_OUTPUT.format(year=new_year))

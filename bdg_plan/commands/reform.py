@@ -76,7 +76,8 @@ class Note:
 
 
 _LABOUR = (
-    r"(?:Lao\s+động\s*[-–]\s*Thương\s+binh\s+và\s+Xã\s+hội|LĐ\s*[-–]?\s*TB\s*(?:&|và|,)?\s*XH|LĐTBXH|LĐTB)"
+    r"(?:Lao\s+động\s*[-–]\s*Thương\s+binh\s+và\s+Xã\s+hội"
+    r"|LĐ\s*(?:[-–]\s*)?TB\s*(?:(?:&|và|,)\s*)?XH|LĐTBXH|LĐTB)"
 )
 _LABOUR_MINISTRY = re.compile(rf"(?<!\w)Bộ\s+{_LABOUR}", re.IGNORECASE)
 _LABOUR_DEPARTMENT = re.compile(rf"(?<!\w)Sở\s+{_LABOUR}", re.IGNORECASE)

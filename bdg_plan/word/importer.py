@@ -170,10 +170,8 @@ def validate_imported(data: dict[str, Any], text: str, name: str) -> list[Proble
     holds characters the loader remarks on, is the file read again the positioned way, so that
     every problem carries its line and column.
     """
-    from bdg_plan.pipeline import validate_bytes
-    from bdg_plan.plan.csv_tables import attach_csv_tables
-    from bdg_plan.plan.loader import LoadedDocument, needs_no_remark
-    from bdg_plan.rules.validate import validate_document
+    from bdg_plan.pipeline import attach_tables, validate_bytes, validate_document
+    from bdg_plan.plan.loader import MAX_NODES, MAX_TEXT_CHARS, LoadedDocument, needs_no_remark
 
     values: list[str] = []
     loaded = _as_loaded(data, values)
@@ -183,7 +181,7 @@ def validate_imported(data: dict[str, Any], text: str, name: str) -> list[Proble
         and max(map(len, values), default=0) <= MAX_TEXT_CHARS
         and needs_no_remark(text, "\n".join(values))
     ):
-        result = validate_document(attach_csv_tables(LoadedDocument(name, loaded, text=text), None))
+        result = validate_document(attach_tables(LoadedDocument(name, loaded, text=text), None))
         if not result.problems:
             return []
     return validate_bytes(text.encode("utf-8"), name).problems
