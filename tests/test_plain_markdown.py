@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from bdg_plan import api
 from bdg_plan.compose import document as compose
 from bdg_plan.compose.blocks import Block, Run, TableBlock, TableCell
-from bdg_plan.compose.template_output import TemplateOutputError, read_output
+from bdg_plan.compose.template_output import Paragraph, TemplateOutputError, read_output
 from bdg_plan.compose.templating import CLOSE, OPEN, PrintedValue
 from bdg_plan.errors import TemplateError
 from bdg_plan.facts.vietnamese import with_end_mark
@@ -308,3 +308,52 @@ def test_the_reader_gives_blocks_or_a_line_of_the_output(markdown: str) -> None:
         assert 1 <= error.line <= markdown.count("\n") + 1 and error.reason
         return
     assert all(block is not None for block in blocks)
+
+
+# --- Work is counted: hostile lines -------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" + "_a*" * 20_000,  # runs of two characters interleaved, none closing
+        "*x " * 20_000 + "x* " * 20_000,  # every closer finds its opener on top
+        "***a" + "**a*" * 10_000,  # runs that can both open and close (the rule of three)
+    ],
+)
+def test_emphasis_looks_at_each_run_a_bounded_number_of_times(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bdg_plan.compose import template_output
+
+    looks = 0
+    odd_pair = template_output._odd_pair
+
+    def counted(opener: object, closer: object) -> bool:
+        nonlocal looks
+        looks += 1
+        return odd_pair(opener, closer)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(template_output, "_odd_pair", counted)
+    segments = template_output.inline_segments(text)
+    runs = text.count("*") + text.count("_")  # at least one character per run
+    assert looks <= runs
+    assert "".join(segment.text for segment in segments).replace("*", "").replace("_", "") == (
+        text.replace("*", "").replace("_", "")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("[" * 50_000, "[" * 50_000),  # link openers that never close
+        ("a _ " * 100_000, "a _ a"),  # literal runs, one piece of text
+        ("".join("`" * n + "a" for n in range(1, 300)), "`a``a"),  # backtick runs of every length
+        ("<a" * 50_000, "<a<a"),
+    ],
+)
+def test_long_hostile_lines_read_as_their_text(text: str, first: str) -> None:
+    blocks = read_output(text + "\n")
+    assert len(blocks) == 1
+    paragraph = blocks[0]
+    assert isinstance(paragraph, Paragraph)
+    assert paragraph.segments[0].text.startswith(first)
+    assert sum(len(piece.text) for piece in paragraph.segments) == len(text.strip())

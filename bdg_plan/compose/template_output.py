@@ -28,6 +28,7 @@ the contract is easier to check read in one place.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import unicodedata
@@ -92,7 +93,7 @@ ReadBlock = Paragraph | Table
 _INLINE = re.compile(
     r"(?P<hard>\\\n[ \t]*)|(?P<escape>\\.)|(?P<brk> *\n[ \t]*)|(?P<code>`+)|(?P<delim>\*+|_+)"
     r"|(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
-    r"|(?P<link>!?\[(?:[^\]\\\n]|\\.)*\]\(|<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>"
+    r"|(?P<link>!?\[(?:[^\[\]\\\n]|\\.)*\]\(|<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>"
     r"|<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?>)"
 )
 _ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
@@ -115,8 +116,6 @@ class _Delim:
 
 
 _Node = str | Segment | _Delim  # text, a code span or break, a delimiter run
-#: An empty piece that keeps the text after it out of the run before it (as markdown-it's tokens do).
-_NEW_RUN = Segment("")
 
 
 def _is_space(char: str) -> bool:
@@ -143,28 +142,26 @@ def _inline_nodes(text: str, line: int) -> list[_Node]:
     """Split `text` into literal text, code spans, breaks and delimiter runs."""
     nodes: list[_Node] = []
     position = 0
-    for match in _INLINE.finditer(text):
-        if match.start() < position:
-            continue  # inside a code span already read
+    spans = _CodeSpans(text)
+    while (match := _INLINE.search(text, position)) is not None:
         nodes.append(text[position : match.start()])
         position = match.end()
         kind, token = match.lastgroup, match.group()
         if kind == "escape":  # a backslash and the character after it, read together
             nodes.append(token[1] if token[1] in _ESCAPABLE else token)
-        elif kind == "hard":
-            nodes.append(Segment("\n", is_break=True))
-        elif kind == "brk":
-            nodes.append(Segment("\n" if token.startswith("  ") else " ", is_break=True))
+        elif kind in ("hard", "brk"):
+            hard = kind == "hard" or token.startswith("  ")
+            nodes.append(Segment("\n" if hard else " ", is_break=True))
         elif kind == "code":
-            closing = re.compile(f"(?<!`){token}(?!`)").search(text, position)
+            closing = spans.closing(len(token), position)
             if closing is None:
                 nodes.append(token)
                 continue
-            code = text[position : closing.start()].replace("\n", " ")
+            code = text[position:closing].replace("\n", " ")
             if code.startswith(" ") and code.endswith(" ") and code.strip(" "):
                 code = code[1:-1]
             nodes.append(Segment(code))
-            position = closing.end()
+            position = closing + len(token)
         elif kind == "delim":
             nodes.append(_delimiter(text, match.start(), match.end()))
         elif kind == "entity":
@@ -176,38 +173,63 @@ def _inline_nodes(text: str, line: int) -> list[_Node]:
     return nodes
 
 
+class _CodeSpans:
+    """Where each run of backticks starts, by length: a code span's end is found by bisection."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: dict[int, list[int]] | None = None
+
+    def closing(self, length: int, after: int) -> int | None:
+        """The start of the first run of exactly `length` backticks at or after `after`."""
+        if self.starts is None:
+            self.starts = {}
+            for run in re.finditer("`+", self.text):
+                self.starts.setdefault(len(run.group()), []).append(run.start())
+        starts = self.starts.get(length, [])
+        at = bisect.bisect_left(starts, after)
+        return starts[at] if at < len(starts) else None
+
+
 def _match_emphasis(nodes: list[_Node]) -> None:
     """Pair openers and closers as CommonMark does (nearest opener first, the rule of three).
 
-    `stack` holds the runs that may still open, each with its order among the runs; `bottoms`
+    The runs that may still open wait on a stack of their character, each with its order among
+    the runs; a match drops the runs between opener and closer from both stacks. `bottoms`
     remembers, per kind of closer, the last run below which no opener was found, so a line of
     many unmatched runs is read in linear time.
     """
-    stack: list[tuple[int, _Delim]] = []
+    stacks: dict[str, list[tuple[int, _Delim]]] = {"*": [], "_": []}
     bottoms: dict[tuple[str, bool, int], int] = {}
     delimiters = (node for node in nodes if isinstance(node, _Delim))
     for order, node in enumerate(delimiters):
-        key = (node.char, node.can_open, node.length % 3)
+        stack, key = stacks[node.char], (node.char, node.can_open, node.length % 3)
         while node.can_close and node.count:
+            bottom = bottoms.get(key, -1)
             at = len(stack) - 1
-            while at >= 0 and stack[at][0] > bottoms.get(key, -1):
-                opener = stack[at][1]
-                odd = (opener.can_close or node.can_open) and (opener.length + node.length) % 3 == 0
-                if opener.char == node.char and not (odd and (opener.length % 3 or node.length % 3)):
-                    break
+            while at >= 0 and stack[at][0] > bottom and _odd_pair(stack[at][1], node):
                 at -= 1
-            if at < 0 or stack[at][0] <= bottoms.get(key, -1):
-                bottoms[key] = stack[-1][0] if stack else -1
+            if at < 0 or stack[at][0] <= bottom:
+                bottoms[key] = max((entry[-1][0] for entry in stacks.values() if entry), default=-1)
                 break
-            opener = stack[at][1]
+            opened, opener = stack[at]
             used = 2 if opener.count >= 2 and node.count >= 2 else 1
             opener.count -= used
             node.count -= used
             opener.opens.append(used)
             node.closes.append(used)
             del stack[at + (opener.count > 0) :]
+            for other in stacks.values():  # the runs between opener and closer can no longer match
+                while other and other[-1][0] > opened:
+                    other.pop()
         if node.can_open and node.count:
             stack.append((order, node))
+
+
+def _odd_pair(opener: _Delim, closer: _Delim) -> bool:
+    """CommonMark's rule of three: a run that can both open and close pairs by lengths."""
+    both = opener.can_close or closer.can_open
+    return both and (opener.length + closer.length) % 3 == 0 and bool(opener.length % 3 or closer.length % 3)
 
 
 def inline_segments(text: str, line: int = 0) -> tuple[Segment, ...]:
@@ -217,33 +239,31 @@ def inline_segments(text: str, line: int = 0) -> tuple[Segment, ...]:
     nodes = _inline_nodes(text, line)
     _match_emphasis(nodes)
     segments: list[Segment] = []
+    pending: list[str] = []  # literal text of the current run (joined once: no quadratic copies)
     bold = italic = 0
 
-    def add_text(piece: str) -> None:
-        last = segments[-1] if segments else None
-        if last and not last.is_break and last.text and (last.bold, last.italic) == (bold > 0, italic > 0):
-            segments[-1] = last._replace(text=last.text + piece)
-        else:
-            segments.append(Segment(piece, bold > 0, italic > 0))
+    def flush() -> None:
+        if pending:
+            segments.append(Segment("".join(pending), bold > 0, italic > 0))
+            pending.clear()
 
     for node in nodes:
         if isinstance(node, str):
-            if node:
-                add_text(node)
-        elif isinstance(node, Segment):
+            pending.append(node)
+        elif isinstance(node, Segment):  # a code span or a break is a run of its own
+            flush()
             segments.append(node._replace(bold=bold > 0, italic=italic > 0))
-            segments.append(_NEW_RUN)
         else:
+            if node.closes:
+                flush()
             for used in node.closes:
                 bold, italic = (bold - 1, italic) if used == 2 else (bold, italic - 1)
-            if node.closes:
-                segments.append(_NEW_RUN)
-            if node.count:
-                add_text(node.char * node.count)
+            pending.append(node.char * node.count)
+            if node.opens:
+                flush()
             for used in node.opens:
                 bold, italic = (bold + 1, italic) if used == 2 else (bold, italic + 1)
-            if node.opens:
-                segments.append(_NEW_RUN)
+    flush()
     return tuple(segment for segment in segments if segment.text)
 
 
