@@ -357,3 +357,11 @@ def test_long_hostile_lines_read_as_their_text(text: str, first: str) -> None:
     assert isinstance(paragraph, Paragraph)
     assert paragraph.segments[0].text.startswith(first)
     assert sum(len(piece.text) for piece in paragraph.segments) == len(text.strip())
+
+
+def test_a_long_heading_with_spaces_reads_as_its_text() -> None:
+    text = "a" + " \t" * 50_000 + "b #" + " #" * 50_000
+    blocks = read_output(f"# {text}\n")
+    assert len(blocks) == 1 and isinstance(blocks[0], Paragraph)
+    assert blocks[0].kind == "phan"
+    assert blocks[0].content == text.removesuffix(" #")  # only the closing run of "#" is dropped

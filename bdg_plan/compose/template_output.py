@@ -268,7 +268,7 @@ def inline_segments(text: str, line: int = 0) -> tuple[Segment, ...]:
 
 
 # --- Blocks: headings, paragraphs, lists, tables ------------------------------------------------
-_HEADING = re.compile(r"(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*")
+_HEADING = re.compile(r"#{1,6}(?=[ \t]|$)")
 _ITEM = re.compile(r"([-*+]|(\d{1,9})[.)])([ \t]+|$)(.*)")
 _FENCE = re.compile(r"```|~~~")
 _RULE = re.compile(r"([-*_])(?:[ \t]*\1){2,}[ \t]*")
@@ -297,6 +297,18 @@ class _Open:
     prefix: str
     line: int
     lines: list[str]
+
+
+def _heading(text: str) -> tuple[int, str] | None:
+    """A heading line's level and text, its closing run of "#" (after a space) dropped."""
+    mark = _HEADING.match(text)
+    if mark is None:
+        return None
+    content = text[mark.end() :].strip(" \t")
+    unclosed = content.rstrip("#")
+    if not unclosed or unclosed[-1] in " \t":
+        content = unclosed.rstrip(" \t")
+    return mark.end(), content.strip(TRIMMED)
 
 
 def _cells(row: str) -> list[str]:
@@ -367,11 +379,11 @@ class _Reader:
                 return
             raise TemplateOutputError(number, msg.TEMPLATE_OUTPUT_INDENTED)
         self._refuse(number, indent, text, lazy)
-        heading = _HEADING.fullmatch(text.rstrip())
+        heading = _heading(text)
         if heading:
             self.close()
             self._leave_lists(indent)
-            level, content = len(heading.group(1)), (heading.group(2) or "").strip(TRIMMED)
+            level, content = heading
             self.blocks.append(Paragraph(HEADING_KINDS[level], "", content, inline_segments(content, number)))
             return
         if not (lazy and self.lists and indent < self.lists[-1].content_at) and self._table_starts(
@@ -457,7 +469,7 @@ class _Reader:
             raise TemplateOutputError(number, msg.TEMPLATE_OUTPUT_EMPTY_ITEM)
         if len(spaces) > 4:
             raise TemplateOutputError(number, msg.TEMPLATE_OUTPUT_INDENTED)
-        nested = _HEADING.fullmatch(content.rstrip()) or _ITEM.fullmatch(content) or _RULE.fullmatch(content)
+        nested = _heading(content) or _ITEM.fullmatch(content) or _RULE.fullmatch(content)
         if nested or content.startswith(">") or _FENCE.match(content):
             raise TemplateOutputError(number, msg.TEMPLATE_OUTPUT_NESTED_MARK)
         self.close()
