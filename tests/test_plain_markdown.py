@@ -365,3 +365,25 @@ def test_a_long_heading_with_spaces_reads_as_its_text() -> None:
     assert len(blocks) == 1 and isinstance(blocks[0], Paragraph)
     assert blocks[0].kind == "phan"
     assert blocks[0].content == text.removesuffix(" #")  # only the closing run of "#" is dropped
+
+
+#: Lines whose reading CommonMark pins down and a template might write, with the (kind, text)
+#: of each block they give (prefix included), as markdown-it read them.
+COMMONMARK_CASES = [
+    ("1. a\n1. b\n\n3) c\n", [("noi_dung", "1. a"), ("noi_dung", "2. b"), ("noi_dung", "3. c")]),
+    ("a\n2. b\n", [("noi_dung", "a 2. b")]),  # only "1." starts a list inside a paragraph
+    ("a\n1. b\n", [("noi_dung", "a"), ("noi_dung", "1. b")]),
+    ("- a\n\n  b\n- c\n", [("y", "- a"), ("y", "b"), ("y", "- c")]),  # a second paragraph of an item
+    ("- a\n+ b\n* c\n", [("y", "- a"), ("y_nho", "+ b"), ("y", "- c")]),
+    ("- a\n  1) b\n  2) c\n- d\n", [("y", "- a"), ("noi_dung", "1. b"), ("noi_dung", "2. c"), ("y", "- d")]),
+    ("|\n|---|\n", [("noi_dung", "| |---|")]),  # a head with no cell: no table
+    ("a | b\n- | -\n", [("noi_dung", "a | b"), ("y", "- | -")]),  # "- " starts an item, not a rule
+    ("# a #\n## b ##\n#c\n", [("phan", "a"), ("muc", "b"), ("noi_dung", "#c")]),
+    ("x  \ny\\\nz\\\n", [("noi_dung", "x\ny\nz\\")]),  # breaks; a last backslash is printed
+]
+
+
+@pytest.mark.parametrize(("markdown", "expected"), COMMONMARK_CASES, ids=[m for m, _ in COMMONMARK_CASES])
+def test_lines_read_as_commonmark_reads_them(markdown: str, expected: list[tuple[str, str]]) -> None:
+    blocks = compose.parse_blocks(markdown, [])
+    assert [(block.kind, block.text) for block in blocks if isinstance(block, Block)] == expected

@@ -313,10 +313,12 @@ def _heading(text: str) -> tuple[int, str] | None:
 
 def _cells(row: str) -> list[str]:
     """The cells of a table row: split at each bar not escaped by a backslash, outer bars dropped."""
-    row = row.strip()
-    row = row[1:] if row.startswith("|") else row
-    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
-    return [cell.strip(TRIMMED).replace("\\|", "|") for cell in _PIPE.split(row)]
+    cells = _PIPE.split(row.strip())
+    if cells and not cells[0]:
+        cells.pop(0)
+    if cells and not cells[-1]:
+        cells.pop()
+    return [cell.strip(TRIMMED).replace("\\|", "|") for cell in cells]
 
 
 class _Reader:
@@ -356,7 +358,7 @@ class _Reader:
         if self.table is not None:
             if not stripped.strip(" \t"):
                 self.close()
-            elif not _PIPE.search(stripped):
+            elif "|" not in stripped:
                 raise TemplateOutputError(number, msg.TEMPLATE_OUTPUT_TABLE_ROW)
             else:
                 self.table.append(stripped)
@@ -396,8 +398,9 @@ class _Reader:
         item = _ITEM.fullmatch(text.rstrip("\n"))
         if item and self._item(number, indent, item, lazy):
             return
-        if lazy:
-            self.open.lines.append(whole)  # type: ignore[union-attr]
+        if lazy:  # the item's own indent is not part of its text (it shows only inside `code`)
+            item_at = self.lists[-1].content_at if self.lists else 0
+            self.open.lines.append(whole[min(indent, item_at) :])  # type: ignore[union-attr]
             return
         self.close()
         self._leave_lists(indent)
@@ -433,10 +436,14 @@ class _Reader:
             raise TemplateOutputError(number, msg.TEMPLATE_OUTPUT_LINK.format(text=text.split(":")[0] + ":"))
 
     def _table_starts(self, number: int, text: str) -> bool:
-        if number >= len(self.lines) or not _PIPE.search(text):
+        if number >= len(self.lines) or "|" not in text:
             return False
         rule = self.lines[number].strip()
         if not _TABLE_RULE.fullmatch(rule) or ("|" not in rule and len(_cells(text)) > 1):
+            return False
+        if rule.startswith("-") and rule[1:2] in (" ", "\t"):  # "- ..." starts a list item instead
+            return False
+        if not _cells(text):
             return False
         if len(_cells(rule)) != len(_cells(text)):
             raise TemplateOutputError(number, msg.TEMPLATE_OUTPUT_TABLE_COLUMNS)
