@@ -38,11 +38,15 @@ class Severity(enum.Enum):
 
     ERROR = "error"
     WARNING = "warning"
+    #: Said but not counted: something the clerk may tidy (a review comment whose value changed).
+    NOTE = "note"
 
     @property
     def label(self) -> str:
         """The Vietnamese word a clerk sees for this severity."""
-        return msg.SEVERITY_ERROR if self is Severity.ERROR else msg.SEVERITY_WARNING
+        return {"error": msg.SEVERITY_ERROR, "warning": msg.SEVERITY_WARNING}.get(
+            self.value, msg.SEVERITY_NOTE
+        )
 
 
 @dataclass(frozen=True, order=True)

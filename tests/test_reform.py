@@ -153,11 +153,11 @@ def test_unknown_commune_is_a_review_item_not_a_guess() -> None:
 
 def test_write_marks_keeps_the_data_and_skips_repeats() -> None:
     text = "a: 1\nb:\n  - x\n  - y\n"
-    new, moved = write_marks(text, [(3, "một"), (3, "một"), (4, "hai")])
+    new, moved = write_marks(text, [(3, "một", None), (3, "một", None), (4, "hai", None)])
     assert yaml.safe_load(new) == yaml.safe_load(text)
     assert new == f"a: 1\nb:\n  {MARKER} một\n  - x\n  {MARKER} hai\n  - y\n"
     assert moved[3] == 4 and moved[4] == 6
-    assert write_marks(new, [(moved[3], "một")])[0] == new
+    assert write_marks(new, [(moved[3], "một", None)])[0] == new
 
 
 def test_markers_inside_text_are_content() -> None:

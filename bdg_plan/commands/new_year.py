@@ -67,7 +67,7 @@ from bdg_plan.plan.model import Plan
 from bdg_plan.plan.source import SourceText, byte_order_mark
 from bdg_plan.rules.dates import old_annual_plans
 from bdg_plan.rules.registry import domain_rules
-from bdg_plan.rules.review_marks import write_marks
+from bdg_plan.rules.review_marks import value_at_line, value_digest, write_marks
 
 #: Validation codes of the new plan that need a human after a roll-forward (errors always do).
 REVIEW_CODES = frozenset({"old-annual-plan", "district-after-reform", "district-reference"})
@@ -190,7 +190,7 @@ def roll_forward(
     reviews = _reviews(new_doc, new_plan, plan, class_flags(root, text, plan, new_year))
     if inference is not None:
         reviews = _with_reform(reviews, reform.reviews(new_doc, new_plan, inference, plan.nam))
-    new_text, changes, reviews = _write_reviews(new_text, changes, reviews)
+    new_text, changes, reviews = _write_reviews(new_doc, changes, reviews)
 
     bom, encoding = byte_order_mark(data)
     original = data[len(bom) :].decode(encoding)
@@ -221,10 +221,17 @@ def _with_reform(general: list[ReviewItem], notes: list[reform.Note]) -> list[Re
 
 
 def _write_reviews(
-    text: str, changes: list[Change], reviews: list[ReviewItem]
+    doc: LoadedDocument, changes: list[Change], reviews: list[ReviewItem]
 ) -> tuple[str, list[Change], list[ReviewItem]]:
-    """Write each review item as a `# CẦN XEM LẠI: ...` comment above its line; renumber the report."""
-    new_text, moved = write_marks(text, [(item.line, item.reason) for item in reviews])
+    """Write each review item as a `# CẦN XEM LẠI: ...` comment above its line; renumber the report.
+
+    Each comment ends with the digest of the value on its line, so changing the value settles it.
+    """
+    items = []
+    for item in reviews:
+        known, value = value_at_line(doc, item.line)
+        items.append((item.line, item.reason, value_digest(value) if known else None))
+    new_text, moved = write_marks(doc.text, items)
     changes = [replace(c, line=moved.get(c.line, c.line)) for c in changes]
     reviews = [replace(r, line=moved.get(r.line, r.line)) for r in reviews]
     return new_text, changes, reviews

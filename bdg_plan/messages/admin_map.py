@@ -39,6 +39,10 @@ PLACE_NEEDS_UNIT_WORD = (
 MAP_PLACE_UNIT_WORD = "Địa danh '{value}' ghi chữ '{given_kind}' nhưng cơ quan ban hành là {kind} {name}."
 #: How an old district is named in the messages above: " (huyện Cao Lộc)".
 MAP_OF_DISTRICT = " ({district})"
+REVIEW_COMMENT_DONE = (
+    "Đã sửa giá trị bên dưới dòng ghi chú 'CẦN XEM LẠI' này, nên mục này coi như xong (không tính là "
+    "cảnh báo); có thể xóa dòng ghi chú: {reason}"
+)
 REVIEW_COMMENT_LEFT = "Còn ghi chú 'CẦN XEM LẠI' (xem xong thì xóa dòng ghi chú này): {reason}"
 
 # --- new-year across the reform -------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 # --- Problems and the error boundary (errors.py, cli.py) --------------------------------------
 SEVERITY_ERROR = "lỗi"
 SEVERITY_WARNING = "cảnh báo"
+SEVERITY_NOTE = "ghi chú"
 PLAN_INVALID = "Tệp kế hoạch có lỗi, chưa thể tạo văn bản."
 ERROR_PREFIX = "Lỗi:"
 INTERNAL_ERROR = (

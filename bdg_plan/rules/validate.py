@@ -80,10 +80,16 @@ def _review_marks(doc: LoadedDocument, found: list[Problem]) -> Iterator[Problem
     """
     if msg.NEW_YEAR_REVIEW_MARKER not in doc.text:
         return  # the common case, without importing review_marks (a module and a dataclass)
-    from bdg_plan.rules.review_marks import find_marks
+    from bdg_plan.rules.review_marks import find_marks, first_line_below, value_at_line, value_digest
 
     said = {p.message for p in found}
     for mark in find_marks(doc.text):
+        if mark.digest is not None:
+            known, value = value_at_line(doc, first_line_below(doc.text, mark.line))
+            if known and value_digest(value) != mark.digest:
+                text = msg.REVIEW_COMMENT_DONE.format(reason=mark.reason)
+                yield Problem(doc.name, mark.line, mark.column, "review-comment-done", text, Severity.NOTE)
+                continue
         if mark.reason not in said:
             text = msg.REVIEW_COMMENT_LEFT.format(reason=mark.reason)
             yield Problem(doc.name, mark.line, mark.column, "review-comment", text, Severity.WARNING)
