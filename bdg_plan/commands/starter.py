@@ -6,6 +6,12 @@ description from the model, so the comments, the JSON Schema and the README say 
 the commune and year are filled in, and what only the clerk knows is marked `<<ĐIỀN VÀO ĐÂY - ...>>`,
 which `validate` reports until it is replaced. A plan dated from 1/7/2025 has no district level
 (docs/the-thuc-nd30.md §7): no superior line, no district body among căn cứ or recipients.
+
+The starter's layout is fixed text (its comments sit between list items and keys where a clerk
+needs them), but nothing from outside is pasted into it raw: every value it fills in is written by
+the plan writer's one emitter (`bdg_plan.plan.yaml_write.scalar`, as import writes its values),
+the file name in its comments goes through `yaml_write.comment`, and a commune or signer name
+holding a control character is refused before anything is written.
 """
 
 from __future__ import annotations
