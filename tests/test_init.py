@@ -304,5 +304,5 @@ def test_the_starter_writes_its_values_through_the_one_emitter(name: str) -> Non
 
     text = build_starter(2026, name, name, today=TODAY)
 
-    assert f"\n  dia_danh: {scalar(name)}\n" in text
+    assert f"\n  ten: {scalar('Ủy ban nhân dân xã ' + name)}\n" in text
     assert f"\n  ho_ten: {scalar(name)}\n" in text
