@@ -223,3 +223,23 @@ def test_a_key_of_exactly_the_limit_is_simple_and_one_byte_more_is_explicit() ->
     assert f"\n  - {at_limit}: 1\n" in emitted
     assert f"\n    ? {past}\n    : 2\n" in emitted
     assert _load(emitted).data == {"phu_luc": [{at_limit: 1, past: 2}]}
+
+
+def test_new_year_writes_the_new_file_name_into_comments_as_a_comment_holds_it() -> None:
+    import datetime as dt
+
+    from bdg_plan.commands.new_year import roll_forward
+    from bdg_plan.commands.starter import build_starter
+
+    old = "cũ\n2026.yaml"
+    text = build_starter(2026, "Đồng Đăng", "Hoàng Văn Nam", file_name=old, today=dt.date(2026, 3, 5))
+    assert "bdg-plan validate cũ\\u000a2026.yaml" in text
+
+    result = roll_forward(text.encode("utf-8"), old, 2027, lambda _old, _new: "mới\nso: 1.yaml")
+
+    new_text = result.data.decode("utf-8")
+    assert "bdg-plan validate mới\\u000aso: 1.yaml" in new_text
+    assert "cũ" not in new_text
+    doc = _load(new_text)
+    assert doc.data["so"] is None and doc.data["nam"] == 2027
+    assert [p.code for p in doc.problems if p.severity is Severity.ERROR] == []

@@ -369,6 +369,8 @@ def _comment_edits(root: Node, text: str, plan: Plan, new_year: int) -> Iterator
 
 def _file_name_edits(text: str, old_name: str, new_name: str) -> Iterator[_Edit]:
     """The old file's name in comment lines (the commands a starter or an import wrote) -> the new one."""
+    # Both as a comment holds them: a line break in a name would otherwise end the comment.
+    old_name, new_name = comment(old_name), comment(new_name)
     if not old_name or old_name == new_name:
         return
     at = 0
