@@ -51,8 +51,9 @@ TEXTS = st.one_of(
         st.text(st.characters(exclude_categories=("Cs",), exclude_characters=REFUSED), max_size=8),
     ),
 ).map(lambda text: unicodedata.normalize("NFC", text))
-#: Comment text from outside: anything at all, surrogates (a file name that was not UTF-8) too.
-ANY_TEXT = st.text(st.characters(exclude_categories=()))
+#: Comment text from outside: anything but lone surrogates (a file name that is not UTF-8 is
+#: refused where the file is written, by one sentence naming it).
+ANY_TEXT = st.text(st.characters(exclude_categories=("Cs",)))
 
 
 def _load(text: str) -> LoadedDocument:

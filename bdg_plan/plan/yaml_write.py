@@ -45,10 +45,11 @@ _NEEDS_ESCAPE = re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010
 _MAX_SIMPLE_KEY = 1000
 #: What a comment may not hold raw: line breaks of any kind (a break would end the comment and
 #: start live YAML), other controls, characters YAML refuses, and the invisible and bidirectional
-#: controls the loader warns about (a bidi control can show a line in another order).
+#: controls the loader warns about (a bidi control can show a line in another order). A lone
+#: surrogate (a file name that is not UTF-8) is left as it is: the file cannot be written with it,
+#: and the command says so in one sentence naming the file (`errors.name_failure_message`).
 _COMMENT_UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
-    "\ufeff\ud800-\udfff\ufffe\uffff]"
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufffe\uffff]"
 )
 
 
