@@ -376,6 +376,7 @@ def init(
 
     Raises:
         OutputError: the file exists, is a folder, or cannot be written.
+        UsageError: `commune` or `signer` holds a line break or another control character.
 
     """
     from bdg_plan.commands import starter, starter_month

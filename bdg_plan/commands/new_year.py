@@ -65,6 +65,7 @@ from bdg_plan.plan.dates import FULL_DATE_SYNTAX, YEAR_MONTH_SYNTAX
 from bdg_plan.plan.loader import DataPath, LoadedDocument, texts_with_paths
 from bdg_plan.plan.model import Plan
 from bdg_plan.plan.source import SourceText, byte_order_mark
+from bdg_plan.plan.yaml_write import comment
 from bdg_plan.rules.dates import old_annual_plans
 from bdg_plan.rules.registry import domain_rules
 from bdg_plan.rules.review_marks import value_at_line, value_digest, write_marks
@@ -230,7 +231,8 @@ def _write_reviews(
     items = []
     for item in reviews:
         known, value = value_at_line(doc, item.line)
-        items.append((item.line, item.reason, value_digest(value) if known else None))
+        # A reason may quote the clerk's text (a value with a line break): kept on its comment line.
+        items.append((item.line, comment(item.reason), value_digest(value) if known else None))
     new_text, moved = write_marks(doc.text, items)
     changes = [replace(c, line=moved.get(c.line, c.line)) for c in changes]
     reviews = [replace(r, line=moved.get(r.line, r.line)) for r in reviews]
@@ -347,26 +349,28 @@ def _comment_edits(root: Node, text: str, plan: Plan, new_year: int) -> Iterator
         if line_start in marked:  # entries written on one line (flow style) share one comment
             continue
         marked.add(line_start)
-        comment = f"{marker} {message}"
-        if comment in _comment_block_above(text, line_start):
+        note = f"{marker} {comment(message)}"
+        if note in _comment_block_above(text, line_start):
             continue  # already written (several entries on one line each have their comment)
         if line_start:
             previous_start = text.rfind("\n", 0, line_start - 1) + 1
             previous_end = line_start - 1 - (text[line_start - 2 : line_start - 1] == "\r")
             comment_start = _skip_indent(text, previous_start)
             if text.startswith(marker, comment_start):
-                if text[comment_start:previous_end] != comment:
-                    yield _Edit(comment_start, previous_end, comment, path, (comment_start, previous_end))
+                if text[comment_start:previous_end] != note:
+                    yield _Edit(comment_start, previous_end, note, path, (comment_start, previous_end))
                 continue
         indent = text[line_start : _skip_indent(text, line_start)]
         line_end = text.find("\n", line_start)
         eol = "\r\n" if line_end > 0 and text[line_end - 1] == "\r" else "\n"
-        new = f"{indent}{comment}{eol}"
+        new = f"{indent}{note}{eol}"
         yield _Edit(line_start, line_start, new, path, (line_start, line_start))
 
 
 def _file_name_edits(text: str, old_name: str, new_name: str) -> Iterator[_Edit]:
     """The old file's name in comment lines (the commands a starter or an import wrote) -> the new one."""
+    # Both as a comment holds them: a line break in a name would otherwise end the comment.
+    old_name, new_name = comment(old_name), comment(new_name)
     if not old_name or old_name == new_name:
         return
     at = 0

@@ -16,7 +16,7 @@ from bdg_plan.docx.read.body import ReadDocument, Unplaced, collector_paused, fi
 from bdg_plan.errors import DocxReadError, NoPlanFoundError, Problem
 from bdg_plan.plan.loader import MAX_NODES, MAX_TEXT_CHARS
 from bdg_plan.plan.source import MAX_FILE_BYTES
-from bdg_plan.plan.yaml_write import emit_plan
+from bdg_plan.plan.yaml_write import comment, emit_plan
 from bdg_plan.word.find_parts import Found, find_parts
 from bdg_plan.word.import_plan import Imported, plan_data
 from bdg_plan.word.outline_read import build_outline
@@ -154,7 +154,7 @@ def _import(data: bytes, name: str, plan_name: str) -> ImportedPlan:
     _leave_hidden(document, imported)
     check_plan_limits(imported.data)
     head = msg.IMPORT_HEAD_COMMENT.format(
-        file=name, fill=msg.IMPORT_FILL, marker=msg.IMPORT_UNPLACED_MARKER, plan=plan_name
+        file=comment(name), fill=msg.IMPORT_FILL, marker=msg.IMPORT_UNPLACED_MARKER, plan=comment(plan_name)
     )
     text = emit_plan(imported.data, head_comment=head, unplaced=imported.unplaced)
     check_plan_size(text)
