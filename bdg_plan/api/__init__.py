@@ -503,9 +503,9 @@ def _map_list(tinh: str, xa: Sequence[str], outdir: Path, *, dry_run: bool) -> t
 
     signer = msg.FILL_IN.format(hint=msg.BATCH_MAP_SIGNER_HINT)
     data = communes_table(tinh, xa=xa, signer=signer).encode("utf-8")
-    if dry_run:
-        return data, msg.BATCH_MAP_SOURCE_NAME.format(tinh=tinh), None
     path = outdir / msg.BATCH_MAP_LIST_FILE.format(tinh=output_stem(tinh))
+    if dry_run:
+        return data, msg.BATCH_MAP_SOURCE_NAME.format(file=path), None
     return data, str(path), path
 
 

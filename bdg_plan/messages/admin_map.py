@@ -99,7 +99,8 @@ REFORM_COMMENT_YEAR = "năm {year}"
 
 # --- communes ---------------------------------------------------------------------------------
 MAP_BATCH_COMMUNE_UNKNOWN = "{tinh} không có xã, phường '{xa}' (theo đơn vị hành chính từ 01/7/2025)."
-BATCH_MAP_SOURCE_NAME = "(danh sách xã, phường {tinh} từ 01/7/2025; chạy thử, không ghi ra tệp)"
+#: The list of a dry run, which is not written: its name says so and ends like the file it would be.
+BATCH_MAP_SOURCE_NAME = "(chạy thử, không ghi ra tệp) {file}"
 #: The list a --tinh batch writes into its output folder (`{tinh}`: the province as an ASCII slug).
 BATCH_MAP_LIST_FILE = "danh-sach-xa-phuong-{tinh}.csv"
 BATCH_LIST_OR_PROVINCE = (
