@@ -105,7 +105,10 @@ def test_unit_word_is_fixed_everywhere() -> None:
     assert data["loi_dan"] == "UBND phường Âu Lâu xây dựng Kế hoạch như sau:"
     assert data["muc_dich"][0].endswith("Nhân dân phường Âu Lâu.")
     assert data["can_cu"][0]["co_quan"] == "UBND thành phố Yên Bái"  # cited documents stay verbatim
-    assert "UBND phường trực thuộc UBND tỉnh Lào Cai" in reasons(result, "co_quan.cap_tren")[0]
+    # The district superior line is gone (no district level from 1/7/2025), listed as a change.
+    assert "cap_tren" not in data["co_quan"]
+    assert [c.new for c in result.changes if c.path == "co_quan.cap_tren"] == [""]
+    assert reasons(result, "co_quan.cap_tren") == []
     assert any("Sở Nội vụ tỉnh Lào Cai" in r for r in reasons(result, "noi_nhan[0]"))
     assert any("Phòng Văn hóa - Xã hội của UBND phường" in r for r in reasons(result, "noi_nhan[1]"))
     assert reasons(result, "can_cu[0].co_quan")  # the old district-level city
@@ -185,3 +188,10 @@ def test_bare_unit_words_of_the_commune_follow_the_new_kind_and_villages_are_fla
     villages = [item for item in result.reviews if "thôn" in item.reason and "một lần" in item.reason]
     assert len(villages) == 1
     assert "2 chữ" in villages[0].reason
+
+
+def test_a_merged_communes_signer_is_flagged() -> None:
+    """xã Hồng Phong merged into xã Đồng Đăng: last year's signer belonged to the old commune."""
+    result = roll(HUYEN_2024, 2026)
+    (reason,) = reasons(result, "nguoi_ky.ho_ten")
+    assert "xã Hồng Phong" in reason and "xã Đồng Đăng" in reason

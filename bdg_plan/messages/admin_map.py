@@ -94,6 +94,7 @@ REFORM_UNIT_WORDS = (
     "thường chia thành tổ dân phố, khu phố thay vì thôn, bản. Hãy sửa theo tên gọi của {new_kind} "
     "(mục này chỉ nhắc một lần)."
 )
+REFORM_SIGNER = "Người ký là người của {old} trước khi sắp xếp: hãy ghi họ tên, chức vụ người ký của {new}."
 REFORM_COMMENT = "Ghi chú dưới đây còn nhắc {things} (trước 01/7/2025): hãy sửa hoặc xóa."
 REFORM_COMMENT_YEAR = "năm {year}"
 
