@@ -217,6 +217,45 @@ def test_no_uno_python_means_plain_runs(
     assert jobs[0][1].read_bytes() == b"%PDF-1.4 fake from 00001.docx"
 
 
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(lambda folder: folder / "absent" / "python3", id="missing"),
+        pytest.param(lambda folder: _script(folder / "evil.sh"), id="not-named-python"),
+        pytest.param(lambda folder: _script(folder / "python3", mode=0o644), id="not-executable"),
+        pytest.param(lambda folder: (folder / "python3.d").mkdir() or folder / "python3.d", id="a-folder"),
+        pytest.param(lambda folder: Path("/bin/sh"), id="a-shell"),
+    ],
+)
+def test_the_uno_python_variable_runs_only_an_executable_named_python(
+    tmp_path: Path, fakes: Fakes, monkeypatch: pytest.MonkeyPatch, make: Callable[[Path], Path]
+) -> None:
+    chosen = make(tmp_path)
+    monkeypatch.setenv(UNO_PYTHON_ENV, str(chosen))
+    jobs = documents(tmp_path, "a")
+
+    assert find_uno_python(fakes.soffice) is None
+    with Office() as office:
+        assert office.resident is None  # plain runs: the named program never starts
+        assert office.convert(jobs, "pdf") == [None]
+    assert not (tmp_path / "ran").exists()
+    assert fakes.starts() == []
+
+
+def test_the_uno_python_variable_accepts_a_real_python(fakes: Fakes, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert Path(fakes.python).name.startswith("python")
+    assert find_uno_python(fakes.soffice) == fakes.python
+    monkeypatch.setenv(UNO_PYTHON_ENV, sys.executable)
+    assert find_uno_python(fakes.soffice) == sys.executable
+
+
+def _script(path: Path, mode: int = 0o755) -> Path:
+    """A script that leaves a mark beside itself if it is ever run."""
+    path.write_text(f"#!/bin/sh\ntouch '{path.parent / 'ran'}'\n", encoding="utf-8")
+    path.chmod(mode)
+    return path
+
+
 def test_the_uno_python_is_looked_for_once_beside_libreoffice_first(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -24,6 +24,7 @@ import os
 import queue
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import threading
@@ -35,7 +36,9 @@ from bdg_plan import messages as msg
 from bdg_plan.office.process_tree import start, stop_process_tree
 
 #: Set to the path of a Python that has LibreOffice's `uno` to use it, or to "" to never keep a
-#: LibreOffice running (every conversion is then a plain `soffice --convert-to` run).
+#: LibreOffice running (every conversion is then a plain `soffice --convert-to` run). Only an
+#: existing regular executable file named `python*` is run (`_acceptable_python`); any other
+#: value also means plain runs, so the variable cannot be used to start another program.
 UNO_PYTHON_ENV = "BDG_PLAN_UNO_PYTHON"
 #: The bridge script, run by the UNO Python.
 BRIDGE_SCRIPT = Path(__file__).with_name("bridge.py")
@@ -144,11 +147,25 @@ def _has_uno(python: str) -> bool:
     return done.returncode == 0
 
 
+def _acceptable_python(path: str) -> bool:
+    """True for an existing regular file, executable, whose name starts with `python`."""
+    if not path:
+        return False
+    name = os.path.basename(path).lower()
+    if not name.startswith("python"):
+        return False
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISREG(status.st_mode) and os.access(path, os.X_OK)
+
+
 def find_uno_python(soffice: str) -> str | None:
     """A Python that can `import uno` for this LibreOffice, or None; asked once per process."""
     chosen = os.environ.get(UNO_PYTHON_ENV)
     if chosen is not None:
-        return chosen or None
+        return chosen if _acceptable_python(chosen) else None
     if soffice not in _probed:
         _probed[soffice] = next((python for python in _candidates(soffice) if _has_uno(python)), None)
     return _probed[soffice]
