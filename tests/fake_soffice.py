@@ -6,7 +6,8 @@ settings file, the address-space ceiling it runs under and its process group, th
 FAKE_SOFFICE_MODE says: "ok" converts every file ("%PDF-1.4 fake from NAME"), except that a file
 containing BAD is skipped with LibreOffice's message and a file containing CRASH kills the run
 there; "die-once" dies after its first file the first time (a marker beside the log); "nothing"
-writes nothing; "noise" prints only LibreOffice's Java warning and fails; "sleep" hangs with a
+writes nothing; FAKE_SOFFICE_PLANT (when set) names a file it writes "signed copy" into
+while it converts; "noise" prints only LibreOffice's Java warning and fails; "sleep" hangs with a
 child process (pids in FAKE_SOFFICE_PIDS).
 """
 
@@ -41,6 +42,10 @@ log = os.environ.get("FAKE_SOFFICE_LOG")
 if log:
     with open(log, "a") as stream:
         stream.write(" ".join(os.path.basename(s) for s in sources) + "\\n")
+plant = os.environ.get("FAKE_SOFFICE_PLANT")
+if plant:
+    with open(plant, "wb") as stream:
+        stream.write(b"signed copy")
 if mode == "noise":
     print("Warning: failed to launch javaldx - java may not function correctly")
     sys.exit(1)

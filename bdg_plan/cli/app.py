@@ -206,7 +206,7 @@ def render_command(
     print_success(msg.RENDERED.format(file=result.output))
     if pdf:
         print_note(msg.PDF_CONVERTING)
-        print_success(msg.PDF_CREATED.format(file=api.make_pdf(result.output)))
+        print_success(msg.PDF_CREATED.format(file=api.make_pdf(result.output, force=force)))
 
 
 @app.command("new-year")

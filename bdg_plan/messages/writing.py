@@ -66,3 +66,9 @@ CONVERT_CRASHED = (
     "LibreOffice dừng đột ngột khi chuyển '{file}' sang {kind} (tệp có thể hỏng, quá nặng, hoặc máy "
     "thiếu bộ nhớ). Hãy mở tệp bằng Word hoặc LibreOffice, lưu thành .docx rồi dùng tệp .docx đó."
 )
+
+# --- render --watch (commands/watch.py) -------------------------------------------------------
+WATCH_PLAN_BECAME_LINK = (
+    "Tên tệp kế hoạch '{file}' nay là một liên kết tới tệp khác; bdg-plan chỉ đọc đúng tệp đã chọn "
+    "lúc bắt đầu --watch nên không đọc tệp đó. Hãy dừng (Ctrl+C) rồi chạy lại với đúng tệp kế hoạch."
+)

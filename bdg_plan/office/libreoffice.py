@@ -143,10 +143,13 @@ class Office:
         finally:
             shutil.rmtree(self._root, ignore_errors=True)
 
-    def convert(self, jobs: Sequence[tuple[Path, Path]], fmt: str) -> list[str | None]:
+    def convert(
+        self, jobs: Sequence[tuple[Path, Path]], fmt: str, *, force: bool = False
+    ) -> list[str | None]:
         """Convert each `(source, target)` to `fmt` (`pdf`, `docx`, or `docx:<filter>`).
 
-        Each target is replaced atomically (the caller decides beforehand whether it may be).
+        Each target is published as `output.atomic_write` publishes: in one step, and without
+        `force` never over a file of that name, also one that appeared during the conversion.
         Returns, in order, None for each file converted or the reason it was not.
 
         Raises:
@@ -168,7 +171,7 @@ class Office:
                     results.append(made.replace("{file}", str(source)))
                     continue
                 try:
-                    atomic_write(target, made.read_bytes(), force=True)
+                    atomic_write(target, made.read_bytes(), force=force)
                 except BdgPlanError as exc:
                     results.append(exc.message)
                 else:
@@ -244,12 +247,12 @@ def convert_file(
     *,
     program: str | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    force: bool = False,
 ) -> Path:
     """Convert one file with LibreOffice and publish the result at `target` atomically.
 
     `fmt` is what `soffice --convert-to` takes (`pdf`, `docx`, `docx:"MS Word 2007 XML"`);
-    by default the target's extension. An existing target is replaced: the caller decides
-    beforehand whether it may be (`output.check_target`).
+    by default the target's extension. An existing target is replaced only with `force`.
 
     Raises:
         InputFileError: `source` does not exist.
@@ -262,7 +265,7 @@ def convert_file(
     if source.stat().st_size > MAX_CONVERT_BYTES:
         raise InputFileError(msg.CONVERT_TOO_LARGE.format(file=source, limit=MAX_CONVERT_BYTES // 1_000_000))
     with Office(program, timeout=timeout) as office:
-        error = office.convert([(source, target)], fmt or target.suffix.lstrip("."))[0]
+        error = office.convert([(source, target)], fmt or target.suffix.lstrip("."), force=force)[0]
     if error is not None:
         raise ConversionError(error)
     return target

@@ -155,7 +155,9 @@ def _add_pdfs(setup: _Setup, results: list[CommuneResult]) -> list[CommuneResult
                 # A worker process: stop its LibreOffice when it ends (also on Ctrl+C). With one
                 # job the batch's own process closes it at the end of `run_batch`.
                 multiprocessing.util.Finalize(office, office.close, exitpriority=10)
-        errors = convert_many(_worker["office"], [result.output for result in written])
+        errors = convert_many(
+            _worker["office"], [result.output for result in written], force=setup.options.force
+        )
     except BdgPlanError as exc:
         errors = [exc.message] * len(written)
     outcome = {
