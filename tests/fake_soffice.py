@@ -8,7 +8,7 @@ containing BAD is skipped with LibreOffice's message and a file containing CRASH
 there; "die-once" dies after its first file the first time (a marker beside the log); "nothing"
 writes nothing; FAKE_SOFFICE_PLANT (when set) names a file it writes "signed copy" into
 while it converts; "noise" prints only LibreOffice's Java warning and fails; "sleep" hangs with a
-child process (pids in FAKE_SOFFICE_PIDS).
+child process (both pids appended to FAKE_SOFFICE_PIDS).
 """
 
 from __future__ import annotations
@@ -54,8 +54,8 @@ if mode == "nothing":
     sys.exit(0)
 if mode == "sleep":
     child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
-    with open(os.environ["FAKE_SOFFICE_PIDS"], "w") as pids:
-        pids.write(f"{{os.getpid()}} {{child.pid}}")
+    with open(os.environ["FAKE_SOFFICE_PIDS"], "a") as pids:
+        pids.write(f"{{os.getpid()}} {{child.pid}}\\n")
     time.sleep(120)
 os.makedirs(outdir, exist_ok=True)
 for number, source in enumerate(sources):

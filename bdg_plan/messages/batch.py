@@ -82,3 +82,11 @@ BATCH_CSV_UNCLOSED_QUOTE = (
     'Dấu nháy kép (") mở ô này chưa được đóng, nên mọi dòng sau bị đọc thành một ô. Hãy thêm dấu '
     "nháy đóng ở cuối ô, hoặc xóa dấu nháy mở."
 )
+BATCH_COMMUNE_OUT_OF_MEMORY = (
+    "Máy không đủ bộ nhớ để tạo văn bản cho xã này (đây không phải lỗi của tệp kế hoạch). Hãy đóng "
+    "bớt chương trình khác, hoặc chạy lại với ít tiến trình hơn, ví dụ --jobs 1."
+)
+BATCH_INTERNAL_ERROR_LOGGED = (
+    "Lỗi nội bộ của bdg-plan ({kind}: {detail}). Đây là lỗi của chương trình, không phải của tệp kế "
+    "hoạch. Chi tiết đã được ghi vào tệp '{log}'; xin gửi tệp đó kèm tệp kế hoạch cho bộ phận hỗ trợ."
+)
