@@ -324,6 +324,68 @@ def test_batch_workers_each_keep_one_libreoffice(tmp_path: Path, fakes: Fakes, j
     assert list((tmp_path / "temp").iterdir()) == []
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal")
+def test_a_batch_killed_outright_leaves_no_worker_bridge_or_libreoffice(tmp_path: Path, fakes: Fakes) -> None:
+    communes = tmp_path / "xa.csv"
+    rows = [f"Ủy ban nhân dân xã Số {n},Số {n},Người Ký {n}" for n in range(300)]
+    communes.write_text("Tên xã,Địa danh,Người ký\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    env = {
+        **os.environ,
+        "TMPDIR": str(tmp_path / "temp"),
+        "PATH": f"{Path(fakes.soffice).parent}:{os.environ['PATH']}",
+    }
+    base = ROOT / "examples" / "plan2023.yaml"
+    command = [
+        sys.executable,
+        "-m",
+        "bdg_plan",
+        "batch",
+        str(base),
+        str(communes),
+        "-o",
+        str(tmp_path / "out"),
+    ]
+    batch_process = subprocess.Popen(
+        [*command, "--pdf", "-j", "2"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        assert eventually(lambda: len(fakes.starts()) == 2)  # both workers' LibreOffices are running
+        assert batch_process.poll() is None  # still working: 300 communes
+        bridges = [pid for pid in _descendants(batch_process.pid) if pid not in fakes.pids()]
+        batch_process.kill()
+        batch_process.wait(60)
+        assert wait_until_gone([*fakes.pids(), *bridges]) == []
+        assert eventually(lambda: list((tmp_path / "temp").iterdir()) == []), list(
+            (tmp_path / "temp").iterdir()
+        )
+    finally:
+        if batch_process.poll() is None:
+            batch_process.kill()
+            batch_process.wait()
+
+
+def _descendants(pid: int) -> list[int]:
+    """Every live process below `pid`, from /proc (the workers, the bridges, LibreOffice)."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    found, frontier = [], [pid]
+    while frontier:
+        current = frontier.pop()
+        children = [child for child, parent in parents.items() if parent == current]
+        found += children
+        frontier += children
+    return found
+
+
 def test_the_watch_loop_keeps_one_libreoffice_for_the_session(tmp_path: Path, fakes: Fakes) -> None:
     from bdg_plan.commands.watch import PlanWatcher
 
