@@ -667,3 +667,65 @@ def test_a_stopped_pdf_batch_leaves_no_process_and_no_temp_folder(tmp_path: Path
     if stop == signal.SIGINT:
         assert batch_process.returncode == 130
         assert "Đã dừng" in batch_process.stderr.read().decode("utf-8")  # type: ignore[union-attr]
+
+
+# --- Under a tight memory ceiling (`ulimit -v`) ---------------------------------------------------
+def _under_ceiling(kilobytes: int) -> Callable[[], None]:
+    def limit() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (kilobytes * 1024, resource.RLIM_INFINITY))
+
+    return limit
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS")
+def test_below_the_memory_floor_the_cli_says_so_instead_of_aborting(tmp_path: Path) -> None:
+    from bdg_plan import messages as msg
+
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from bdg_plan.cli.app import main; main()",
+            "render",
+            str(BASE),
+            "-o",
+            str(tmp_path / "x.docx"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        preexec_fn=_under_ceiling(40_000),  # 40 MB: pydantic-core aborted the process here (exit 134)
+        timeout=120,
+        check=False,
+    )
+
+    assert done.returncode == 1, done.stderr
+    assert " ".join(msg.OUT_OF_MEMORY.split()) in " ".join(done.stderr.decode("utf-8").split())
+    assert not (tmp_path / "x.docx").exists()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS")
+def test_a_batch_under_a_tight_memory_ceiling_finishes_in_one_process(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    command = [
+        sys.executable,
+        "-m",
+        "bdg_plan",
+        "batch",
+        str(BASE),
+        str(EXAMPLES / "communes.csv"),
+        "-o",
+        str(out),
+    ]
+    done = subprocess.run(
+        [*command, "-j", "2"],
+        cwd=ROOT,
+        capture_output=True,
+        preexec_fn=_under_ceiling(200_000),  # 200 MB: the worker pool's feeder thread could not start
+        timeout=300,
+        check=False,
+    )
+
+    assert done.returncode == 0, done.stderr.decode("utf-8")[-2000:]
+    assert len(list(out.glob("*.docx"))) == 7

@@ -380,7 +380,12 @@ def main() -> None:
     import sys
 
     from bdg_plan.cli import process
+    from bdg_plan.office.process_tree import MIN_ADDRESS_SPACE, address_space_limit
 
+    limit = address_space_limit()
+    if limit is not None and limit < MIN_ADDRESS_SPACE:  # below it a library aborts the process
+        print(f"{msg.ERROR_PREFIX} {msg.OUT_OF_MEMORY}", file=sys.stderr)
+        sys.exit(1)
     process.skip_pydantic_plugins()
     process.run_and_exit(app_for(sys.argv[1:]))
 

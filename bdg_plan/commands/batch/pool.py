@@ -320,6 +320,8 @@ def run_batch(
     cpus = default_jobs()
     wanted = options.jobs or cpus
     workers = max(1, min(wanted, cpus, len(work)))
+    if workers > 1 and _tight_memory():
+        workers = 1
     if on_start is not None:
         on_start(BatchStart(len(work), workers, wanted if wanted > cpus else None))
     results: list[CommuneResult] = []
@@ -397,6 +399,14 @@ def _run_in_workers(
     lost = _run_pool(setup, chunks, workers, collect)
     if lost:
         _retry_one_by_one(setup, lost, collect, existed)
+
+
+def _tight_memory() -> bool:
+    """True under an address-space ceiling too low for a pool of workers (see process_tree)."""
+    from bdg_plan.office.process_tree import MIN_POOL_ADDRESS_SPACE, address_space_limit
+
+    limit = address_space_limit()
+    return limit is not None and limit < MIN_POOL_ADDRESS_SPACE
 
 
 def _exists(path: Path) -> bool:
