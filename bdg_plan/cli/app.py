@@ -380,7 +380,7 @@ def main() -> None:
     import sys
 
     from bdg_plan.cli import process
-    from bdg_plan.office.process_tree import MIN_ADDRESS_SPACE, address_space_limit
+    from bdg_plan.facts.limits import MIN_ADDRESS_SPACE, address_space_limit
 
     limit = address_space_limit()
     if limit is not None and limit < MIN_ADDRESS_SPACE:  # below it a library aborts the process

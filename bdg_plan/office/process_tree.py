@@ -33,15 +33,6 @@ NEW_GROUP: dict[str, Any] = (
 #: Linux's prctl option that sends a signal to a process when its parent dies.
 PR_SET_PDEATHSIG = 1
 
-#: Bytes of address space below which bdg-plan does not start (`ulimit -v`): measured with
-#: Python 3.11, a render works under 56 MB, fails with MemoryError under 44-52 MB, and under 40 MB
-#: pydantic-core (Rust) aborts the process while it builds the plan's validators.
-MIN_ADDRESS_SPACE = 64 * 1024**2
-#: Bytes of address space below which a batch runs its communes in its own process: under a
-#: tight `ulimit -v` the worker pool's feeder thread cannot start (its stack is reserved
-#: up front), and Python's pool then waits for ever.
-MIN_POOL_ADDRESS_SPACE = 512 * 1024**2
-
 #: The groups started by `start` and not stopped yet, by leader pid.
 _groups: dict[int, subprocess.Popen[bytes]] = {}
 
@@ -59,19 +50,6 @@ def _load_prctl() -> Callable[..., int] | None:
 
 
 _PRCTL = _load_prctl()
-
-
-def address_space_limit() -> int | None:
-    """The ceiling on address space (`ulimit -v`) of this process in bytes; None when there is none."""
-    try:
-        import resource
-    except ImportError:  # Windows
-        return None
-    try:
-        soft, _ = resource.getrlimit(resource.RLIMIT_AS)
-    except (OSError, ValueError):
-        return None
-    return None if soft == resource.RLIM_INFINITY else soft
 
 
 def die_with_parent(signal_number: int = signal.SIGTERM) -> bool:
@@ -159,10 +137,7 @@ def stop_every_tree() -> int:
 
 
 __all__ = [
-    "MIN_ADDRESS_SPACE",
-    "MIN_POOL_ADDRESS_SPACE",
     "NEW_GROUP",
-    "address_space_limit",
     "child_setup",
     "die_with_parent",
     "start",

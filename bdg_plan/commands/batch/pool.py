@@ -317,13 +317,9 @@ def run_batch(
         plan.base, frozenset(plan.base_problems), plan.communes_name, options, office_dir, resident
     )
     work = list(zip(plan.entries, plan.outputs, strict=True))
-    cpus = default_jobs()
-    wanted = options.jobs or cpus
-    workers = max(1, min(wanted, cpus, len(work)))
-    if workers > 1 and _tight_memory():
-        workers = 1
+    workers, capped_from = _workers_for(options, len(work))
     if on_start is not None:
-        on_start(BatchStart(len(work), workers, wanted if wanted > cpus else None))
+        on_start(BatchStart(len(work), workers, capped_from))
     results: list[CommuneResult] = []
 
     def collect(done: Iterable[CommuneResult]) -> None:
@@ -401,9 +397,22 @@ def _run_in_workers(
         _retry_one_by_one(setup, lost, collect, existed)
 
 
+def _workers_for(options: BatchOptions, communes: int) -> tuple[int, int | None]:
+    """How many workers: the --jobs asked for within the CPUs, the communes and the memory.
+
+    Also the --jobs asked for when it was above the CPUs (None otherwise).
+    """
+    cpus = default_jobs()
+    wanted = options.jobs or cpus
+    workers = max(1, min(wanted, cpus, communes))
+    if workers > 1 and _tight_memory():
+        workers = 1
+    return workers, wanted if wanted > cpus else None
+
+
 def _tight_memory() -> bool:
-    """True under an address-space ceiling too low for a pool of workers (see process_tree)."""
-    from bdg_plan.office.process_tree import MIN_POOL_ADDRESS_SPACE, address_space_limit
+    """True under an address-space ceiling too low for a pool of workers (see facts.limits)."""
+    from bdg_plan.facts.limits import MIN_POOL_ADDRESS_SPACE, address_space_limit
 
     limit = address_space_limit()
     return limit is not None and limit < MIN_POOL_ADDRESS_SPACE
