@@ -338,3 +338,18 @@ def _write_odt_linking(path: Path, url: str) -> None:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zf.ZIP_STORED)
         archive.writestr("content.xml", content)
         archive.writestr("META-INF/manifest.xml", manifest)
+
+
+def test_importing_a_huge_rtf_is_refused_with_our_message(tmp_path: Path, soffice: Path) -> None:
+    from bdg_plan.api.word import read_word_file
+
+    huge = tmp_path / "kế hoạch cũ.rtf"
+    with huge.open("wb") as stream:
+        stream.write(b"{\\rtf1 ")
+        stream.truncate(libreoffice.MAX_CONVERT_BYTES + 1)
+
+    with pytest.raises(InputFileError) as caught:
+        read_word_file(huge)
+
+    assert caught.value.message == msg.CONVERT_TOO_LARGE.format(file=huge, limit=10)
+    assert not soffice.exists()  # LibreOffice never ran
