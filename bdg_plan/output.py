@@ -48,7 +48,7 @@ def _existing(target: Path) -> os.stat_result | None:
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as exc:
-        raise OutputError(os_error_message(exc, target, writing=True)) from None
+        raise OutputError(os_error_message(exc, target, writing=True), path=target) from None
 
 
 def _refuse_non_regular(target: Path, status: os.stat_result) -> None:
@@ -59,9 +59,9 @@ def _refuse_non_regular(target: Path, status: os.stat_result) -> None:
         except OSError:
             return
     if stat.S_ISDIR(status.st_mode):
-        raise OutputError(msg.OUTPUT_IS_DIR.format(file=target))
+        raise OutputError(msg.OUTPUT_IS_DIR.format(file=target), path=target)
     if not stat.S_ISREG(status.st_mode):
-        raise OutputError(msg.OUTPUT_NOT_REGULAR.format(file=target))
+        raise OutputError(msg.OUTPUT_NOT_REGULAR.format(file=target), path=target)
 
 
 def check_target(target: Path, *, force: bool, exists_message: str | None = None) -> None:
@@ -77,11 +77,11 @@ def check_target(target: Path, *, force: bool, exists_message: str | None = None
     if status is not None:
         _refuse_non_regular(target, status)
     if not folder.is_dir():
-        raise OutputError(msg.OUTPUT_DIR_MISSING.format(folder=folder))
+        raise OutputError(msg.OUTPUT_DIR_MISSING.format(folder=folder), path=target)
     if any(lock.exists() for lock in lock_files(target)):
-        raise OutputError(msg.OUTPUT_LOCKED.format(file=target))
+        raise OutputError(msg.OUTPUT_LOCKED.format(file=target), path=target)
     if status is not None and not force:
-        raise OutputError(exists_message or msg.OUTPUT_EXISTS.format(file=target))
+        raise OutputError(exists_message or msg.OUTPUT_EXISTS.format(file=target), path=target)
 
 
 def atomic_write(
@@ -101,7 +101,7 @@ def atomic_write(
     try:
         handle, temp_name = tempfile.mkstemp(dir=folder, prefix=".bdg-plan-", suffix=".tmp")
     except OSError as exc:
-        raise OutputError(os_error_message(exc, target, writing=True)) from None
+        raise OutputError(os_error_message(exc, target, writing=True), path=target) from None
     temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -116,7 +116,7 @@ def atomic_write(
     except OSError as exc:
         # errors.os_error_message: Word's sharing violation (Windows) is "open in Word"; an
         # immutable file (EPERM) or a refused folder is said as such.
-        raise OutputError(os_error_message(exc, target, writing=True)) from None
+        raise OutputError(os_error_message(exc, target, writing=True), path=target) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
@@ -161,7 +161,7 @@ def _publish_new(temp: Path, target: Path, data: bytes, exists_message: str | No
         os.link(temp, target)
         return
     except FileExistsError:
-        raise OutputError(exists_message or msg.OUTPUT_EXISTS.format(file=target)) from None
+        raise OutputError(exists_message or msg.OUTPUT_EXISTS.format(file=target), path=target) from None
     except OSError:
         # No hard links here (FAT, many network shares; the error differs by system and
         # share): the exclusive create below is as safe against overwriting, and reports
@@ -176,7 +176,7 @@ def _create_exclusive(target: Path, data: bytes, exists_message: str | None) -> 
     try:
         handle = os.open(target, flags, 0o666)
     except FileExistsError:
-        raise OutputError(exists_message or msg.OUTPUT_EXISTS.format(file=target)) from None
+        raise OutputError(exists_message or msg.OUTPUT_EXISTS.format(file=target), path=target) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bdg_plan import messages as msg
-from bdg_plan.errors import InputFileError, OutputError, Problem
+from bdg_plan.errors import InputFileError, OutputError, Problem, located
 
 if TYPE_CHECKING:
     from bdg_plan.word.check import Deviation
@@ -31,20 +31,70 @@ def read_word_file(path: Path) -> bytes:
     from bdg_plan.docx.read.package import MAX_DOCX_BYTES
 
     name = str(path)
-    if path.is_dir():
-        raise InputFileError(msg.INPUT_IS_DIR.format(file=name))
-    if not path.is_file():
-        raise InputFileError(msg.INPUT_MISSING.format(file=name))
-    if path.stat().st_size > MAX_DOCX_BYTES:
-        raise InputFileError(msg.DOCX_TOO_LARGE.format(limit=MAX_DOCX_BYTES // 1_000_000))
+    try:
+        status = path.stat()
+    except OSError as exc:
+        raise InputFileError(_os_message(exc, name), path=name) from None
+    _regular_file(status.st_mode, name)
+    if status.st_size > MAX_DOCX_BYTES:
+        raise InputFileError(msg.DOCX_TOO_LARGE.format(limit=MAX_DOCX_BYTES // 1_000_000), path=name)
     if path.suffix.lower() in CONVERTED_SUFFIXES:
         return _converted_to_docx(path)
     try:
-        return path.read_bytes()
+        data = _read_regular(path, name, MAX_DOCX_BYTES + 1)
     except OSError as exc:
-        from bdg_plan.errors import os_error_message
+        raise InputFileError(_os_message(exc, name), path=name) from None
+    if len(data) > MAX_DOCX_BYTES:
+        raise InputFileError(msg.DOCX_TOO_LARGE.format(limit=MAX_DOCX_BYTES // 1_000_000), path=name)
+    return data
 
-        raise InputFileError(os_error_message(exc, name, writing=False)) from None
+
+def _os_message(exc: OSError, name: str) -> str:
+    import errno
+
+    from bdg_plan.errors import os_error_message
+
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+        return msg.INPUT_MISSING.format(file=name)
+    return os_error_message(exc, name, writing=False)
+
+
+def _regular_file(mode: int, name: str) -> None:
+    """A folder, a device, a pipe or a socket is refused with its own message, never opened."""
+    import stat
+
+    if stat.S_ISDIR(mode):
+        raise InputFileError(msg.INPUT_IS_DIR.format(file=name), path=name)
+    if not stat.S_ISREG(mode):
+        raise InputFileError(msg.DOCX_NOT_REGULAR.format(file=name), path=name)
+
+
+def _read_regular(path: Path, name: str, limit: int) -> bytes:
+    """At most `limit` bytes of a regular file, checked again on the opened handle.
+
+    Opened without blocking: if a named pipe replaced the file after the check, opening it
+    does not wait for a writer, and the check on the handle refuses it.
+    """
+    import os
+
+    nonblock = getattr(os, "O_NONBLOCK", 0)
+    flags = os.O_RDONLY | nonblock | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
+    handle = os.open(path, flags)
+    try:
+        _regular_file(os.fstat(handle).st_mode, name)
+        if nonblock:
+            os.set_blocking(handle, True)
+        chunks: list[bytes] = []
+        remaining = limit
+        while remaining > 0:
+            chunk = os.read(handle, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(handle)
 
 
 def _converted_to_docx(path: Path) -> bytes:
@@ -56,7 +106,7 @@ def _converted_to_docx(path: Path) -> bytes:
 
     program = find_soffice()
     if program is None:
-        raise ConversionError(f"{msg.IMPORT_DOC_NEEDS_LIBREOFFICE} {install_hint()}")
+        raise ConversionError(f"{msg.IMPORT_DOC_NEEDS_LIBREOFFICE} {install_hint()}", path=path)
     folder = Path(tempfile.mkdtemp(prefix="bdg-plan-import-"))
     try:
         target = convert_file(path, folder / "ke-hoach.docx", "docx", program=program)
@@ -75,7 +125,8 @@ def check_word_file(path: Path) -> list[Deviation]:
     """
     from bdg_plan.word.check import check_bytes
 
-    return check_bytes(read_word_file(path))
+    with located(path):
+        return check_bytes(read_word_file(path))
 
 
 @dataclass(frozen=True)
@@ -112,10 +163,13 @@ def import_word_file(path: Path, output: Path | None = None, *, force: bool = Fa
     from bdg_plan.word.importer import import_bytes, summary
 
     target = output or default_import_output(path)
+    if target.is_dir():  # an existing folder: the plan file goes inside it, named after the Word file
+        target = target / default_import_output(path).name
     if target.suffix.lower() in (".docx", *CONVERTED_SUFFIXES):
-        raise OutputError(msg.IMPORT_OUTPUT_IS_WORD.format(file=target))
+        raise OutputError(msg.IMPORT_OUTPUT_IS_WORD.format(file=target), path=target)
     check_target(target, force=force)
-    result = import_bytes(read_word_file(path), path.name, target.name)
+    with located(path):
+        result = import_bytes(read_word_file(path), path.name, target.name)
     atomic_write(target, result.text.encode("utf-8"), force=force)
     name = str(target)
     problems = [replace(p, file=name) for p in result.problems]

@@ -1,7 +1,8 @@
 """Drawing the results of `import` and `check` on the terminal (only the CLI imports this module).
 
 Every text taken from the Word file (first words, recipients, names) goes through `printable` and
-is given to rich as text, never as markup.
+is given to rich as text, never as markup, and is cut at `MAX_SHOWN_CHARS`: a paragraph of a
+megabyte prints as one short line.
 """
 
 from __future__ import annotations
@@ -18,6 +19,13 @@ from bdg_plan.cli.text import OutputFormat, print_success, printable
 
 if TYPE_CHECKING:
     from bdg_plan.api import Deviation, ImportResult
+
+#: The longest text from the Word file printed in one place (first words, a summary's value).
+MAX_SHOWN_CHARS = 80
+
+
+def _cap(text: str, limit: int = MAX_SHOWN_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def print_deviations(deviations: list[Deviation], file: str, fmt: OutputFormat | None) -> None:
@@ -57,7 +65,7 @@ def print_import(result: ImportResult, fmt: OutputFormat | None) -> None:
     table.add_column(msg.IMPORT_COL_KEY, no_wrap=True)
     table.add_column(msg.IMPORT_COL_WHAT)
     for key, what in result.summary:
-        table.add_row(key, printable(what))
+        table.add_row(key, printable(_cap(what)))
     out.print(table)
     if result.unplaced:
         out.print(f"[yellow]{escape(msg.IMPORT_UNPLACED_TITLE.format(count=len(result.unplaced)))}[/]")
@@ -75,6 +83,6 @@ def _unplaced_line(item: object) -> str:
     kind = getattr(item, "kind", "text")
     return msg.IMPORT_UNPLACED_LINE.format(
         number=getattr(item, "paragraph", 0),
-        words=getattr(item, "words", ""),
+        words=_cap(getattr(item, "words", "")),
         kind=msg.DOCX_UNPLACED_KINDS.get(kind, kind),
     )

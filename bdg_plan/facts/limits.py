@@ -9,6 +9,13 @@ imports nothing, so the CLI can use it without slowing its start-up.
 YEAR_MIN = 1900
 YEAR_MAX = 2200
 
+#: The most columns a plan's table may have (`bang: cot`, or a CSV file's header without its
+#: group column). A clerk's table has under 15; each column costs layout work in every row.
+MAX_TABLE_COLUMNS = 30
+
+#: The largest document number (`so`): a body numbers its documents from 1 each year, so a few
+#: digits are ample; a longer number is a typing mistake.
+SO_MAX = 99_999
 
 #: Bytes of address space below which bdg-plan does not start (`ulimit -v`): measured with
 #: Python 3.11, a render works under 56 MB, fails with MemoryError under 44-52 MB, and under 40 MB

@@ -8,6 +8,10 @@ DOCX_OLE = (
     "Tệp có mật khẩu: hãy mở bằng Word, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ tài liệu), lưu lại "
     "rồi chạy lại. Tệp .doc: hãy đặt đúng đuôi .doc để bdg-plan chuyển đổi, hoặc lưu lại thành .docx."
 )
+DOCX_NOT_REGULAR = (
+    "'{file}' không phải là một tệp thông thường (thiết bị, ống dẫn, ổ cắm...). Hãy chỉ ra tệp Word "
+    "(.docx, .doc) cần dùng."
+)
 DOCX_TOO_LARGE = "Tệp Word quá lớn (giới hạn {limit} MB)."
 DOCX_NOT_ZIP = (
     "Tệp này không phải tệp Word .docx (không đúng định dạng). Hãy mở bằng Word và lưu lại "
@@ -19,7 +23,16 @@ DOCX_BOMB = (
     "Tệp Word có phần nội dung giải nén ra quá lớn so với kích thước tệp (có thể là tệp độc hại); "
     "bdg-plan không đọc tệp này."
 )
+DOCX_TOO_MANY_ENTRIES = (
+    "Tệp Word chứa quá {limit} tệp thành phần bên trong (tệp .docx thường có dưới 50), không phải "
+    "văn bản Word bình thường; bdg-plan không đọc tệp này."
+)
+DOCX_TOO_MANY_TAGS = (
+    "Tệp Word có hơn {limit} thẻ định dạng XML, quá phức tạp để là một kế hoạch (có thể là tệp độc "
+    "hại); bdg-plan không đọc tệp này."
+)
 DOCX_TOO_MANY_PARAGRAPHS = "Văn bản có quá {limit} đoạn, không phải một kế hoạch; bdg-plan dừng đọc."
+DOCX_TOO_MUCH_TEXT = "Văn bản có hơn {limit} ký tự chữ, quá dài để là một kế hoạch; bdg-plan dừng đọc."
 DOCX_UNPLACED_KINDS = {
     "image": "hình ảnh",
     "textbox": "hộp văn bản (text box)",
@@ -29,6 +42,9 @@ DOCX_UNPLACED_KINDS = {
     "table": "bảng",
     "text": "đoạn văn chưa xếp được",
     "part": "tiêu đề phần",
+    "hidden": "chữ ẩn (Hidden), Word không in ra; đã chép vào ghi chú",
+    "altchunk": "nội dung ghép từ tệp khác (altChunk), bdg-plan không đọc; hãy chép tay vào tệp kế hoạch",
+    "subdoc": "văn bản con (subDoc), bdg-plan không đọc; hãy chép tay vào tệp kế hoạch",
 }
 
 # --- import -----------------------------------------------------------------------------------
@@ -121,6 +137,10 @@ CHECK_KY_HIEU_SPACES = "ký hiệu viết liền, gạch nối không có dấu 
 CHECK_DATE_RULE = "dòng địa danh, ngày tháng năm dưới Quốc hiệu, Tiêu ngữ"
 CHECK_DAY_PADDING = "ngày nhỏ hơn 10 ghi thêm số 0, ví dụ 'ngày 06'"
 CHECK_MONTH_PADDING = "tháng 1 và tháng 2 ghi thêm số 0: 'tháng 01', 'tháng 02'"
+CHECK_PLACE_UNIT_WORD = (
+    "đơn vị mang tên người, tên số hoặc sự kiện lịch sử ghi đủ cả chữ 'Xã', 'Phường' ở địa danh "
+    "(Phụ lục I, Mục II.4)"
+)
 CHECK_MONTH_NO_PADDING = "tháng 3 đến tháng 12 không ghi số 0 ở trước, ví dụ 'tháng 3'"
 CHECK_ALIGN = {
     "center": "căn giữa",
@@ -149,6 +169,30 @@ IMPORT_DOC_NEEDS_LIBREOFFICE = (
 IMPORT_OUTPUT_IS_WORD = (
     "Tệp kết quả '{file}' là tệp Word; bdg-plan import ghi ra tệp kế hoạch .yaml. Hãy chọn tên .yaml bằng -o."
 )
+IMPORT_TOO_MUCH_TEXT = (
+    "Văn bản có hơn {limit} ký tự chữ: tệp kế hoạch nhập ra sẽ vượt giới hạn {mb} MB của một tệp "
+    "kế hoạch (bdg-plan validate không đọc tệp lớn hơn). Không có tệp kế hoạch nào được ghi."
+)
+IMPORT_PARAGRAPH_TOO_LONG = (
+    "Đoạn {number} ('{words}') dài {length} ký tự, quá giới hạn {limit} ký tự của một giá trị trong "
+    "tệp kế hoạch. Hãy tách đoạn đó thành nhiều đoạn trong Word rồi nhập lại. Không có tệp kế "
+    "hoạch nào được ghi."
+)
+IMPORT_VALUE_TOO_LONG = (
+    "Mục '{key}' của tệp kế hoạch nhập ra dài {length} ký tự, quá giới hạn {limit} ký tự của một "
+    "giá trị. Hãy tách đoạn đó thành nhiều đoạn trong Word rồi nhập lại. Không có tệp kế hoạch "
+    "nào được ghi."
+)
+IMPORT_TOO_MANY_VALUES = (
+    "Tệp kế hoạch nhập ra sẽ có hơn {limit} giá trị, quá giới hạn của một tệp kế hoạch. Không có "
+    "tệp kế hoạch nào được ghi."
+)
+IMPORT_PLAN_TOO_LARGE = (
+    "Tệp kế hoạch nhập ra sẽ dài {size} byte, quá giới hạn {limit} byte ({mb} MB) của một tệp kế "
+    "hoạch (bdg-plan validate không đọc tệp lớn hơn). Không có tệp kế hoạch nào được ghi."
+)
+#: Hidden text (Word's "Hidden" font setting), written as a comment, never as a value.
+IMPORT_HIDDEN_LINE = "(chữ ẩn, đoạn {number}) {text}"
 IMPORT_SUMMARY_ITEMS = "{count} mục"
 #: A key the Word file left blank (a draft's "Số:    /KH-UBND").
 IMPORT_SUMMARY_BLANK = "(để trống)"

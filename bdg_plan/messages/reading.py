@@ -30,6 +30,25 @@ LEGACY_ENCODING = (
     "sang Unicode (Unikey: Công cụ chuyển mã, Ctrl+Shift+F6) hoặc gõ lại bằng bảng mã Unicode."
 )
 
+# --- A table saved from Excel as CSV (plan/csv_read.py) ---------------------------------------
+CSV_UNCLOSED_QUOTE = (
+    'Dấu nháy kép (") mở ô này chưa được đóng, nên mọi dòng sau bị đọc thành một ô. Hãy thêm dấu '
+    "nháy đóng ở cuối ô, hoặc xóa dấu nháy mở."
+)
+CSV_TOO_MANY_ROWS = (
+    "Tệp CSV có quá nhiều dòng (giới hạn {limit} dòng dưới dòng tên cột); dòng này vượt giới hạn. "
+    "Hãy tách bảng thành nhiều tệp."
+)
+CSV_TOO_MANY_LINES = (
+    "Tệp CSV dài quá {limit} dòng (kể cả dòng trống). Nếu cuối bảng có nhiều dòng trống, hãy xóa "
+    "chúng trong Excel rồi lưu lại; nếu không, hãy tách bảng thành nhiều tệp."
+)
+CSV_TOO_MANY_COLUMNS = (
+    "Dòng này có {count} ô, quá giới hạn {limit} ô một dòng. Kiểm tra dấu phẩy hoặc dấu chấm phẩy "
+    'trong nội dung (đặt nội dung đó trong dấu nháy kép "...").'
+)
+CSV_CELL_TOO_LONG = "Một ô của dòng này dài quá giới hạn {limit} ký tự. Hãy rút gọn nội dung ô."
+
 # --- YAML syntax and characters (loader.py) ---------------------------------------------------
 YAML_SYNTAX_GENERIC = "Lỗi cú pháp YAML"
 YAML_HINTS = {
@@ -37,7 +56,7 @@ YAML_HINTS = {
     "found character that cannot start any token": "Có ký tự không được phép ở đầu giá trị",
     "mapping values are not allowed here": (
         "Có dấu ':' không đúng chỗ: dòng này thụt lề sai, hoặc nội dung có dấu ':' (khi đó hãy "
-        "đặt cả câu trong dấu nháy kép)"
+        "đặt cả câu trong dấu nháy đơn '...')"
     ),
     "could not find expected ':'": "Thiếu dấu ':' sau tên khóa",
     "expected <block end>, but found": "Thụt lề không thẳng hàng với các dòng cùng cấp",
@@ -50,7 +69,28 @@ YAML_HINTS = {
 }
 YAML_OPENED_AT = "; phần này bắt đầu ở dòng {line}, cột {column}"
 YAML_STOPPED_AT = "; trình đọc YAML dừng ở dòng {line}, cột {column}"
-TAB_IN_VALUE = "Có ký tự Tab giữa giá trị: hãy thay Tab bằng dấu cách, hoặc đặt cả giá trị trong dấu nháy kép"
+BRACKET_NOT_CLOSED = (
+    "Ngoặc '{opener}' mở ở đây chưa được đóng: hãy thêm '{closer}' ở cuối giá trị, hoặc nếu ngoặc là "
+    "một phần của câu thì đặt cả câu trong dấu nháy đơn '...'"
+)
+INDENT_ODD_LINE = (
+    "Dòng này thụt lề {spaces} dấu cách, lệch với dòng {other} bên dưới cùng khối (các dòng cùng cấp "
+    "phải thẳng hàng): hãy {fix}."
+)
+INDENT_STRAY_LINE = (
+    "Dòng này thụt lề {spaces} dấu cách, không thẳng hàng với dòng {other} ở trên (các dòng cùng cấp "
+    "phải thẳng hàng): hãy {fix}."
+)
+INDENT_NO_LEVEL = (
+    "Dòng này thụt lề {spaces} dấu cách, không thẳng hàng với dòng nào ở trên (các dòng cùng cấp "
+    "phải thẳng hàng): hãy thụt lề {levels} dấu cách, như dòng cùng cấp với nó."
+)
+INDENT_OR = " hoặc "
+INDENT_FIX_SPACES = "thụt lề dòng này {spaces} dấu cách"
+INDENT_FIX_MARGIN = "viết dòng này sát lề trái, không có dấu cách ở đầu dòng"
+TAB_IN_VALUE = (
+    "Có ký tự Tab giữa giá trị: hãy thay Tab bằng dấu cách, hoặc đặt cả giá trị trong dấu nháy đơn '...'"
+)
 TAB_AFTER_MARK = "Có ký tự Tab sau dấu ':' hoặc '-': YAML chỉ cho dùng dấu cách ở đó"
 UNCLOSED_QUOTE = (
     "Dấu nháy mở ở đây chưa được đóng trên cùng dòng, nên các dòng sau bị nuốt vào giá trị này. "

@@ -56,6 +56,15 @@ KEY_GOES = {
 # --- Header, dates and signer (validate.py, validate_header.py) -------------------------------
 DATE_FORMAT = "Ngày ban hành cần dạng NĂM-THÁNG-NGÀY (2023-03-06) hoặc NĂM-THÁNG (2023-03) khi để trống ngày."
 DATE_IMPOSSIBLE = "Ngày {value} không có thật."
+#: A date typed day first ("31/02/2025", "06.03.2023"): both of its faults said at once.
+DATE_DAY_FIRST = "Ngày cần viết dạng NĂM-THÁNG-NGÀY: '{value}' hãy viết là {iso}."
+DATE_DAY_FIRST_IMPOSSIBLE = (
+    "Ngày '{value}' không có thật ({reason}), và ngày cần viết dạng NĂM-THÁNG-NGÀY, ví dụ {example}."
+)
+DATE_NO_SUCH_MONTH = "không có tháng {month}"
+DATE_MONTH_DAYS = "tháng {month} năm {year} chỉ có {days} ngày"
+DATE_NO_DAY_ZERO = "không có ngày 0"
+DATE_NO_YEAR_ZERO = "không có năm 0"
 SO_NOT_POSITIVE = "Số văn bản phải là số nguyên dương (1, 2, 3...), hoặc để trống."
 KY_HIEU_FORMAT = (
     "Ký hiệu '{value}' sai dạng. Ký hiệu gồm chữ viết tắt tên loại và tên cơ quan, nối bằng "
@@ -155,6 +164,10 @@ POINTS_AND_SUBITEMS = (
 )
 TABLE_UNKNOWN_COLUMN = "Bảng không có cột '{key}'. Các cột của bảng: {columns}."
 TABLE_NO_COLUMNS = "Bảng chưa có cột nào: hãy ghi 'cot' (các cột) hoặc 'csv' (tệp có dòng tên cột)."
+TABLE_TOO_MANY_COLUMNS = (
+    "Bảng có {count} cột, quá giới hạn {limit} cột (bảng trong kế hoạch thường dưới 15 cột). Hãy tách "
+    "thành nhiều bảng, hoặc gộp bớt cột."
+)
 TABLE_ROWS_AND_CSV = "Bảng ghi cả 'dong' và 'csv'; hãy chọn một trong hai."
 CSV_NO_FOLDER = (
     "Bảng lấy dòng từ tệp CSV, nhưng kế hoạch không được đọc từ một tệp trên đĩa nên không biết tìm tệp "

@@ -72,25 +72,35 @@ def _side(piece: Paragraph, document: ReadDocument) -> str | None:
     return "left" if first == piece.text.strip() and not original.lstrip(" ").startswith("\t") else "right"
 
 
+def by_number(rules: list[Paragraph]) -> dict[int, list[Paragraph]]:
+    """Rule paragraphs by paragraph number, for `find_rule` to look up instead of search."""
+    found: dict[int, list[Paragraph]] = {}
+    for rule in rules:
+        found.setdefault(rule.number, []).append(rule)
+    return found
+
+
 def find_rule(
-    para: Paragraph, rules: list[Paragraph], document: ReadDocument, side: str
+    para: Paragraph, rules: dict[int, list[Paragraph]], document: ReadDocument, side: str
 ) -> tuple[bool, Paragraph | None]:
     """Whether `para` has a rule under it, and the rule's paragraph when it can be measured.
 
     The rule is `para`'s own bottom border, a rule paragraph one or two paragraphs below in the
     same column (`side` of a tab-laid line), or a drawn shape there (found, not measured).
+    `rules` comes from `by_number`; the drawings are looked up the same way, so each call costs
+    the same however many rules and drawings the document has.
     """
     if para.fmt.border_bottom:
         return True, para
     near = (para.number + 1, para.number + 2)
-    for rule in rules:
-        if rule.number not in near or _side(rule, document) not in (None, side):
+    for rule in (r for number in near for r in rules.get(number, ())):
+        if _side(rule, document) not in (None, side):
             continue
         if para.cell is not None and rule.cell is not None and para.cell[::2] != rule.cell[::2]:
             continue
         return True, rule
-    drawings = {u.paragraph for u in document.unplaced if u.kind == "image"}
-    return bool(drawings & {para.number, *near}), None
+    drawings = document.unplaced_paragraphs("image")
+    return any(number in drawings for number in (para.number, *near)), None
 
 
 def _length_fault(
@@ -112,8 +122,9 @@ def _length_fault(
 def rule_faults(document: ReadDocument, found: Found) -> Iterator[Fault]:
     """The three short rules: under the motto, the organ's name and the trích yếu (Mục II.1, 2, 5)."""
     header = found.header
+    rules = by_number(header.rules)
     if header.tieu_ngu is not None:
-        present, rule = find_rule(header.tieu_ngu, header.rules, document, "right")
+        present, rule = find_rule(header.tieu_ngu, rules, document, "right")
         if not present:
             yield header.tieu_ngu, "ND30-DUONG-KE", msg.CHECK_NO_RULE, msg.CHECK_RULE_TIEU_NGU
         text = nd30.TIEU_NGU_WIDTH_MM * _size(header.tieu_ngu, nd30.SIZE_TIEU_NGU) / nd30.SIZE_TIEU_NGU
@@ -121,7 +132,7 @@ def rule_faults(document: ReadDocument, found: Found) -> Iterator[Fault]:
         yield from _length_fault(header.tieu_ngu, rule, text, bounds, msg.CHECK_RULE_TIEU_NGU, document)
     if header.organ:
         organ_rule = next(
-            (r for r in (find_rule(p, header.rules, document, "left") for p in header.organ) if r[0]), None
+            (r for r in (find_rule(p, rules, document, "left") for p in header.organ) if r[0]), None
         )
         if organ_rule is None:
             yield header.organ[-1], "ND30-DUONG-KE", msg.CHECK_NO_RULE, msg.CHECK_RULE_ORGAN
@@ -141,7 +152,7 @@ def _trich_yeu_rule(document: ReadDocument, found: Found) -> Iterator[Fault]:
     last = found.trich_yeu[-1]
     rule = found.trich_yeu_rule
     if rule is None:
-        present, rule = find_rule(last, [], document, "left")
+        present, rule = find_rule(last, {}, document, "left")
         if not present:
             yield last, "ND30-DUONG-KE", msg.CHECK_NO_RULE, msg.CHECK_RULE_TRICH_YEU
             return

@@ -57,7 +57,6 @@ class Header:
     quoc_hieu: Paragraph | None = None
     tieu_ngu: Paragraph | None = None
     rules: list[Paragraph] = field(default_factory=list)
-    in_table: bool = False
 
 
 @dataclass
@@ -201,7 +200,6 @@ def find_parts(document: ReadDocument) -> Found:
     rest = body[title_index + 1 :] if title_index is not None else body
     close_index = next((i for i, item in enumerate(rest) if _holds_noi_nhan(item)), len(rest))
     header = _header(_lines(head_items))
-    header.in_table = any(isinstance(item, Table) for item in head_items)
     trich_yeu, rule, start = _trich_yeu(rest[:close_index])
     # Annexes follow the signature; with no "Nơi nhận" found, they follow the body.
     annex_from = close_index if close_index < len(rest) else start
@@ -217,6 +215,7 @@ def find_parts(document: ReadDocument) -> Found:
     close_index = min(close_index, annex_index)
     title = body[title_index] if title_index is not None else None
     extra = [p for p in head_items if isinstance(p, Paragraph) and p.text.strip()]
+    in_header = {h.number for h in _header_paragraphs(header)}
     return Found(
         header=header,
         title=title if isinstance(title, Paragraph) else None,
@@ -224,7 +223,7 @@ def find_parts(document: ReadDocument) -> Found:
         trich_yeu_rule=rule,
         body=rest[start:close_index],
         closing=closing,
-        extra=[p for p in extra if p.number not in {h.number for h in _header_paragraphs(header)}],
+        extra=[p for p in extra if p.number not in in_header],
         annexes=_annexes(rest[annex_index:], document.sections),
         trailing=trailing,
     )

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bdg_plan.compose.tables import ACTIVITY_COLUMNS, STT_HEADER
 from bdg_plan.docx.read.body import Paragraph, Table
+from bdg_plan.facts.wording import ACTIVITY_COLUMNS, STT_HEADER
 from bdg_plan.plan.outline_model import GROUP_KEY, STT_NAMES
 from bdg_plan.word.find_parts import clean
 
@@ -164,9 +164,11 @@ def _header(table: Table, rows: list[list[tuple[int, Cell]]]) -> tuple[list[str]
 def _names(header: list[str]) -> list[str]:
     """Column names: the header's texts, a placeholder for an empty one, no two alike."""
     names: list[str] = []
+    taken: set[str] = set()
     for index, text in enumerate(header):
         name = text or f"Cột {index + 1}"
-        names.append(name if name not in names else f"{name} ({index + 1})")
+        names.append(name if name not in taken else f"{name} ({index + 1})")
+        taken.add(names[-1])
     return names
 
 

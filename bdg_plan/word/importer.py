@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bdg_plan import messages as msg
-from bdg_plan.docx.read.body import ReadDocument, Unplaced, collector_paused, read_docx
-from bdg_plan.errors import NoPlanFoundError, Problem
-from bdg_plan.plan.yaml_write import emit_plan
+from bdg_plan.docx.read.body import ReadDocument, Unplaced, collector_paused, first_words, read_docx
+from bdg_plan.errors import DocxReadError, NoPlanFoundError, Problem
+from bdg_plan.plan.loader import MAX_NODES, MAX_TEXT_CHARS
+from bdg_plan.plan.source import MAX_FILE_BYTES
+from bdg_plan.plan.yaml_write import comment, emit_plan
 from bdg_plan.word.find_parts import Found, find_parts
 from bdg_plan.word.import_plan import Imported, plan_data
 from bdg_plan.word.outline_read import build_outline
@@ -36,9 +38,93 @@ def _unplaced(document: ReadDocument, imported: Imported) -> list[Unplaced]:
     """Everything left out: the reader's images, notes and changes, and text with no key."""
     found = list(document.unplaced)
     for number, text in imported.unplaced_at:
-        words = text.split()
-        found.append(Unplaced("text", number, " ".join(words[:8]) + (" …" if len(words) > 8 else "")))
+        found.append(Unplaced("text", number, first_words(text)))
     return sorted(found, key=lambda u: u.paragraph)
+
+
+#: The key hidden text is kept under: never a key of the plan, so it is written at the end.
+_HIDDEN_KEY = "(chữ ẩn)"
+
+
+def _leave_hidden(document: ReadDocument, imported: Imported) -> None:
+    """Hidden text (w:vanish) as "# KHÔNG XẾP ĐƯỢC" comments marked hidden, never as values."""
+    for paragraph in document.paragraphs:
+        if paragraph.hidden.strip():
+            line = msg.IMPORT_HIDDEN_LINE.format(number=paragraph.number, text=paragraph.hidden.strip())
+            imported.unplaced.setdefault(_HIDDEN_KEY, []).append(line)
+
+
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def _read(data: bytes) -> ReadDocument:
+    """The document, read no further than a plan file can hold; no paragraph longer than a value.
+
+    A plan file holds at most `MAX_FILE_BYTES` bytes and every character of text takes at least
+    one, so reading stops past that many characters, before any later stage spends time on them.
+    """
+    too_much = msg.IMPORT_TOO_MUCH_TEXT.format(limit=_number(MAX_FILE_BYTES), mb=MAX_FILE_BYTES // 1_000_000)
+    document = read_docx(data, max_text=MAX_FILE_BYTES, too_much_text=too_much)
+    for paragraph in document.paragraphs:
+        if len(paragraph.text) > MAX_TEXT_CHARS:
+            raise DocxReadError(
+                msg.IMPORT_PARAGRAPH_TOO_LONG.format(
+                    number=paragraph.number,
+                    words=paragraph.first_words(),
+                    length=_number(len(paragraph.text)),
+                    limit=_number(MAX_TEXT_CHARS),
+                )
+            )
+    return document
+
+
+def check_plan_limits(data: dict[str, Any]) -> None:
+    """Refuse plan data that `validate` would refuse: a value too long, too many values or characters.
+
+    One text used in many places counts each time, as the loader counts it.
+
+    Raises:
+        DocxReadError: naming the limit; nothing is written.
+
+    """
+    nodes = chars = 0
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        path, value = stack.pop()
+        nodes += 1
+        if nodes > MAX_NODES:
+            raise DocxReadError(msg.IMPORT_TOO_MANY_VALUES.format(limit=_number(MAX_NODES)))
+        if isinstance(value, dict):
+            nodes += len(value)
+            chars += sum(len(str(key)) for key in value)
+            stack += [(f"{path}.{key}" if path else str(key), item) for key, item in value.items()]
+        elif isinstance(value, list):
+            stack += [(f"{path}[{index}]", item) for index, item in enumerate(value)]
+        elif isinstance(value, str):
+            chars += len(value)
+            if len(value) > MAX_TEXT_CHARS:
+                length, limit = _number(len(value)), _number(MAX_TEXT_CHARS)
+                raise DocxReadError(msg.IMPORT_VALUE_TOO_LONG.format(key=path, length=length, limit=limit))
+        if chars > MAX_FILE_BYTES:
+            mb = MAX_FILE_BYTES // 1_000_000
+            raise DocxReadError(msg.IMPORT_TOO_MUCH_TEXT.format(limit=_number(MAX_FILE_BYTES), mb=mb))
+
+
+def check_plan_size(text: str) -> None:
+    """Refuse a plan file larger than `validate` reads (`MAX_FILE_BYTES`).
+
+    Raises:
+        DocxReadError: naming the limit; nothing is written.
+
+    """
+    size = len(text.encode("utf-8"))
+    if size > MAX_FILE_BYTES:
+        raise DocxReadError(
+            msg.IMPORT_PLAN_TOO_LARGE.format(
+                size=_number(size), limit=_number(MAX_FILE_BYTES), mb=MAX_FILE_BYTES // 1_000_000
+            )
+        )
 
 
 def import_bytes(data: bytes, name: str, plan_name: str) -> ImportedPlan:
@@ -59,16 +145,19 @@ def import_bytes(data: bytes, name: str, plan_name: str) -> ImportedPlan:
 
 
 def _import(data: bytes, name: str, plan_name: str) -> ImportedPlan:
-    document = read_docx(data)
+    document = _read(data)
     found = find_parts(document)
     if found.title is None and not found.header.organ and not found.closing.signer:
         raise NoPlanFoundError(msg.IMPORT_NO_PLAN)
     outline = build_outline(found.body)
     imported = plan_data(found, outline)
+    _leave_hidden(document, imported)
+    check_plan_limits(imported.data)
     head = msg.IMPORT_HEAD_COMMENT.format(
-        file=name, fill=msg.IMPORT_FILL, marker=msg.IMPORT_UNPLACED_MARKER, plan=plan_name
+        file=comment(name), fill=msg.IMPORT_FILL, marker=msg.IMPORT_UNPLACED_MARKER, plan=comment(plan_name)
     )
     text = emit_plan(imported.data, head_comment=head, unplaced=imported.unplaced)
+    check_plan_size(text)
     problems = validate_imported(imported.data, text, plan_name)
     return ImportedPlan(text, imported, document, found, _unplaced(document, imported), problems)
 
@@ -81,10 +170,8 @@ def validate_imported(data: dict[str, Any], text: str, name: str) -> list[Proble
     holds characters the loader remarks on, is the file read again the positioned way, so that
     every problem carries its line and column.
     """
-    from bdg_plan.pipeline import validate_bytes
-    from bdg_plan.plan.csv_tables import attach_csv_tables
+    from bdg_plan.pipeline import attach_tables, validate_bytes, validate_document
     from bdg_plan.plan.loader import MAX_NODES, MAX_TEXT_CHARS, LoadedDocument, needs_no_remark
-    from bdg_plan.rules.validate import validate_document
 
     values: list[str] = []
     loaded = _as_loaded(data, values)
@@ -94,7 +181,7 @@ def validate_imported(data: dict[str, Any], text: str, name: str) -> list[Proble
         and max(map(len, values), default=0) <= MAX_TEXT_CHARS
         and needs_no_remark(text, "\n".join(values))
     ):
-        result = validate_document(attach_csv_tables(LoadedDocument(name, loaded, text=text), None))
+        result = validate_document(attach_tables(LoadedDocument(name, loaded, text=text), None))
         if not result.problems:
             return []
     return validate_bytes(text.encode("utf-8"), name).problems
@@ -128,10 +215,9 @@ def summary(data: dict[str, Any]) -> list[tuple[str, str]]:
         if isinstance(value, list):
             rows.append((key, msg.IMPORT_SUMMARY_ITEMS.format(count=len(value))))
         elif isinstance(value, dict):
-            rows.append((key, ", ".join(str(v) for v in value.values() if isinstance(v, str))[:80]))
+            rows.append((key, ", ".join(str(v)[:80] for v in value.values() if isinstance(v, str))[:80]))
         elif value is None:
             rows.append((key, msg.IMPORT_SUMMARY_BLANK))
         else:
-            words = str(value).split()
-            rows.append((key, " ".join(words[:10]) + (" …" if len(words) > 10 else "")))
+            rows.append((key, first_words(str(value), 10)))
     return rows

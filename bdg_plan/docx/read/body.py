@@ -13,7 +13,6 @@ that reader's state passed around.
 from __future__ import annotations
 
 import gc
-import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from typing import Any
 
 from bdg_plan import messages as msg
 from bdg_plan.docx.read.numbering import Numbering
-from bdg_plan.docx.read.package import open_package, read_part, relationships
+from bdg_plan.docx.read.package import Parts, open_package, relationships
 from bdg_plan.docx.read.props import (
     LAYOUT_TAGS,
     TWIPS_PER_MM,
@@ -29,15 +28,21 @@ from bdg_plan.docx.read.props import (
     RunFormat,
     Styles,
     W,
+    ascii_int,
     numbering_ref,
     paragraph_format,
     run_format,
+    twips,
 )
 from bdg_plan.docx.read.props import child as child_of
 from bdg_plan.errors import DocxReadError
 
 #: Paragraphs read at most (a 300-page plan has about 3,000).
 MAX_PARAGRAPHS = 100_000
+#: Characters of text read at most (a 300-page plan has about 1,000,000); reading stops past it.
+MAX_READ_CHARS = 5_000_000
+#: The longest text of a paragraph quoted in a message: its first words, cut here with "…".
+MAX_QUOTED_CHARS = 80
 
 _R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -58,6 +63,8 @@ class Paragraph:
     fmt: ParagraphFormat = field(default_factory=ParagraphFormat)
     cell: tuple[int, int, int] | None = None  # (table, row, column) when inside a table
     page_break_before: bool = False
+    #: Hidden text (w:vanish) of the paragraph: kept out of `text`, which is what Word prints.
+    hidden: str = ""
 
     @property
     def shown(self) -> str:
@@ -79,9 +86,24 @@ class Paragraph:
         return bool(visible) and all(f.italic for f in visible)
 
     def first_words(self, count: int = 8) -> str:
-        """The first words, to name the paragraph in a message."""
-        words = self.shown.split()
-        return " ".join(words[:count]) + (" …" if len(words) > count else "")
+        """The first words, to name the paragraph in a message (at most `MAX_QUOTED_CHARS`)."""
+        return first_words(self.shown, count)
+
+
+def first_words(text: str, count: int = 8) -> str:
+    """The first `count` words of `text`, "…" when there are more, cut at `MAX_QUOTED_CHARS`.
+
+    Only the start of the text is split, so a 1 MB paragraph costs no more than a short one.
+    """
+    head = text[: MAX_QUOTED_CHARS * 2 + count + 1]
+    words = head.split(maxsplit=count)
+    more = len(words) > count or len(head) < len(text)
+    return shorten(" ".join(words[:count]) + (" …" if more else ""))
+
+
+def shorten(text: str, limit: int = MAX_QUOTED_CHARS) -> str:
+    """`text` as quoted in a message: at most `limit` characters, "…" ending a cut one."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 @dataclass(frozen=True)
@@ -135,10 +157,20 @@ class ReadDocument:
     #: The width a cell's text has (its width less its margins), in mm, by (table, row, column),
     #: for the cells whose width the file states.
     cell_widths: dict[tuple[int, int, int], float] = field(default_factory=dict)
+    _unplaced_index: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)
+
+    def unplaced_paragraphs(self, kind: str) -> frozenset[int]:
+        """The numbers of the paragraphs holding something of `kind` ("image"), found once."""
+        found = self._unplaced_index.get(kind)
+        if found is None:
+            found = frozenset(u.paragraph for u in self.unplaced if u.kind == kind)
+            self._unplaced_index[kind] = found
+        return found
 
 
 # --- The body ------------------------------------------------------------------------------------
 _CONTAINERS = {f"{W}{t}" for t in ("hyperlink", "smartTag", "sdt", "sdtContent", "customXml", "fldSimple")}
+_CONTAINERS |= {f"{W}dir", f"{W}bdo"}  # right-to-left and bidirectional-override runs
 _CONTAINERS |= {f"{W}ins", f"{W}moveTo"}
 _TRACKED = {f"{W}ins", f"{W}del", f"{W}moveTo", f"{W}moveFrom"}
 _R, _T, _BR, _PPR, _RPR, _INS = f"{W}r", f"{W}t", f"{W}br", f"{W}pPr", f"{W}rPr", f"{W}ins"
@@ -148,20 +180,40 @@ _DRAWINGS = {f"{W}drawing", f"{W}pict", f"{W}object", _ALTERNATE}
 _NOTES = {f"{W}footnoteReference", f"{W}endnoteReference"}
 _COMMENT_REFERENCE = f"{W}commentReference"
 _COMMENT_MARKS = {f"{W}commentRangeStart", _COMMENT_REFERENCE}
+_RUBY, _RUBY_BASE, _SUB_DOC, _ALT_CHUNK = f"{W}ruby", f"{W}rubyBase", f"{W}subDoc", f"{W}altChunk"
 
 
 class _Reader:
-    def __init__(self, archive: zipfile.ZipFile) -> None:
-        self.archive = archive
-        self.styles = Styles.from_root(read_part(archive, "word/styles.xml"))
-        self.numbering = Numbering(read_part(archive, "word/numbering.xml"))
+    def __init__(self, parts: Parts, max_text: int, too_much_text: str | None) -> None:
+        self.parts = parts
+        self.styles = Styles.from_root(parts.get("word/styles.xml"))
+        self.numbering = Numbering(parts.get("word/numbering.xml"))
         self.result = ReadDocument()
         self.tables = 0
         self.sect_prs: list[Any] = []
+        self._noted: set[tuple[str, int]] = set()
+        self._page_fields: dict[str, bool] = {}
+        self.text_left = max_text
+        self.max_text = max_text
+        self.too_much_text = too_much_text
 
     def add_unplaced(self, kind: str, number: int, words: str) -> None:
-        if not any(u.kind == kind and u.paragraph == number for u in self.result.unplaced):
+        if (kind, number) not in self._noted:
+            self._noted.add((kind, number))
             self.result.unplaced.append(Unplaced(kind, number, words))
+
+    def page_field(self, part_name: str) -> bool:
+        """Whether a header or footer part holds a PAGE field; each part looked at once."""
+        found = self._page_fields.get(part_name)
+        if found is None:
+            found = self._page_fields[part_name] = _has_page_field(self.parts.get(part_name))
+        return found
+
+    def count_text(self, length: int) -> None:
+        self.text_left -= length
+        if self.text_left < 0:
+            limit = f"{self.max_text:,}".replace(",", ".")
+            raise DocxReadError(self.too_much_text or msg.DOCX_TOO_MUCH_TEXT.format(limit=limit))
 
     def block(self, element: Any, cell: tuple[int, int, int] | None, into: list[Any]) -> None:
         tag = element.tag
@@ -172,6 +224,9 @@ class _Reader:
         elif tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}ins", f"{W}moveTo"):
             for child in element:
                 self.block(child, cell, into)
+        elif tag == _ALT_CHUNK:
+            number = max(len(self.result.paragraphs), 1)
+            self.add_unplaced("altchunk", number, "")
 
     def paragraph(self, p: Any, cell: tuple[int, int, int] | None) -> Paragraph:
         if len(self.result.paragraphs) >= MAX_PARAGRAPHS:
@@ -186,6 +241,10 @@ class _Reader:
         runs: list[tuple[str, RunFormat]] = []
         notes: list[str] = []
         page_break = self._collect(p, style_id, runs, notes)
+        hidden = "".join(t for t, f in runs if f.hidden)
+        if hidden:
+            runs = [(t, f) for t, f in runs if not f.hidden]
+            notes.append("hidden")
         text = "".join(t for t, _ in runs)
         label, label_format, level = self._label(num_pr, style_id)
         paragraph = Paragraph(
@@ -200,10 +259,13 @@ class _Reader:
             fmt=paragraph_format(self.styles, style_id, ppr if layout else None),
             cell=cell,
             page_break_before=page_break,
+            hidden=hidden,
         )
         self.result.paragraphs.append(paragraph)
         for kind in notes:
-            self.add_unplaced(kind, number, paragraph.first_words())
+            self.add_unplaced(
+                kind, number, first_words(hidden) if kind == "hidden" else paragraph.first_words()
+            )
         return paragraph
 
     def _label(self, num_pr: Any | None, style_id: str) -> tuple[str, str, int]:
@@ -229,6 +291,8 @@ class _Reader:
                 page_break |= self._collect(child, style_id, runs, notes)
             elif tag in _COMMENT_MARKS:
                 notes.append("comment")
+            elif tag == _SUB_DOC:
+                notes.append("subdoc")
             elif tag == _ALTERNATE:
                 notes.append(_drawing_kind(child))
             elif tag == _PPR:
@@ -238,7 +302,6 @@ class _Reader:
         return page_break
 
     def _run(self, r: Any, style_id: str, runs: list[Any], notes: list[str]) -> bool:
-        fmt = run_format(self.styles, style_id, r)
         page_break = False
         parts: list[str] = []
         for child in r:
@@ -258,8 +321,13 @@ class _Reader:
                 notes.append("footnote")
             elif tag == _COMMENT_REFERENCE:
                 notes.append("comment")
+            elif tag == _RUBY:  # phonetic guide: the base text is what the line reads
+                base = child_of(child, _RUBY_BASE)
+                parts += [t.text or "" for t in base.iter(_T)] if base is not None else []
         if parts:
-            runs.append(("".join(parts), fmt))
+            text = "".join(parts)
+            self.count_text(len(text))
+            runs.append((text, run_format(self.styles, style_id, r)))  # only runs with text
         return page_break
 
     def table(self, tbl: Any) -> Table:
@@ -308,17 +376,14 @@ def _grid_value(element: Any, default: int = 0) -> int:
     """A `w:gridSpan`/`w:gridBefore` count (bounded: a hostile file cannot make it huge)."""
     if element is None:
         return default
-    try:
-        return max(0, min(int(element.get(f"{W}val", default)), 1000))
-    except ValueError:
-        return default
+    number = ascii_int(element.get(f"{W}val", str(default)), -(10**9), 10**9)
+    return default if number is None else max(0, min(number, 1000))
 
 
 def _twips(value: str | None) -> float:
-    try:
-        return int(float(value or "0")) / TWIPS_PER_MM
-    except ValueError:
-        return 0.0
+    """A length in twips as mm; 0 when missing, not a plain number, or out of range."""
+    number = twips(value or "0")
+    return 0.0 if number is None else number / TWIPS_PER_MM
 
 
 def _cell_width(props: Any | None, columns: list[float]) -> float:
@@ -380,12 +445,7 @@ def _drawing_kind(element: Any) -> str:
 
 # --- Sections and headers ------------------------------------------------------------------------
 def _mm(element: Any, attribute: str) -> float:
-    if element is None:
-        return 0.0
-    try:
-        return int(float(element.get(f"{W}{attribute}", "0"))) / TWIPS_PER_MM
-    except ValueError:
-        return 0.0
+    return 0.0 if element is None else _twips(element.get(f"{W}{attribute}", "0"))
 
 
 def _has_page_field(root: Any | None) -> bool:
@@ -405,8 +465,8 @@ def _section(reader: _Reader, sect_pr: Any, rels: dict[str, str]) -> Section:
     for tag in ("headerReference", "footerReference"):
         for ref in sect_pr.findall(f"{W}{tag}"):
             target = rels.get(ref.get(f"{{{_R_NS}}}id", ""), "")
-            part = read_part(reader.archive, f"word/{target.lstrip('/')}") if target else None
-            pages[f"{tag}:{ref.get(f'{W}type', 'default')}"] = _has_page_field(part)
+            found = reader.page_field(f"word/{target.lstrip('/')}") if target else False
+            pages[f"{tag}:{ref.get(f'{W}type', 'default')}"] = found
     return Section(
         width_mm=_mm(size, "w"),
         height_mm=_mm(size, "h"),
@@ -439,24 +499,27 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_docx(data: bytes) -> ReadDocument:
-    """Read a .docx's bytes into a `ReadDocument`.
+def read_docx(data: bytes, max_text: int = MAX_READ_CHARS, too_much_text: str | None = None) -> ReadDocument:
+    """Read a .docx's bytes into a `ReadDocument`, reading at most `max_text` characters of text.
+
+    Past `max_text`, reading stops with `too_much_text` (or the reader's own message).
 
     Raises:
-        DocxReadError: the file is not a readable, safe .docx.
+        DocxReadError: the file is not a readable, safe .docx (or holds more text than that).
 
     """
     archive = open_package(data)
     if "EncryptedPackage" in archive.namelist():
         raise DocxReadError(msg.DOCX_OLE)
-    root = read_part(archive, "word/document.xml")
+    parts = Parts(archive)
+    root = parts.get("word/document.xml")
     body = root.find(f"{W}body") if root is not None else None
     if body is None:
         raise DocxReadError(msg.DOCX_NOT_WORD)
-    reader = _Reader(archive)
+    reader = _Reader(parts, max_text, too_much_text)
     for child in body:
         reader.block(child, None, reader.result.body)
-    rels = relationships(archive)
+    rels = relationships(parts)
     for sect_pr in [*reader.sect_prs, body.find(f"{W}sectPr")]:
         if sect_pr is not None:
             reader.result.sections.append(_section(reader, sect_pr, rels))

@@ -3,14 +3,28 @@
 A paragraph's w:numPr (on the paragraph or on its style, see `docx_props.numbering_ref`) points
 to a list in numbering.xml; the labels ("I.", "1.", "a)", "-") are counted here as Word counts
 them, so the label the clerk sees is the label the importer reads.
+
+A hostile numbering.xml cannot make a label large: a level's w:lvlText longer than
+`MAX_LABEL_CHARS` is no label, a w:start is clamped to Word's own range, the letters of a
+"aaa..." label are bounded, and a label that still comes out longer than `MAX_LABEL_CHARS` is
+dropped (the paragraph reads as unnumbered).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
-from bdg_plan.docx.read.props import W
+from bdg_plan.docx.read.props import W, ascii_int
+
+#: The longest label kept ("1.2.3.4." is 8 characters; Word's own dialog allows a few dozen).
+MAX_LABEL_CHARS = 64
+#: The largest w:start or w:startOverride Word accepts; larger values are clamped to it.
+MAX_START = 32_767
+#: List definitions read (w:abstractNum, and w:num likewise); a long-edited document has a few
+#: hundred. Paragraphs of a list past it read as unnumbered.
+MAX_LISTS = 10_000
 
 
 @dataclass(frozen=True)
@@ -41,7 +55,8 @@ def _format_number(value: int, fmt: str) -> str:
     if fmt == "lowerRoman":
         return _roman(min(value, 3999)).lower()
     if fmt in ("lowerLetter", "upperLetter"):
-        text = "abcdefghijklmnopqrstuvwxyz"[(value - 1) % 26] * ((value - 1) // 26 + 1)
+        repeat = min((value - 1) // 26 + 1, MAX_LABEL_CHARS + 1)
+        text = "abcdefghijklmnopqrstuvwxyz"[(value - 1) % 26] * repeat
         return text.upper() if fmt == "upperLetter" else text
     return str(value)
 
@@ -55,21 +70,22 @@ class Numbering:
         if root is None:
             return
         abstract: dict[str, dict[int, Level]] = {}
-        for definition in root.iter(f"{W}abstractNum"):
-            abstract[definition.get(f"{W}abstractNumId", "")] = {
-                int(lvl.get(f"{W}ilvl", "0")): _level(lvl)
-                for lvl in definition.findall(f"{W}lvl")
-                if lvl.get(f"{W}ilvl", "0").isdigit()
-            }
-        for num in root.iter(f"{W}num"):
+        for definition in islice(root.iter(f"{W}abstractNum"), MAX_LISTS):
+            levels: dict[int, Level] = {}
+            for lvl in definition.findall(f"{W}lvl"):
+                ilvl = _ilvl(lvl)
+                if ilvl is not None:
+                    levels[ilvl] = _level(lvl)
+            abstract[definition.get(f"{W}abstractNumId", "")] = levels
+        for num in islice(root.iter(f"{W}num"), MAX_LISTS):
             ref = num.find(f"{W}abstractNumId")
             levels = dict(abstract.get(ref.get(f"{W}val", "") if ref is not None else "", {}))
             for override in num.findall(f"{W}lvlOverride"):
                 start = override.find(f"{W}startOverride")
-                ilvl = override.get(f"{W}ilvl", "0")
-                if start is not None and ilvl.isdigit() and int(ilvl) in levels:
-                    old = levels[int(ilvl)]
-                    levels[int(ilvl)] = Level(old.fmt, old.text, _int(start.get(f"{W}val"), 1))
+                ilvl = _ilvl(override)
+                if start is not None and ilvl is not None and ilvl in levels:
+                    old = levels[ilvl]
+                    levels[ilvl] = Level(old.fmt, old.text, _start(start.get(f"{W}val")))
             self._levels[num.get(f"{W}numId", "")] = levels
 
     def label(self, num_id: str, ilvl: int) -> tuple[str, str]:
@@ -94,22 +110,29 @@ class Numbering:
             lvl = levels.get(index, Level())
             value = counters[index] or lvl.start
             text = text.replace(f"%{index + 1}", _format_number(value, lvl.fmt))
+        if len(text) > MAX_LABEL_CHARS:
+            return "", ""
         return text, level.fmt
 
 
-def _int(value: str | None, default: int) -> int:
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
-        return default
+def _ilvl(element: Any) -> int | None:
+    """A w:ilvl attribute in ASCII digits, 0-8 (Word's nine levels); None otherwise."""
+    return ascii_int(element.get(f"{W}ilvl", "0"), 0, 8)
+
+
+def _start(value: str | None) -> int:
+    """A w:start value, clamped to 0-`MAX_START`; 1 when missing or not a number."""
+    number = ascii_int(value, -(10**9), 10**9)
+    return 1 if number is None else max(0, min(number, MAX_START))
 
 
 def _level(lvl: Any) -> Level:
     fmt = lvl.find(f"{W}numFmt")
     text = lvl.find(f"{W}lvlText")
     start = lvl.find(f"{W}start")
+    pattern = text.get(f"{W}val", "") if text is not None else ""
     return Level(
         fmt=fmt.get(f"{W}val", "decimal") if fmt is not None else "decimal",
-        text=text.get(f"{W}val", "") if text is not None else "",
-        start=_int(start.get(f"{W}val") if start is not None else None, 1),
+        text=pattern if len(pattern) <= MAX_LABEL_CHARS else "",
+        start=_start(start.get(f"{W}val") if start is not None else None),
     )

@@ -10,6 +10,7 @@ signature and refused with its own message.
 from __future__ import annotations
 
 import io
+import posixpath
 import zipfile
 from typing import Any
 
@@ -24,6 +25,10 @@ MAX_INFLATED_BYTES = 200_000_000
 #: A part may inflate at most this many times its compressed size (Word's XML: 5-20 times).
 MAX_RATIO = 200
 MAX_ENTRIES = 2_000
+#: The most XML tags ("<") the parts read from one package may hold together, counted before
+#: they are parsed: it bounds the parser's memory (each element costs about a hundred bytes once
+#: parsed). 100,000 paragraphs of 20 elements each come to 4,000,000; a 300-page plan to 200,000.
+MAX_XML_TAGS = 4_000_000
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -47,7 +52,7 @@ def open_package(data: bytes) -> zipfile.ZipFile:
     except (zipfile.BadZipFile, ValueError, OSError):
         raise DocxReadError(msg.DOCX_CORRUPT) from None
     if len(infos) > MAX_ENTRIES:
-        raise DocxReadError(msg.DOCX_BOMB)
+        raise DocxReadError(msg.DOCX_TOO_MANY_ENTRIES.format(limit=MAX_ENTRIES))
     total = 0
     for info in infos:
         total += info.file_size
@@ -64,8 +69,24 @@ _PARSER = etree.XMLParser(
 )
 
 
-def read_part(archive: zipfile.ZipFile, name: str) -> Any | None:
-    """Parse one XML part, read no further than its declared size; None when absent."""
+class TagBudget:
+    """The XML tags left to parse in one package (`MAX_XML_TAGS`)."""
+
+    def __init__(self) -> None:
+        self.left = MAX_XML_TAGS
+
+    def spend(self, data: bytes) -> None:
+        """Count a part's tags before it is parsed; refuse the package past the budget."""
+        self.left -= data.count(b"<")
+        if self.left < 0:
+            raise DocxReadError(msg.DOCX_TOO_MANY_TAGS.format(limit=f"{MAX_XML_TAGS:,}".replace(",", ".")))
+
+
+def read_part(archive: zipfile.ZipFile, name: str, budget: TagBudget | None = None) -> Any | None:
+    """Parse one XML part, read no further than its declared size; None when absent.
+
+    With a `budget`, the part's tags are counted against it before parsing.
+    """
     try:
         info = archive.getinfo(name)
     except KeyError:
@@ -75,6 +96,8 @@ def read_part(archive: zipfile.ZipFile, name: str) -> Any | None:
             data = stream.read(info.file_size + 1)
         if len(data) > info.file_size:
             raise DocxReadError(msg.DOCX_BOMB)
+        if budget is not None:
+            budget.spend(data)
         return etree.fromstring(data, _PARSER)
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
         raise DocxReadError(msg.DOCX_CORRUPT) from None
@@ -82,9 +105,29 @@ def read_part(archive: zipfile.ZipFile, name: str) -> Any | None:
         raise DocxReadError(msg.DOCX_CORRUPT) from None
 
 
-def relationships(archive: zipfile.ZipFile) -> dict[str, str]:
+class Parts:
+    """The parsed XML parts of one open package, each parsed at most once.
+
+    A section may name its header part once per page type, and a document may repeat the same
+    reference in thousands of sections: the part is parsed the first time and reused after.
+    """
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.archive = archive
+        self._parsed: dict[str, Any | None] = {}
+        self.budget = TagBudget()
+
+    def get(self, name: str) -> Any | None:
+        """The parsed part `name` ("word/header1.xml", "word/../word/header1.xml"), or None."""
+        key = posixpath.normpath(name).lstrip("/")
+        if key not in self._parsed:
+            self._parsed[key] = read_part(self.archive, key, self.budget)
+        return self._parsed[key]
+
+
+def relationships(parts: Parts) -> dict[str, str]:
     """The main document's relationships: id -> target part (headers, images, notes)."""
-    root = read_part(archive, "word/_rels/document.xml.rels")
+    root = parts.get("word/_rels/document.xml.rels")
     if root is None:
         return {}
     return {r.get("Id", ""): r.get("Target", "") for r in root}

@@ -8,13 +8,50 @@ paragraph or on its style) is found here; `docx_numbering` counts the labels.
 
 from __future__ import annotations
 
-import contextlib
+import re
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = f"{{{W_NS}}}"
 TWIPS_PER_MM = 1440 / 25.4
+
+#: The deepest w:basedOn chain followed (Word's own styles are 2-4 deep); deeper bases are ignored.
+MAX_STYLE_DEPTH = 16
+#: The most styles (and style pairs) whose resolved values are remembered; past it they are
+#: resolved again each time, at most `MAX_STYLE_DEPTH` layers each.
+MAX_STYLE_MEMO = 4_096
+#: Styles read from styles.xml (Word's own templates define a few hundred); later ones are ignored.
+MAX_STYLES = 10_000
+#: The largest length read, in twips (about 35 m): anything larger, "inf" or "nan" is ignored.
+MAX_TWIPS = 2_000_000
+
+_ASCII_INT = re.compile(r"-?[0-9]{1,12}")
+_ASCII_NUMBER = re.compile(r"-?[0-9]{1,12}(?:\.[0-9]{1,12})?")
+
+
+def ascii_int(value: str | None, low: int, high: int) -> int | None:
+    """A whole number written in ASCII digits, within [low, high]; None otherwise.
+
+    Python's `int` also reads "²" (no: it raises), "١٢" (Arabic-Indic digits) and "1_0"; a
+    Word file's numbers are plain ASCII, and anything else is ignored rather than guessed.
+    """
+    if value is None or not _ASCII_INT.fullmatch(value):
+        return None
+    number = int(value)
+    return number if low <= number <= high else None
+
+
+def twips(value: str | None) -> int | None:
+    """A length in twips ("1440", "1440.5" read as 1440), within ±`MAX_TWIPS`; None otherwise.
+
+    "inf", "nan", "1e400" and Unicode digits are refused here, before any arithmetic.
+    """
+    if value is None or not _ASCII_NUMBER.fullmatch(value):
+        return None
+    number = int(value.split(".", 1)[0])
+    return number if -MAX_TWIPS <= number <= MAX_TWIPS else None
 
 
 def child(element: Any, tag: str) -> Any | None:
@@ -45,6 +82,8 @@ class RunFormat:
     caps: bool = False
     #: w:color's value ("FF0000"), "auto" when none is set (Word's automatic colour: black).
     color: str = "auto"
+    #: Hidden text (w:vanish): neither shown nor printed unless the reader asks Word to.
+    hidden: bool = False
 
     @property
     def black(self) -> bool:
@@ -92,7 +131,7 @@ class Styles:
         styles = cls()
         if root is None:
             return styles
-        for style in root.iter(f"{W}style"):
+        for style in islice(root.iter(f"{W}style"), MAX_STYLES):
             style_id = style.get(f"{W}styleId")
             if style_id:
                 styles.by_id[style_id] = style
@@ -103,17 +142,21 @@ class Styles:
         return styles
 
     def chain(self, style_id: str | None, *, paragraph: bool = True) -> list[Any]:
-        """The style and the styles it is based on, base first (cycles stop); found once per style."""
+        """The style and the styles it is based on, base first (cycles stop); found once per style.
+
+        At most `MAX_STYLE_DEPTH` styles: a deeper or circular w:basedOn chain is cut there.
+        """
         current = style_id or (self.default_paragraph if paragraph else None)
         cached = self.chains.get(current or "")
         if cached is None:
-            cached = self.chains[current or ""] = self._chain(current)
+            cached = self._chain(current)
+            remember(self.chains, current or "", cached)
         return cached
 
     def _chain(self, current: str | None) -> list[Any]:
         chain: list[Any] = []
         seen: set[str] = set()
-        while current and current in self.by_id and current not in seen and len(seen) < 64:
+        while current and current in self.by_id and current not in seen and len(seen) < MAX_STYLE_DEPTH:
             seen.add(current)
             style = self.by_id[current]
             chain.append(style)
@@ -128,7 +171,8 @@ class Styles:
         if cached is None:
             style = self.by_id.get(key)
             name = child(style, f"{W}name") if style is not None else None
-            cached = self.names[key] = (name.get(f"{W}val") or "") if name is not None else ""
+            cached = (name.get(f"{W}val") or "") if name is not None else ""
+            remember(self.names, key, cached)
         return cached
 
     def paragraph_numbering(self, style_id: str | None) -> tuple[str, int] | None:
@@ -142,17 +186,20 @@ class Styles:
             num_pr = child(ppr, f"{W}numPr") if ppr is not None else None
             if num_pr is not None:
                 found = numbering_ref(num_pr, default_level=0) or found
-        self.numbering_cache[key] = found
+        remember(self.numbering_cache, key, found)
         return found
 
 
-def paragraph_style_id(p: Any) -> str | None:
-    """The w:pStyle of a paragraph."""
-    style = p.find(f"{W}pPr/{W}pStyle")
-    return style.get(f"{W}val") if style is not None else None
+def remember(memo: dict[Any, Any], key: Any, value: Any) -> None:
+    """Keep `value` in a memo unless it already holds `MAX_STYLE_MEMO` entries.
+
+    A hostile file naming thousands of styles gets them resolved again, never an ever-growing memo.
+    """
+    if len(memo) < MAX_STYLE_MEMO:
+        memo[key] = value
 
 
-_RUN_TOGGLES = {f"{W}b": "bold", f"{W}i": "italic", f"{W}caps": "caps"}
+_RUN_TOGGLES = {f"{W}b": "bold", f"{W}i": "italic", f"{W}caps": "caps", f"{W}vanish": "hidden"}
 
 
 def _colour(element: Any) -> str:
@@ -172,8 +219,9 @@ def _apply_run_layer(values: dict[str, Any], layer: Any) -> None:
         if key is not None:
             values[key] = is_on(element)
         elif tag == f"{W}sz":
-            with contextlib.suppress(ValueError):
-                values["size_pt"] = int(element.get(f"{W}val", "20")) / 2
+            half_points = ascii_int(element.get(f"{W}val", "20"), 1, 3_276)
+            if half_points is not None:
+                values["size_pt"] = half_points / 2
         elif tag == f"{W}rFonts":
             font = element.get(f"{W}ascii") or element.get(f"{W}hAnsi")
             if font:
@@ -189,8 +237,10 @@ def _layered(styles: Styles, chain: list[Any], kind: str) -> dict[str, Any]:
 
     Memoised per chain prefix, so a style many others are based on ("Normal") is applied once
     per document, not once per style based on it. `kind` is "rPr" or "pPr". Do not mutate.
+    A chain is known by its top style and its length (walking w:basedOn down from the top), so
+    the key stays three values long however deep the chain is.
     """
-    key = (kind, *(id(style) for style in chain))
+    key = (kind, id(chain[-1]) if chain else 0, len(chain))
     found = styles.layered.get(key)
     if found is not None:
         return found
@@ -202,7 +252,7 @@ def _layered(styles: Styles, chain: list[Any], kind: str) -> dict[str, Any]:
         layer = styles.run_defaults if kind == "rPr" else styles.paragraph_defaults
     if layer is not None:
         (_apply_run_layer if kind == "rPr" else _apply_paragraph_layer)(values, layer)
-    styles.layered[key] = values
+    remember(styles.layered, key, values)
     return values
 
 
@@ -219,11 +269,12 @@ def run_format(styles: Styles, style_id: str, run: Any) -> RunFormat:
             layer = child(style, f"{W}rPr")
             if layer is not None:
                 _apply_run_layer(base, layer)
-        styles.run_cache[(style_id, character)] = base
+        remember(styles.run_cache, (style_id, character), base)
     if rpr is None:
         shared = styles.run_formats.get(style_id)
         if shared is None:
-            shared = styles.run_formats[style_id] = RunFormat(**base)
+            shared = RunFormat(**base)
+            remember(styles.run_formats, style_id, shared)
         return shared
     values = dict(base)
     _apply_run_layer(values, rpr)
@@ -231,12 +282,8 @@ def run_format(styles: Styles, style_id: str, run: Any) -> RunFormat:
 
 
 def _twips_mm(value: str | None) -> float | None:
-    if value is None:
-        return None
-    try:
-        return int(float(value)) / TWIPS_PER_MM
-    except ValueError:
-        return None
+    number = twips(value)
+    return None if number is None else number / TWIPS_PER_MM
 
 
 #: The w:pPr children `paragraph_format` reads; a w:pPr with none of them adds nothing to its style.
@@ -284,15 +331,13 @@ def _apply_indent(values: dict[str, Any], ind: Any) -> None:
 def _apply_spacing(values: dict[str, Any], spacing: Any) -> None:
     attrs = dict(spacing.items())
     for attr, key in ((_BEFORE, "before_pt"), (_AFTER, "after_pt")):
-        if attrs.get(attr) is not None:
-            with contextlib.suppress(ValueError):
-                values[key] = int(attrs[attr]) / 20
+        space = twips(attrs.get(attr))
+        if space is not None:
+            values[key] = space / 20
     if attrs.get(_LINE) is not None:
         rule = attrs.get(_LINE_RULE, "auto")
-        try:
-            raw = int(attrs[_LINE])
-        except ValueError:
-            raw = 240
+        raw = twips(attrs[_LINE])
+        raw = 240 if raw is None else raw
         values["line"] = raw / 240 if rule == "auto" else raw / 20
         values["line_rule"] = rule
 
@@ -301,11 +346,13 @@ def paragraph_format(styles: Styles, style_id: str, direct: Any | None) -> Parag
     """Resolve a paragraph's layout: defaults, style chain, its direct w:pPr (or None)."""
     base = styles.paragraph_cache.get(style_id)
     if base is None:
-        base = styles.paragraph_cache[style_id] = _layered(styles, styles.chain(style_id), "pPr")
+        base = _layered(styles, styles.chain(style_id), "pPr")
+        remember(styles.paragraph_cache, style_id, base)
     if direct is None:
         shared = styles.format_cache.get(style_id)
         if shared is None:
-            shared = styles.format_cache[style_id] = ParagraphFormat(**base)
+            shared = ParagraphFormat(**base)
+            remember(styles.format_cache, style_id, shared)
         return shared
     values = dict(base)
     _apply_paragraph_layer(values, direct)
@@ -319,8 +366,5 @@ def numbering_ref(num_pr: Any, default_level: int = 0) -> tuple[str, int] | None
     level = child(num_pr, f"{W}ilvl")
     if num_id is None:
         return None
-    try:
-        ilvl = int(level.get(f"{W}val", "0")) if level is not None else default_level
-    except ValueError:
-        ilvl = 0
-    return num_id.get(f"{W}val", "0"), max(0, min(ilvl, 8))
+    ilvl = ascii_int(level.get(f"{W}val", "0"), -(10**9), 10**9) if level is not None else default_level
+    return num_id.get(f"{W}val", "0"), max(0, min(ilvl or 0, 8))
