@@ -15,6 +15,9 @@ half a file:
 A target that exists and is not a regular file (a device such as /dev/null, a pipe, a socket) is
 refused even with --force. A file open in Word or LibreOffice (its lock file beside it) is
 refused with a message.
+
+Permissions: a new file gets the mode any program would give it (0666 less the umask, as `open`
+does); a file replaced with --force keeps its own mode, so a 0600 file stays private.
 """
 
 from __future__ import annotations
@@ -105,7 +108,7 @@ def atomic_write(
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temp, 0o644)
+        os.chmod(temp, _mode_for(target))
         if force:
             _replace(temp, target)
         else:
@@ -117,6 +120,31 @@ def atomic_write(
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system shows it (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(target: Path) -> int:
+    """The mode of the published file: the replaced file's own, else 0666 less the umask."""
+    try:
+        status = os.stat(target)
+    except OSError:
+        status = None
+    if status is not None and stat.S_ISREG(status.st_mode):
+        return stat.S_IMODE(status.st_mode)
+    return 0o666 & ~_umask()
 
 
 def _replace(temp: Path, target: Path) -> None:
@@ -146,7 +174,7 @@ def _create_exclusive(target: Path, data: bytes, exists_message: str | None) -> 
     """Create the target only if no such name exists (O_EXCL), and write the bytes into it."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
     try:
-        handle = os.open(target, flags, 0o644)
+        handle = os.open(target, flags, 0o666)
     except FileExistsError:
         raise OutputError(exists_message or msg.OUTPUT_EXISTS.format(file=target), path=target) from None
     try:

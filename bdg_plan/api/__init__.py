@@ -296,8 +296,10 @@ def pdf_path_for(docx_path: Path) -> Path:
     return docx_path.with_suffix(".pdf")
 
 
-def make_pdf(docx_path: Path) -> Path:
+def make_pdf(docx_path: Path, *, force: bool = False) -> Path:
     """Convert a .docx to a PDF beside it through LibreOffice; returns the PDF's path.
+
+    An existing PDF is replaced only with `force` (also one put there during the conversion).
 
     Raises:
         PdfError: LibreOffice is missing, failed or timed out.
@@ -308,7 +310,7 @@ def make_pdf(docx_path: Path) -> Path:
     from bdg_plan.office.pdf import convert_to_pdf
 
     with located(docx_path):
-        return convert_to_pdf(docx_path)
+        return convert_to_pdf(docx_path, force=force)
 
 
 # --- new-year, init, schema -------------------------------------------------------------------

@@ -225,7 +225,7 @@ def render_command(
     print_success(msg.RENDERED.format(file=result.output))
     if pdf:
         print_note(msg.PDF_CONVERTING)
-        print_success(msg.PDF_CREATED.format(file=api.make_pdf(result.output)))
+        print_success(msg.PDF_CREATED.format(file=api.make_pdf(result.output, force=force)))
 
 
 @app.command("new-year")
@@ -397,7 +397,12 @@ def app_for(args: list[str]) -> typer.Typer:
 def main() -> None:
     """Entry point of the `bdg-plan` console script: the app, then an exit without teardown."""
     from bdg_plan.cli import process, streams
+    from bdg_plan.facts.limits import MIN_ADDRESS_SPACE, address_space_limit
 
+    limit = address_space_limit()
+    if limit is not None and limit < MIN_ADDRESS_SPACE:  # below it a library aborts the process
+        print(f"{msg.ERROR_PREFIX} {msg.OUT_OF_MEMORY}", file=sys.stderr)
+        sys.exit(1)
     process.skip_pydantic_plugins()
     process.run_and_exit(streams.run_guarded(app_for(sys.argv[1:])))
 

@@ -89,3 +89,11 @@ BATCH_TOO_MANY_COMMUNES = (
     "Danh sách có hơn {limit} xã, phường (cả nước có khoảng 3.300 xã, phường; một tỉnh nhiều nhất "
     "khoảng 170). Hãy tách danh sách theo tỉnh."
 )
+BATCH_COMMUNE_OUT_OF_MEMORY = (
+    "Máy không đủ bộ nhớ để tạo văn bản cho xã này (đây không phải lỗi của tệp kế hoạch). Hãy đóng "
+    "bớt chương trình khác, hoặc chạy lại với ít tiến trình hơn, ví dụ --jobs 1."
+)
+BATCH_INTERNAL_ERROR_LOGGED = (
+    "Lỗi nội bộ của bdg-plan ({kind}: {detail}). Đây là lỗi của chương trình, không phải của tệp kế "
+    "hoạch. Chi tiết đã được ghi vào tệp '{log}'; xin gửi tệp đó kèm tệp kế hoạch cho bộ phận hỗ trợ."
+)

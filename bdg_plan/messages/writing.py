@@ -110,3 +110,19 @@ OUTPUT_NOT_PERMITTED = (
     "Hệ thống không cho phép thay tệp '{file}' (tệp được bảo vệ, chỉ đọc hoặc bị khóa không cho sửa). "
     "Hãy chọn tên khác bằng -o, hoặc bỏ thuộc tính bảo vệ của tệp rồi chạy lại."
 )
+
+# --- LibreOffice conversions (office/) --------------------------------------------------------
+CONVERT_TOO_LARGE = (
+    "Tệp '{file}' quá lớn để chuyển bằng LibreOffice (giới hạn {limit} MB). Một kế hoạch thường "
+    "dưới 1 MB; hãy mở tệp bằng Word hoặc LibreOffice, lưu thành .docx rồi dùng tệp .docx đó."
+)
+CONVERT_CRASHED = (
+    "LibreOffice dừng đột ngột khi chuyển '{file}' sang {kind} (tệp có thể hỏng, quá nặng, hoặc máy "
+    "thiếu bộ nhớ). Hãy mở tệp bằng Word hoặc LibreOffice, lưu thành .docx rồi dùng tệp .docx đó."
+)
+
+# --- render --watch (commands/watch.py) -------------------------------------------------------
+WATCH_PLAN_BECAME_LINK = (
+    "Tên tệp kế hoạch '{file}' nay là một liên kết tới tệp khác; bdg-plan chỉ đọc đúng tệp đã chọn "
+    "lúc bắt đầu --watch nên không đọc tệp đó. Hãy dừng (Ctrl+C) rồi chạy lại với đúng tệp kế hoạch."
+)
