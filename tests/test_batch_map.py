@@ -120,3 +120,40 @@ def test_a_base_dated_before_the_reform_stops_with_how_to_move_it(tmp_path: Path
     assert result.exit_code == 1
     assert "bdg-plan new-year" in " ".join(result.output.split())
     assert not (tmp_path / "o").exists() or not list((tmp_path / "o").glob("*.docx"))
+
+
+def test_each_commune_names_itself_and_its_status_says_what_is_missing(tmp_path: Path) -> None:
+    """A xã's plan as the base: the phường's plan speaks of the phường; the unfilled signer is said."""
+    import csv
+    import io
+
+    out = tmp_path / "out"
+    code, output = batch("--tinh", "Lạng Sơn", "--xa", "Kỳ Lừa", "--xa", "Đồng Đăng", "-o", str(out))
+    assert code == 0, output
+    document = docx.Document(str(out / "phuong-ky-lua.docx"))
+    ward = "\n".join(p.text for p in document.paragraphs)
+    assert "Ủy ban nhân dân phường Kỳ Lừa" in ward
+    assert "xã Đồng Đăng" not in ward and "Ủy ban nhân dân xã" not in ward and "UBND xã" not in ward
+    report = list(csv.reader(io.StringIO((out / "ket-qua.csv").read_text(encoding="utf-8-sig"))))
+    assert [row[3] for row in report[1:]] == ["chưa đủ: họ tên người ký"] * 2
+    assert {row[2] for row in report[1:]} == {"phuong-ky-lua.docx", "xa-dong-dang.docx"}
+    # The phường's plan still names the base's market and school: listed in the report too.
+    (ward_row,) = [row for row in report[1:] if row[2] == "phuong-ky-lua.docx"]
+    assert "còn nhắc 'Đồng Đăng' 3 lần" in ward_row[4]
+
+
+def test_a_leftover_name_of_the_base_commune_needs_review(tmp_path: Path) -> None:
+    """The base names its market and school after itself: not rewritten, and not "đạt"."""
+    communes = tmp_path / "xa.csv"
+    communes.write_text(
+        "Tên xã,Địa danh,Người ký\nỦy ban nhân dân phường Kỳ Lừa,Kỳ Lừa,Hoàng Văn Nam\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["batch", str(BASE), str(communes), "-o", str(out), "--format", "plain"], env=ENV
+    )
+    flat = " ".join(result.output.split())
+    assert result.exit_code == 0, flat
+    status = "cần xem lại: còn nhắc 'Đồng Đăng' 3 lần (dòng 77, 141, 165 của kế hoạch gốc)"
+    assert f"{out / 'phuong-ky-lua.docx'}: {status}" in result.output
+    assert "0 đạt (sẵn sàng ký), 0 chưa đủ, 1 cần xem lại, 0 lỗi" in flat

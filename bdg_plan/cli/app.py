@@ -321,6 +321,7 @@ def batch_command(
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=msg.HELP_BATCH_DRY_RUN)] = False,
     pdf: Annotated[bool, typer.Option("--pdf", help=msg.HELP_BATCH_PDF)] = False,
+    draft: Annotated[bool, typer.Option("--nhap", help=msg.HELP_BATCH_DRAFT)] = False,
     force: Annotated[bool, typer.Option("--force", help=msg.HELP_BATCH_FORCE)] = False,
     templates: TemplatesOption = None,
     output_format: Annotated[OutputFormat, _format_option(msg.HELP_BATCH_FORMAT)] = OutputFormat.rich,
@@ -328,7 +329,9 @@ def batch_command(
     """Tạo Kế hoạch cho nhiều xã, phường từ một kế hoạch gốc và một danh sách xã."""
     from bdg_plan.cli import draw as cli_draw
 
-    options = api.BatchOptions(jobs=jobs, dry_run=dry_run, force=force, pdf=pdf, template_dir=templates)
+    options = api.BatchOptions(
+        jobs=jobs, dry_run=dry_run, force=force, pdf=pdf, template_dir=templates, draft=draft
+    )
     with cli_draw.BatchProgress(base, dry_run=dry_run) as progress:
         result = api.render_batch(
             base,

@@ -229,46 +229,56 @@ class BatchProgress:
             self.progress.advance(self.task)
 
 
-def _reason(commune: CommuneResult) -> str:
-    """The batch table's last column: the failure, the first error (and how many more), or warnings."""
-    if commune.error is not None:
-        return commune.error
-    errors = [p for p in commune.problems if p.is_error]
-    if errors:
-        first = errors[0]
-        text = f"{first.file}:{first.line}:{first.column} {first.message}"
-        more = len(errors) - 1
-        return f"{text} {msg.BATCH_MORE_PROBLEMS.format(count=more)}" if more else text
-    warnings = len(commune.problems)
-    return msg.BATCH_WARNINGS.format(count=warnings) if warnings else ""
-
-
 def print_batch(result: BatchResult, fmt: OutputFormat) -> int:
-    """Draw the base plan's warnings, every commune's result and the closing line; return failures."""
+    """Draw the base plan's warnings, every commune's status and the closing line; return failures.
+
+    "đạt" means ready to sign; any other status says what is missing (`batch.status`).
+    """
     out = console()
     if result.base_problems:
         print_problems(list(result.base_problems), fmt, result.sources)
-    failed = [commune for commune in result.communes if not commune.ok]
     if fmt is OutputFormat.plain:
         for commune in result.communes:
             for problem in commune.problems:
                 sys.stdout.write(printable(problem.plain()) + "\n")
-            if commune.error is not None:
-                sys.stdout.write(printable(f"{commune.output}: {commune.error}") + "\n")
+            sys.stdout.write(printable(f"{commune.output}: {commune.status.text}") + "\n")
     else:
-        _print_batch_table(out, result.communes, failed)
-    ok = len(result.communes) - len(failed)
+        _print_batch_table(out, result.communes)
+    skipped = sum(commune.pdf_skipped for commune in result.communes)
+    if skipped:
+        out.print(f"[yellow]{escape(msg.BATCH_PDF_SKIPPED.format(count=skipped))}[/]")
+    if result.report_error is not None:
+        out.print(f"[yellow]{escape(printable(result.report_error))}[/]")
+    failed = result.count(msg.BATCH_STATUS_FAILED)
+    counts = {
+        "ok": result.count(msg.BATCH_STATUS_OK),
+        "missing": result.count(msg.BATCH_STATUS_MISSING),
+        "review": result.count(msg.BATCH_STATUS_REVIEW),
+        "failed": failed,
+    }
     if result.dry_run:
-        done = msg.BATCH_DRY_DONE.format(ok=ok, failed=len(failed))
+        done = msg.BATCH_DRY_DONE.format(**counts)
     else:
-        done = msg.BATCH_DONE.format(ok=ok, failed=len(failed), folder=result.outdir)
-    out.print(f"[{'red' if failed else 'green'}]{escape(printable(done))}[/]")
-    return len(failed)
+        report = result.report if result.report is not None else "-"
+        done = msg.BATCH_DONE.format(**counts, folder=result.outdir, report=report)
+    ready = counts["ok"] == len(result.communes)
+    out.print(f"[{'green' if ready else 'red' if failed else 'yellow'}]{escape(printable(done))}[/]")
+    return failed
 
 
-def _print_batch_table(out: Console, communes: Any, failed: list[CommuneResult]) -> None:
-    # Every commune when the batch is small; only the failures of a big one.
-    shown = communes if len(communes) <= _BATCH_TABLE_ALL else tuple(failed)
+_STATUS_STYLE = {
+    msg.BATCH_STATUS_OK: "green",
+    msg.BATCH_STATUS_MISSING: "yellow",
+    msg.BATCH_STATUS_REVIEW: "yellow",
+    msg.BATCH_STATUS_FAILED: "bold red",
+}
+
+
+def _print_batch_table(out: Console, communes: Any) -> None:
+    # Every commune when the batch is small; only those not ready to sign in a big one.
+    shown = (
+        communes if len(communes) <= _BATCH_TABLE_ALL else tuple(c for c in communes if not c.status.ready)
+    )
     if shown:
         table = Table(title=msg.BATCH_TABLE_TITLE, show_lines=False)
         table.add_column(msg.BATCH_COL_NUMBER, justify="right")
@@ -277,15 +287,14 @@ def _print_batch_table(out: Console, communes: Any, failed: list[CommuneResult])
         table.add_column(msg.BATCH_COL_STATUS)
         table.add_column(msg.BATCH_COL_REASON)
         for commune in shown:
+            status = commune.status
             # Text, not markup: names and messages are the clerk's text ("[", control characters).
             table.add_row(
                 str(commune.number),
                 Text(printable(commune.name or msg.BATCH_UNNAMED.format(number=commune.number))),
                 Text(printable(commune.output.name)),
-                Text(msg.BATCH_STATUS_OK, style="green")
-                if commune.ok
-                else Text(msg.BATCH_STATUS_FAILED, style="bold red"),
-                Text(printable(_reason(commune))),
+                Text(status.kind, style=_STATUS_STYLE.get(status.kind, "")),
+                Text(printable(status.reason)),
             )
         out.print(table)
     if len(shown) < len(communes):

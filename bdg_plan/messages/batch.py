@@ -70,14 +70,24 @@ BATCH_COL_REASON = "Lý do, ghi chú"
 BATCH_STATUS_OK = "đạt"
 BATCH_LEFTOVER = "còn nhắc '{name}' {count} lần (dòng {lines} của kế hoạch gốc)"
 BATCH_UNFILLED_AT = "chỗ đánh dấu ở dòng {line}"
+BATCH_REPORT_FILE = "ket-qua.csv"
 BATCH_REPORT_HEADER = ("STT", "Xã, phường", "Tệp", "Trạng thái", "Các vấn đề (tệp:dòng:cột: nội dung)")
 BATCH_STATUS_FAILED = "lỗi"
-BATCH_WARNINGS = "{count} cảnh báo"
-BATCH_MORE_PROBLEMS = "(và {count} lỗi khác)"
+BATCH_STATUS_MISSING = "chưa đủ"
+BATCH_STATUS_REVIEW = "cần xem lại"
+BATCH_PDF_SKIPPED = (
+    "Không tạo PDF cho {count} xã, phường chưa đạt (chưa sẵn sàng ký). Muốn in bản nháp để đọc, chạy lại "
+    "với --nhap."
+)
 BATCH_UNNAMED = "(mục {number}, chưa có tên)"
-BATCH_OK_ROWS_HIDDEN = "Bảng chỉ liệt kê các xã bị lỗi; {count} xã đạt không liệt kê."
-BATCH_DONE = "Xong: {ok} văn bản đạt, {failed} xã lỗi. Các tệp ở thư mục '{folder}'."
-BATCH_DRY_DONE = "Chạy thử xong: {ok} xã hợp lệ, {failed} xã có lỗi. Không ghi tệp nào."
+BATCH_OK_ROWS_HIDDEN = "Bảng chỉ liệt kê các xã chưa đạt; {count} xã đạt (sẵn sàng ký) không liệt kê."
+BATCH_DONE = (
+    "Xong: {ok} đạt (sẵn sàng ký), {missing} chưa đủ, {review} cần xem lại, {failed} lỗi. Các tệp ở thư "
+    "mục '{folder}'; báo cáo từng xã: {report}"
+)
+BATCH_DRY_DONE = (
+    "Chạy thử xong: {ok} đạt, {missing} chưa đủ, {review} cần xem lại, {failed} lỗi. Không ghi tệp nào."
+)
 BATCH_JOBS_CAPPED = (
     "Máy có {workers} lõi CPU nên chỉ chạy {workers} tiến trình song song (không phải {asked})."
 )

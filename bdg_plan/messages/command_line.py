@@ -86,7 +86,8 @@ HELP_BATCH_COMMUNES = (
 HELP_BATCH_OUTPUT = "Thư mục ghi các tệp .docx (tạo mới nếu chưa có)."
 HELP_BATCH_JOBS = "Số tiến trình chạy song song. Mặc định và tối đa: số lõi CPU."
 HELP_BATCH_DRY_RUN = "Chỉ kiểm tra mọi xã, không ghi tệp nào."
-HELP_BATCH_PDF = "Tạo thêm bản PDF cho mỗi xã (cần LibreOffice)."
+HELP_BATCH_PDF = "Tạo thêm bản PDF cho mỗi xã đạt (sẵn sàng ký; cần LibreOffice)."
+HELP_BATCH_DRAFT = "Cùng --pdf: tạo PDF cả cho các xã chưa đạt, làm bản nháp để đọc."
 HELP_BATCH_FORCE = "Ghi đè các tệp đã có trong thư mục."
 HELP_BATCH_FORMAT = "Cách in lỗi: 'rich' (bảng dễ đọc) hoặc 'plain' (tệp:dòng:cột)."
 #: The names of the values an option or argument takes, in usage lines and help screens.

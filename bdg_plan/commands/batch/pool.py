@@ -36,7 +36,16 @@ from typing import Any, cast
 
 from bdg_plan import messages as msg
 from bdg_plan.commands.batch.entries import CommuneEntry
-from bdg_plan.commands.batch.merge import validate_commune
+from bdg_plan.commands.batch.localise import Rewritten
+from bdg_plan.commands.batch.merge import check_commune
+from bdg_plan.commands.batch.status import (
+    LeftoverMention,
+    ReportRow,
+    Status,
+    commune_status,
+    report_bytes,
+    report_path,
+)
 from bdg_plan.errors import BdgPlanError, OutputError, Problem, has_errors
 from bdg_plan.plan.loader import LoadedDocument
 
@@ -52,11 +61,22 @@ class CommuneResult:
     error: str | None = None
     written: bool = False
     pdf: Path | None = None
+    #: What was rewritten in the base's text for this commune (its own name for the base's).
+    rewritten: tuple[Rewritten, ...] = ()
+    #: The base commune's name still written in this commune's plan.
+    leftover: LeftoverMention | None = None
+    #: Why no PDF was made for a plan that is not ready to sign (without --nhap).
+    pdf_skipped: bool = False
 
     @property
     def ok(self) -> bool:
         """True when the plan is valid and (unless dry-run) its files were written."""
         return self.error is None and not has_errors(self.problems)
+
+    @property
+    def status(self) -> Status:
+        """The status: ready to sign ("đạt"), or what is missing (`batch.status`)."""
+        return commune_status(self.problems, self.error, self.leftover)
 
 
 @dataclass(frozen=True)
@@ -68,6 +88,8 @@ class BatchOptions:
     force: bool = False
     pdf: bool = False
     template_dir: Path | None = None
+    #: --nhap: make the PDF of a plan that is not ready to sign too (a draft to read).
+    draft: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,11 +123,19 @@ class BatchResult:
     outdir: Path
     dry_run: bool
     sources: dict[str, str] = field(default_factory=dict)
+    #: The report `ket-qua.csv` written into the output folder (None in a dry run, or when a file
+    #: of that name was there and --force was not given: `report_error` says why).
+    report: Path | None = None
+    report_error: str | None = None
 
     @property
     def failed(self) -> int:
         """How many communes failed."""
         return sum(not result.ok for result in self.communes)
+
+    def count(self, kind: str) -> int:
+        """How many communes have this status kind ("đạt", "chưa đủ", "cần xem lại", "lỗi")."""
+        return sum(result.status.kind == kind for result in self.communes)
 
 
 @dataclass(frozen=True)
@@ -203,7 +233,14 @@ def _add_pdfs(setup: _Setup, results: list[CommuneResult]) -> list[CommuneResult
     """
     from bdg_plan.office.pdf import convert_many, open_office, pdf_path_for
 
-    written = [result for result in results if result.ok and result.written]
+    # A plan not ready to sign gets no PDF to print by accident, unless --nhap asks for drafts.
+    results = [
+        replace(r, pdf_skipped=True)
+        if r.ok and r.written and not r.status.ready and not setup.options.draft
+        else r
+        for r in results
+    ]
+    written = [result for result in results if result.ok and result.written and not result.pdf_skipped]
     if not written:
         return results
     try:
@@ -231,11 +268,15 @@ def _add_pdfs(setup: _Setup, results: list[CommuneResult]) -> list[CommuneResult
 def process_commune(setup: _Setup, entry: CommuneEntry, target: Path) -> CommuneResult:
     """Validate one commune's merged plan and, unless dry-run, render and save it."""
     try:
-        found, plan = validate_commune(setup.base, setup.base_problems, setup.communes_name, entry)
+        checked = check_commune(setup.base, setup.base_problems, setup.communes_name, entry)
     except Exception as exc:  # a bug in one commune must not lose the others
         return CommuneResult(entry.number, entry.name, target, entry.problems, _unexpected(exc))
+    found, plan = checked.problems, checked.plan
+    result = CommuneResult(
+        entry.number, entry.name, target, found, rewritten=checked.rewritten, leftover=checked.leftover
+    )
     if plan is None or setup.options.dry_run:
-        return CommuneResult(entry.number, entry.name, target, found)
+        return result
     written = False
     try:
         from bdg_plan.output import atomic_write, check_target
@@ -247,11 +288,11 @@ def process_commune(setup: _Setup, entry: CommuneEntry, target: Path) -> Commune
         atomic_write(target, render_plan(plan, setup.options.template_dir), force=setup.options.force)
         written = True
     except BdgPlanError as exc:
-        return CommuneResult(entry.number, entry.name, target, found, exc.message, written)
+        return replace(result, error=exc.message, written=written)
     except Exception as exc:  # as above
-        return CommuneResult(entry.number, entry.name, target, found, _unexpected(exc), written)
+        return replace(result, error=_unexpected(exc), written=written)
     # Its PDF, if asked for, is made with the rest of its chunk (`_add_pdfs`).
-    return CommuneResult(entry.number, entry.name, target, found, written=True)
+    return replace(result, written=True)
 
 
 def _unexpected(exc: Exception) -> str:
@@ -343,7 +384,24 @@ def run_batch(
         if office_dir is not None:
             shutil.rmtree(office_dir, ignore_errors=True)
     results.sort(key=lambda result: result.number)
-    return BatchResult(plan.base_problems, tuple(results), plan.outdir, options.dry_run, plan.sources)
+    done = BatchResult(plan.base_problems, tuple(results), plan.outdir, options.dry_run, plan.sources)
+    return done if options.dry_run else _with_report(done, force=options.force)
+
+
+def _with_report(result: BatchResult, *, force: bool) -> BatchResult:
+    """Write `ket-qua.csv` into the output folder: one row per commune, its status and problems."""
+    from bdg_plan.output import atomic_write
+
+    rows = [
+        ReportRow(c.number, c.name or msg.BATCH_UNNAMED.format(number=c.number), c.output.name, c.status)
+        for c in result.communes
+    ]
+    path = report_path(result.outdir)
+    try:
+        atomic_write(path, report_bytes(rows), force=force)
+    except BdgPlanError as exc:
+        return replace(result, report_error=exc.message)
+    return replace(result, report=path)
 
 
 @contextlib.contextmanager

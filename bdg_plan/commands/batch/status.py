@@ -24,12 +24,12 @@ from bdg_plan import messages as msg
 from bdg_plan.errors import Problem
 
 #: The report's file name, in the output folder.
-REPORT_NAME = "ket-qua.csv"
+REPORT_NAME = msg.BATCH_REPORT_FILE
 
-OK = "đạt"
-MISSING = "chưa đủ"
-REVIEW = "cần xem lại"
-FAILED = "lỗi"
+OK = msg.BATCH_STATUS_OK
+MISSING = msg.BATCH_STATUS_MISSING
+REVIEW = msg.BATCH_STATUS_REVIEW
+FAILED = msg.BATCH_STATUS_FAILED
 
 #: Codes of the problems that say a marker is still to be filled.
 UNFILLED_CODES = frozenset({"unfilled"})
@@ -69,6 +69,11 @@ def commune_status(
 ) -> Status:
     """The status of one commune from its problems, its failure and the base name left in it."""
     details = tuple(_detail(p) for p in problems)
+    left = None
+    if leftover is not None:
+        lines = ", ".join(str(n) for n in leftover.lines[:8]) + (", ..." if len(leftover.lines) > 8 else "")
+        left = msg.BATCH_LEFTOVER.format(name=leftover.name, count=leftover.count, lines=lines)
+        details = (*details, left)
     if error is not None:
         return Status(FAILED, error, (*details, error))
     errors = [p for p in problems if p.is_error]
@@ -77,10 +82,8 @@ def commune_status(
     unfilled = [p for p in problems if p.code in UNFILLED_CODES]
     if unfilled:
         return Status(MISSING, ", ".join(dict.fromkeys(_what(p) for p in unfilled)), details)
-    if leftover is not None:
-        lines = ", ".join(str(n) for n in leftover.lines[:8]) + (", ..." if len(leftover.lines) > 8 else "")
-        reason = msg.BATCH_LEFTOVER.format(name=leftover.name, count=leftover.count, lines=lines)
-        return Status(REVIEW, reason, (*details, reason))
+    if left is not None:
+        return Status(REVIEW, left, details)
     return Status(OK, "", details)
 
 
