@@ -53,6 +53,11 @@ IMPORT_FILL = "CẦN ĐIỀN"
 IMPORT_FILL_PROVINCE = "<<CẦN ĐIỀN - tên tỉnh (thành phố) của cơ quan, ví dụ Lạng Sơn>>"
 IMPORT_UNPLACED_MARKER = "KHÔNG XẾP ĐƯỢC"
 IMPORT_WHERE_HEADER = "phần đầu văn bản (ô 1-4)"
+IMPORT_ACTION_MONTH_NO_THEME = (
+    "tên văn bản nói Tháng hành động nhưng không có mục chủ đề, thông điệp, thời gian bdg-plan đọc được: "
+    "để là kế hoạch năm (in đúng như tệp Word); muốn in mục đó thì thêm 'loai_ke_hoach: thang_hanh_dong', "
+    "'chu_de' và 'thang_hanh_dong'"
+)
 IMPORT_WHERE_OPENING = "{count} đoạn mở đầu, giữ nguyên từng chữ"
 IMPORT_HEAD_COMMENT = (
     "Kế hoạch nhập từ tệp Word '{file}' bằng bdg-plan import.\n"

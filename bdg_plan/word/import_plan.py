@@ -40,7 +40,13 @@ from bdg_plan.word.find_parts import (
     split_joint_organ,
     superior_text,
 )
-from bdg_plan.word.import_action_month import drop_month_times, theme_data
+from bdg_plan.word.import_action_month import (
+    ACTION_MONTH_NAME,
+    drop_month_times,
+    find_period,
+    theme_data,
+    typed_theme,
+)
 from bdg_plan.word.import_outline import annex_data, free_items
 from bdg_plan.word.import_place import infer_province
 from bdg_plan.word.outline_read import Node, Outline
@@ -344,6 +350,7 @@ def _named(node: Node) -> str | None:
     return None
 
 
+_BODY_KEYS = ("muc_dich", "yeu_cau", "noi_dung", "kinh_phi", "to_chuc_thuc_hien")
 _NAMED_SLOT = {"muc_dich_yeu_cau": 1, "muc_dich": 1, "noi_dung": 2, "kinh_phi": 3, "to_chuc_thuc_hien": 4}
 
 
@@ -352,7 +359,9 @@ def _sections(sections: list[Node], imported: Imported) -> None:
     slot = 0
     extra: list[dict[str, Any]] = []
     for node in sections:
-        theme = theme_data(node) if slot <= 1 and "loai_ke_hoach" not in data else None
+        theme = None
+        if slot <= 1 and "loai_ke_hoach" not in data:
+            theme = theme_data(node) or typed_theme(node)
         if theme is not None and not any(m["vi_tri"] == _SLOTS[1] for m in extra):
             # The action month's own section: after the purpose, before the sections that follow it.
             data.update(theme)
@@ -397,10 +406,11 @@ def _fill_named(name: str, node: Node, imported: Imported, key: str) -> None:
     if name in ("noi_dung", "to_chuc_thuc_hien"):
         data[name] = [_khoan(c, imported, name) for c in node.children]
     elif name == "kinh_phi":
-        data[name] = _short_block(_block(node.children, imported, name))
+        data[name] = _short_block(_block(node.children, imported, name, points=False))
     else:
+        # The short keys hold no points (a), b)): points left out send the body to the free outline.
         for child, field_name in zip(node.children, ("muc_dich", "yeu_cau"), strict=False):
-            data[field_name] = _short_block(_block(child.children, imported, key))
+            data[field_name] = _short_block(_block(child.children, imported, key, points=False))
     imported.summary.append((key, upper(node.text)))
 
 
@@ -436,6 +446,8 @@ def body_data(outline: Outline, imported: Imported) -> None:
     before = (dict(data), {k: list(v) for k, v in imported.unplaced.items()}, len(imported.unplaced_at))
     _sections([r for r in outline.roots if r.kind == "muc"], imported)
     short_fits = all(r.kind == "muc" for r in outline.roots) and len(imported.unplaced_at) == before[2]
+    # A named key left empty prints a bare heading: whatever was under it must go somewhere it prints.
+    short_fits = short_fits and not any(data.get(key) in ({}, [], "") for key in _BODY_KEYS)
     if not short_fits:
         # Parts, tables or content out of the short form's order: the free outline holds it all.
         data.clear()
@@ -494,6 +506,35 @@ def _annexes(found: Found, imported: Imported) -> None:
         imported.summary.append(("phu_luc", msg.IMPORT_SUMMARY_ITEMS.format(count=len(annexes))))
 
 
+def _action_month(found: Found, imported: Imported) -> None:
+    """The action month named by the title or trích yếu: its dates from the document's text.
+
+    The kind itself comes from the theme section (chủ đề, thông điệp, thời gian) read in the body:
+    bdg-plan prints that section for every action-month plan, so a plan whose document has none
+    stays annual (its text unchanged) and keeps the month's dates ("từ ngày 15/11/2025 đến ngày
+    15/12/2025", "15/11 - 15/12/2025") for its activities; the summary says so.
+    """
+    data = imported.data
+    named = [clean(p.text) for p in [*([found.title] if found.title else []), *found.trich_yeu]]
+    if not any(ACTION_MONTH_NAME.search(text) for text in named) or "thang_hanh_dong" in data:
+        return
+    texts = [*named, *(clean(p.text) for p in _paragraphs_of(found.body))]
+    period = find_period(texts)
+    if period is not None:
+        data["thang_hanh_dong"] = period
+    imported.summary.append(("loai_ke_hoach", msg.IMPORT_ACTION_MONTH_NO_THEME))
+
+
+def _paragraphs_of(items: list[Paragraph | Any]) -> list[Paragraph]:
+    found: list[Paragraph] = []
+    for item in items:
+        if isinstance(item, Paragraph):
+            found.append(item)
+        else:
+            found += [p for row in item.rows for cell in row for p in cell]
+    return found
+
+
 def plan_data(found: Found, outline: Outline) -> Imported:
     """Everything recognised in a document, as plan-file data in the plan file's key order."""
     imported = Imported()
@@ -505,6 +546,7 @@ def plan_data(found: Found, outline: Outline) -> Imported:
     _recipients(found, imported)
     _province(found, imported)
     _annexes(found, imported)
+    _action_month(found, imported)
     drop_month_times(imported.data)
     for paragraph in found.extra:
         imported.leave("co_quan", clean(paragraph.shown), paragraph.number)
