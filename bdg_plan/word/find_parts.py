@@ -18,7 +18,13 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bdg_plan.docx.read.body import Paragraph, ReadDocument, Section, Table
+from bdg_plan.docx.read.body import (
+    _DEFAULT_CELL_MARGINS_MM,
+    Paragraph,
+    ReadDocument,
+    Section,
+    Table,
+)
 from bdg_plan.facts import nd30
 
 #: Document-type names that open the body (Phụ lục III abbreviations: KH, CTr, PA).
@@ -195,7 +201,7 @@ def _is_noi_nhan(text: str) -> bool:
 
 def find_parts(document: ReadDocument) -> Found:
     """Cut the document into its zones and recognise the header and the closing."""
-    body = document.body
+    body = [_typed_widths(item, document) if isinstance(item, Table) else item for item in document.body]
     title_index = next((i for i, item in enumerate(body) if _is_title(item)), None)
     head_items = body[:title_index] if title_index is not None else []
     rest = body[title_index + 1 :] if title_index is not None else body
@@ -228,6 +234,45 @@ def find_parts(document: ReadDocument) -> Found:
         extra=[p for p in extra if p.number not in in_header],
         annexes=_annexes(rest[annex_index:], document.sections),
         trailing=trailing,
+    )
+
+
+#: How far the cells' own widths (`w:tcW`) may stray from the grid before they are taken instead.
+_WIDTH_TOLERANCE = 0.15
+
+
+def _typed_widths(table: Table, document: ReadDocument) -> Table:
+    """The table with its columns as wide as its cells say, when the grid gives no widths of its own.
+
+    A table whose grid (`w:gridCol`) is missing, or all equal while the cells (`w:tcW`) were set
+    to 1.2 / 8.3 / 3.5 / 3.5 cm, keeps the cells' widths; a grid of unequal widths is kept.
+    They are read from the first row of single cells, one per grid column, each width given.
+    """
+    for row_index, row in enumerate(table.rows):
+        spans = table.spans[row_index] if row_index < len(table.spans) else ()
+        if not row or any(span != 1 for span in spans) or len(spans) != len(row):
+            continue
+        if table.grid_mm and len(row) != len(table.grid_mm):
+            continue
+        keys = [(table.index, row_index, column) for column in range(len(row))]
+        if not all(key in document.cell_widths for key in keys):
+            continue
+        widths = [document.cell_widths[key] + _DEFAULT_CELL_MARGINS_MM for key in keys]
+        grid = list(table.grid_mm)
+        if grid and (_differ(grid, [1.0] * len(grid)) or not _differ(widths, grid)):
+            return table
+        return replace(table, grid_mm=tuple(widths))
+    return table
+
+
+def _differ(first: list[float], second: list[float]) -> bool:
+    """Two sets of column widths whose shares of the whole differ by more than the tolerance."""
+    total_a, total_b = sum(first), sum(second)
+    if total_a <= 0 or total_b <= 0:
+        return False
+    return any(
+        abs(a / total_a - b / total_b) > _WIDTH_TOLERANCE * (b / total_b)
+        for a, b in zip(first, second, strict=True)
     )
 
 

@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from bdg_plan.docx.read.body import Paragraph, Table
-from bdg_plan.facts.wording import ACTIVITY_COLUMNS, STT_HEADER
+from bdg_plan.facts.wording import ACTIVITY_COLUMNS, STT_HEADER, STT_WIDTH
 from bdg_plan.plan.outline_model import GROUP_KEY, STT_NAMES
 from bdg_plan.word.find_parts import clean
 
@@ -124,7 +124,7 @@ def table_data(table: Table, title: str | None = None, *, in_annex: bool = False
             values.pop(stt, None)
         dong.append({index: _value(cell) for index, cell in sorted(values.items())})
     activities = _activities(header, dong, stt, title, in_annex)
-    if activities is not None:
+    if activities is not None and _activity_widths(table, starts, header):
         return activities
     return {"bang": _bang(header, starts, dong, title, table)}
 
@@ -209,6 +209,30 @@ def _shares(table: Table, starts: list[int]) -> list[float]:
         return [1.0] * columns
     shares = [round(width / narrowest, 1) for width in widths]
     return [1.0] * columns if max(shares) <= 1.1 else [int(s) if s == int(s) else s for s in shares]
+
+
+#: How far a column's share may stray from the activity table's own and still be that table.
+_WIDTH_TOLERANCE = 0.15
+
+
+def _activity_widths(table: Table, starts: list[int], header: list[str]) -> bool:
+    """The table's columns are as wide as bdg-plan prints an activity list (within 15%).
+
+    An activity list holds no widths of its own: a table typed with other widths comes back as
+    a `bang`, which keeps them. A table whose file gives no widths is taken as the list.
+    """
+    if not table.grid_mm or len(starts) != len(header):
+        return True
+    widths = {name: width for _, name, width in ACTIVITY_COLUMNS}
+    expected = [STT_WIDTH, *(widths.get(name, 0.0) for name in header[1:])]
+    ends = [*starts[1:], len(table.grid_mm)]
+    found = [sum(table.grid_mm[start:end]) for start, end in zip(starts, ends, strict=True)]
+    if min(expected) <= 0 or min(found) <= 0:
+        return False
+    scale = sum(found) / sum(expected)
+    return all(
+        abs(f - e * scale) <= _WIDTH_TOLERANCE * e * scale for f, e in zip(found, expected, strict=True)
+    )
 
 
 def _activities(
