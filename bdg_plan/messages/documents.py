@@ -51,6 +51,8 @@ DOCX_UNPLACED_KINDS = {
 IMPORT_FILL = "CẦN ĐIỀN"
 #: The province when the document does not settle it (`<<...>>`: validate warns, not errs).
 IMPORT_FILL_PROVINCE = "<<CẦN ĐIỀN - tên tỉnh (thành phố) của cơ quan, ví dụ Lạng Sơn>>"
+IMPORT_UNSURE = "{key}: không đọc chắc được trong tệp Word, để 'CẦN ĐIỀN'; dòng gần nhất: {text}"
+IMPORT_UNSURE_NOTHING = "(không thấy dòng nào)"
 IMPORT_UNPLACED_MARKER = "KHÔNG XẾP ĐƯỢC"
 IMPORT_WHERE_HEADER = "phần đầu văn bản (ô 1-4)"
 IMPORT_ACTION_MONTH_NO_THEME = (

@@ -229,7 +229,9 @@ def _header_findings(
 ) -> Iterator[Finding]:
     """Ký hiệu and year rules; a field given as None was not valid and is not checked."""
     if ky_hieu is not None:
-        if not _KY_HIEU.match(ky_hieu):
+        if ky_hieu == msg.IMPORT_FILL:
+            pass  # the import's marker: reported as unfilled
+        elif not _KY_HIEU.match(ky_hieu):
             yield ("ky_hieu",), "ky-hieu-format", msg.KY_HIEU_FORMAT.format(value=ky_hieu), Severity.ERROR
         elif ten_loai is not None:
             yield from family_findings(ky_hieu, ten_loai)
@@ -424,6 +426,10 @@ def unfilled_markers(plan: Plan) -> Iterator[Finding]:
             match = UNFILLED_MARKER.search(value)
             if match:
                 yield path, "unfilled", msg.UNFILLED_MARKER.format(marker=match.group(0)), Severity.WARNING
+            elif msg.IMPORT_FILL in value:
+                yield path, "unfilled", msg.IMPORT_FILL_LEFT, Severity.WARNING
+        elif isinstance(value, NgayBanHanh) and value.can_dien:
+            yield path, "unfilled", msg.IMPORT_FILL_LEFT, Severity.WARNING
         elif isinstance(value, BaseModel):
             for name in type(value).model_fields:
                 yield from walk(getattr(value, name), (*path, name))
@@ -431,4 +437,6 @@ def unfilled_markers(plan: Plan) -> Iterator[Finding]:
             for index, item in enumerate(value):
                 yield from walk(item, (*path, index))
 
+    if plan.so_can_dien:
+        yield ("so",), "unfilled", msg.IMPORT_FILL_LEFT, Severity.WARNING
     yield from walk(plan, ())

@@ -35,7 +35,17 @@ _DATE = re.compile(
     r"^\s*(?P<place>[^,]+?)\s*,\s*ngày\s*(?P<day>[\d\s.…]*?)\s*tháng\s*(?P<month>\d{1,2})\s*năm\s*(?P<year>\d{4})\s*$",
     re.IGNORECASE,
 )
+#: The date typed in figures: "Tân Lập, ngày 14/8/2025", "Tân Lập, 14-8-2025", "ngày 14.8.2025".
+_NUMERIC_DATE = re.compile(
+    r"^\s*(?P<place>[^,]+?)\s*,\s*(?:ngày\s*)?(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*"
+    r"(?P<year>\d{4})\s*$",
+    re.IGNORECASE,
+)
 _AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s*(.+)$")
+
+
+def _date_match(text: str) -> re.Match[str] | None:
+    return _DATE.match(text) or _NUMERIC_DATE.match(text)
 
 
 @dataclass
@@ -101,6 +111,8 @@ class Found:
     annexes: list[Annex] = field(default_factory=list)
     #: Paragraphs after a signature laid out as a table (and before any annex): no part of it.
     trailing: list[Paragraph] = field(default_factory=list)
+    #: Every paragraph before the title (table cells included), as typed: quoted for what is unsure.
+    head: list[Paragraph] = field(default_factory=list)
 
 
 def is_caps(text: str) -> bool:
@@ -164,7 +176,7 @@ def _right_side(text: str) -> bool:
     return (
         upper.startswith(nd30.QUOC_HIEU)
         or _dashes(upper).startswith(nd30.TIEU_NGU.upper())
-        or bool(_DATE.match(text))
+        or bool(_date_match(text))
         or bool(_AUTHORITY.match(text))
     )
 
@@ -176,11 +188,16 @@ def _lines(items: list[Paragraph | Table]) -> list[Line]:
         if isinstance(item, Paragraph):
             lines.append(_split_tabs(item))
             continue
-        for row in item.rows:
+        for row_index, row in enumerate(item.rows):
             if not row:
                 continue
-            left = [p for p in row[0]]
-            right = [p for cell in row[1:] for p in cell] if len(row) > 1 else []
+            # Cells by the grid column they start at: under a cell merged down the left column,
+            # a row's first kept cell is the right one.
+            starts = item.starts[row_index] if row_index < len(item.starts) else ()
+            if len(starts) != len(row):
+                starts = tuple(range(len(row)))
+            left = [p for cell, start in zip(row, starts, strict=True) if start == 0 for p in cell]
+            right = [p for cell, start in zip(row, starts, strict=True) if start > 0 for p in cell]
             for index in range(max(len(left), len(right))):
                 line = Line()
                 if index < len(left):
@@ -234,7 +251,14 @@ def find_parts(document: ReadDocument) -> Found:
         extra=[p for p in extra if p.number not in in_header],
         annexes=_annexes(rest[annex_index:], document.sections),
         trailing=trailing,
+        head=[p for item in head_items for p in _item_paragraphs(item)],
     )
+
+
+def _item_paragraphs(item: Paragraph | Table) -> list[Paragraph]:
+    if isinstance(item, Paragraph):
+        return [item]
+    return [p for row in item.rows for cell in row for p in cell]
 
 
 #: How far the cells' own widths (`w:tcW`) may stray from the grid before they are taken instead.
@@ -372,8 +396,13 @@ def _header(lines: list[Line]) -> Header:
                 header.quoc_hieu = para
             elif _dashes(text).lower() == nd30.TIEU_NGU.lower():
                 header.tieu_ngu = para
-            elif _DATE.match(text):
+            elif _date_match(text):
                 header.date, header.date_text = para, text
+            elif _SO.match(text) and header.so is None:
+                header.so, header.so_text = para, text
+            elif header.quoc_hieu is None and is_caps(text) and not header.so:
+                # Lines typed one under another: the organ comes before the national name.
+                organ.append((text, para))
         elif line.right_para is not None and line.right_para.fmt.border_bottom:
             header.rules.append(line.right_para)
     _split_organ(header, organ)
@@ -429,7 +458,7 @@ def parse_so(text: str) -> tuple[int | None, str] | None:
 
 def parse_date(text: str) -> tuple[str, int | None, int, int, str] | None:
     """The date line's parts: "Hồng Phong, ngày 06 tháng 3 năm 2023" -> (place, 6, 3, 2023, "06")."""
-    match = _DATE.match(text)
+    match = _date_match(text)
     if not match:
         return None
     day_text = match.group("day").strip()

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bdg_plan import messages as msg
-from bdg_plan.docx.read.body import Paragraph
+from bdg_plan.docx.read.body import Paragraph, first_words
 from bdg_plan.facts.admin_map import REFORM_DATE
 from bdg_plan.facts.vietnamese import capitalize_first, organ_lines, upper
 from bdg_plan.facts.wording import (
@@ -153,14 +153,44 @@ def _header(found: Found, imported: Imported) -> None:
     if found.title is not None and clean(found.title.text) != upper(TITLE_KE_HOACH):
         data["ten_loai"] = capitalize_first(clean(found.title.text).lower())
     so = parse_so(header.so_text) if header.so_text else None
-    data["so"] = so[0] if so else None
-    data["ky_hieu"] = so[1] if so else "KH-UBND"
+    data["so"] = so[0] if so else _unsure(imported, "so", _nearest(found, _SO_HINT))
+    data["ky_hieu"] = so[1] if so else _unsure(imported, "ky_hieu", _nearest(found, _SO_HINT))
     if date:
         data["ngay"] = dt.date(date[3], date[2], date[1]) if date[1] else f"{date[3]}-{date[2]:02d}"
     else:
-        data["ngay"] = f"{data['nam']}-01"
-        imported.to_fill.append("ngay")
+        data["ngay"] = _unsure(imported, "ngay", _nearest(found, _DATE_HINT))
+        if co_quan["dia_danh"] == msg.IMPORT_FILL:
+            imported.unplaced.setdefault("co_quan", []).append(
+                msg.IMPORT_UNSURE.format(key="co_quan.dia_danh", text=_nearest(found, _DATE_HINT))
+            )
+    if not organ:
+        imported.unplaced.setdefault("co_quan", []).append(
+            msg.IMPORT_UNSURE.format(key="co_quan.ten", text=_nearest(found, _ORGAN_HINT))
+        )
     imported.summary.append(("co_quan, so, ky_hieu, ngay", msg.IMPORT_WHERE_HEADER))
+
+
+#: What the line of a header fact not read looks like, to quote the nearest one in its comment.
+_SO_HINT = re.compile(r"^\s*số\b", re.IGNORECASE)
+_DATE_HINT = re.compile(r"\bngày\b|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\bnăm\s+\d{4}", re.IGNORECASE)
+_ORGAN_HINT = re.compile(r"ỦY BAN|UBND|HỘI|ĐẢNG|ĐOÀN|MẶT TRẬN", re.IGNORECASE)
+
+
+def _nearest(found: Found, hint: re.Pattern[str]) -> str:
+    """The first line before the title that looks like the fact, as the clerk typed it."""
+    for paragraph in found.head:
+        for line in clean(paragraph.shown).split("\n"):
+            for piece in line.split("\t"):
+                if hint.search(piece):
+                    return f"'{first_words(piece.strip(), 16)}'"
+    return msg.IMPORT_UNSURE_NOTHING
+
+
+def _unsure(imported: Imported, key: str, nearest: str) -> str:
+    """The marker for a header fact not read with certainty, with a comment quoting the nearest text."""
+    imported.to_fill.append(key)
+    imported.unplaced.setdefault(key, []).append(msg.IMPORT_UNSURE.format(key=key, text=nearest))
+    return msg.IMPORT_FILL
 
 
 def _year_from(found: Found) -> int | None:
@@ -471,6 +501,8 @@ def _kem_theo_conflicts(text: str, data: dict[str, Any]) -> bool:
     bdg-plan prints that line from the header; a line that agrees is dropped on import, one that
     does not is kept for the clerk to read.
     """
+    if msg.IMPORT_FILL in (data["so"], data["ky_hieu"], data["ngay"]):
+        return True  # the header was not read with certainty: the clerk compares
     so = _KEM_THEO_SO.search(text)
     if so and ((int(so.group(1)) if so.group(1) else None, so.group(2)) != (data["so"], data["ky_hieu"])):
         return True
