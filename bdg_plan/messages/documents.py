@@ -51,6 +51,10 @@ DOCX_UNPLACED_KINDS = {
 IMPORT_FILL = "CẦN ĐIỀN"
 #: The province when the document does not settle it (`<<...>>`: validate warns, not errs).
 IMPORT_FILL_PROVINCE = "<<CẦN ĐIỀN - tên tỉnh (thành phố) của cơ quan, ví dụ Lạng Sơn>>"
+IMPORT_NOT_RECOGNISED = (
+    "không nhận ra văn bản là một kế hoạch (không có dòng 'KẾ HOẠCH'): mọi đoạn được chép theo thứ tự vào "
+    "thân văn bản; phần đầu, người ký, nơi nhận ghi 'CẦN ĐIỀN'"
+)
 IMPORT_UNSURE = "{key}: không đọc chắc được trong tệp Word, để 'CẦN ĐIỀN'; dòng gần nhất: {text}"
 IMPORT_UNSURE_NOTHING = "(không thấy dòng nào)"
 IMPORT_UNPLACED_MARKER = "KHÔNG XẾP ĐƯỢC"

@@ -148,7 +148,7 @@ def _table_rows(node: Node) -> list[tuple[str, list[str]]]:
     """A table's rows as (first cell, the other cells' paragraphs)."""
     rows = []
     for row in node.table.rows if node.table is not None else ():
-        cells = [[p.text.strip() for p in cell if p.text.strip()] for cell in row]
+        cells = [[t.strip() for p in cell for t in p.text.split("\n") if t.strip()] for cell in row]
         if cells:
             rows.append((" ".join(cells[0]), [t for cell in cells[1:] for t in cell]))
     return rows

@@ -570,6 +570,9 @@ def _paragraphs_of(items: list[Paragraph | Any]) -> list[Paragraph]:
 def plan_data(found: Found, outline: Outline) -> Imported:
     """Everything recognised in a document, as plan-file data in the plan file's key order."""
     imported = Imported()
+    if found.title is None:
+        # No "KẾ HOẠCH" title: every paragraph still comes in, in order; the clerk is told.
+        imported.summary.append(("than_van_ban", msg.IMPORT_NOT_RECOGNISED))
     _header(found, imported)
     trich_yeu = "\n".join(clean(p.text) for p in found.trich_yeu)
     imported.data["trich_yeu"] = trich_yeu or _fill(imported, "trich_yeu")
