@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import re
 from typing import Any
 
@@ -379,3 +380,47 @@ def test_cell_width_helper_sets_only_tcw() -> None:
     widths = {col.w for col in grid.gridCol_lst}
     assert len(widths) == 1
     assert Cm(8.3) not in widths
+
+
+# --- Every heading keeps what was under it --------------------------------------------------------
+_LABEL = re.compile(r"^\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|[-+•])\s*")
+
+
+def _core(text: str) -> str:
+    return " ".join(_LABEL.sub("", text.replace("\t", " ")).lower().split())
+
+
+def _heading_pairs(data: bytes) -> list[tuple[str, str]]:
+    """(heading, first line under it) for every bold body heading that has content in the file."""
+    paragraphs = [p for p in read_docx(data).paragraphs if p.cell is None and p.shown.strip()]
+    start = next(i for i, p in enumerate(paragraphs) if set(p.shown.strip()) == {"-"})
+    end = next(i for i, p in enumerate(paragraphs) if p.shown.startswith(("Trên đây", "Nơi nhận")))
+    body = paragraphs[start + 1 : end]
+    pairs = []
+    for heading, after in itertools.pairwise(body):
+        if heading.bold and heading.fmt.align != "center" and not after.bold:
+            pairs.append((_core(heading.shown), _core(after.shown)))
+    return pairs
+
+
+def _assert_headings_keep_content(original: bytes) -> None:
+    result, _ = _import(original)
+    printed = [_core(line) for line in _rendered_text(result.text) if line.strip()]
+    pairs = _heading_pairs(original)
+    assert pairs
+    for heading, content in pairs:
+        places = [i for i, line in enumerate(printed) if line == heading]
+        assert places, heading
+        assert any(printed[i + 1].startswith(content[:40]) for i in places if i + 1 < len(printed)), heading
+
+
+def test_every_heading_with_content_in_the_file_prints_that_content_under_it() -> None:
+    documents = [
+        _purpose_with_points("typed"),
+        _purpose_with_points("auto"),
+        clerk_docs.build(Layout()),
+        clerk_docs.build(Layout(numbering="auto", header="tabs", closing="tabs")),
+        clerk_docs.build(Layout(numbering="style", superior=True)),
+    ]
+    for document in documents:
+        _assert_headings_keep_content(document)
