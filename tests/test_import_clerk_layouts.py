@@ -424,3 +424,16 @@ def test_every_heading_with_content_in_the_file_prints_that_content_under_it() -
     ]
     for document in documents:
         _assert_headings_keep_content(document)
+
+
+# --- Merged cells -------------------------------------------------------------------------------
+def test_a_cell_merged_down_keeps_its_text_and_is_named_in_a_comment_and_the_summary() -> None:
+    result, data = _import(clerk_docs.build(Layout(annex=True)))
+    table = data["phu_luc"][0]["noi_dung"][0]["bang"]
+    first, second = [row for row in table["dong"] if "nhom" not in row][:2]
+    assert first["Đơn vị thực hiện"] == "Công chức văn hóa - xã hội"
+    assert "Đơn vị thực hiện" not in second
+    note = "hàng 4, cột 'Đơn vị thực hiện': ô gộp với ô hàng trên"
+    comments = [line for line in result.text.splitlines() if line.startswith("#") and note in line]
+    assert len(comments) == 1
+    assert any(key == "phu_luc" and note in text for key, text in result.imported.summary)

@@ -55,6 +55,14 @@ IMPORT_NOT_RECOGNISED = (
     "không nhận ra văn bản là một kế hoạch (không có dòng 'KẾ HOẠCH'): mọi đoạn được chép theo thứ tự vào "
     "thân văn bản; phần đầu, người ký, nơi nhận ghi 'CẦN ĐIỀN'"
 )
+IMPORT_MERGED_DOWN = (
+    "bảng '{table}', hàng {row}, cột '{column}': ô gộp với ô hàng trên; tệp kế hoạch không giữ ô gộp dọc, "
+    "chữ ở hàng trên, ô này in trống"
+)
+IMPORT_MERGED_ACROSS = (
+    "bảng '{table}', hàng {row}, cột '{column}': ô gộp với ô bên trái; tệp kế hoạch không giữ ô gộp ngang "
+    "(trừ hàng nhóm), chữ ở cột bên trái, ô này in trống"
+)
 IMPORT_UNSURE = "{key}: không đọc chắc được trong tệp Word, để 'CẦN ĐIỀN'; dòng gần nhất: {text}"
 IMPORT_UNSURE_NOTHING = "(không thấy dòng nào)"
 IMPORT_UNPLACED_MARKER = "KHÔNG XẾP ĐƯỢC"

@@ -484,7 +484,9 @@ def body_data(outline: Outline, imported: Imported) -> None:
         data.update(before[0])
         imported.unplaced = before[1]
         del imported.unplaced_at[before[2] :]
-        data["than_van_ban"] = free_items(outline.roots)
+        notes: list[str] = []
+        data["than_van_ban"] = free_items(outline.roots, notes=notes)
+        _merged(imported, "than_van_ban", notes)
     if outline.closing is not None:
         data["ket_thuc"] = clean(outline.closing.text).replace("\n", " ")
 
@@ -528,7 +530,9 @@ def _month(text: str) -> tuple[int, int]:
 def _annexes(found: Found, imported: Imported) -> None:
     annexes = []
     for index, annex in enumerate(found.annexes):
-        entry = annex_data(annex)
+        notes: list[str] = []
+        entry = annex_data(annex, notes)
+        _merged(imported, "phu_luc", notes)
         entry["ten"] = entry["ten"] or _fill(imported, f"phu_luc.{index}.ten")
         if annex.kem_theo is not None and _kem_theo_conflicts(clean(annex.kem_theo.text), imported.data):
             imported.leave("phu_luc", clean(annex.kem_theo.text), annex.kem_theo.number)
@@ -536,6 +540,13 @@ def _annexes(found: Found, imported: Imported) -> None:
     if annexes:
         imported.data["phu_luc"] = annexes
         imported.summary.append(("phu_luc", msg.IMPORT_SUMMARY_ITEMS.format(count=len(annexes))))
+
+
+def _merged(imported: Imported, key: str, notes: list[str]) -> None:
+    """Merged cells the plan cannot hold: a comment after `key` and a line of the summary each."""
+    if notes:
+        imported.unplaced.setdefault(key, []).extend(notes)
+        imported.summary += [(key, note) for note in notes]
 
 
 def _action_month(found: Found, imported: Imported) -> None:

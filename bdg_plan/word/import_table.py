@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bdg_plan import messages as msg
 from bdg_plan.docx.read.body import Paragraph, Table
 from bdg_plan.facts.wording import ACTIVITY_COLUMNS, STT_HEADER, STT_WIDTH
 from bdg_plan.plan.outline_model import GROUP_KEY, STT_NAMES
@@ -99,8 +100,35 @@ def _group(row: list[tuple[int, Cell]], columns: int, stt: int | None, across: b
     return None
 
 
-def table_data(table: Table, title: str | None = None, *, in_annex: bool = False) -> dict[str, Any]:
-    """A table as an outline entry: `bang` (columns, rows) or `cac_hoat_dong`."""
+def _merged_notes(table: Table, index: int, header: list[str], starts: list[int]) -> list[str]:
+    """Row `index`'s merged cells the plan file cannot hold, each as a line for the clerk.
+
+    A cell merged down from the row above leaves its column empty in this row; a cell merged
+    across keeps its text in its first column, the others empty.
+    """
+    if not table.merged or index >= len(table.starts):
+        return []
+    cells = list(
+        zip(table.starts[index], table.spans[index] if index < len(table.spans) else (), strict=False)
+    )
+    name = " | ".join(header[:3])
+    notes = []
+    for column, start in enumerate(starts):
+        covering = [(s, span) for s, span in cells if s <= start < s + span]
+        if not covering:
+            notes.append(msg.IMPORT_MERGED_DOWN.format(table=name, row=index + 1, column=header[column]))
+        elif covering[0][0] != start:
+            notes.append(msg.IMPORT_MERGED_ACROSS.format(table=name, row=index + 1, column=header[column]))
+    return notes
+
+
+def table_data(
+    table: Table, title: str | None = None, *, in_annex: bool = False, notes: list[str] | None = None
+) -> dict[str, Any]:
+    """A table as an outline entry: `bang` (columns, rows) or `cac_hoat_dong`.
+
+    Merged cells the plan file cannot hold are described in `notes`, for a comment at the table.
+    """
     rows = _rows(table)
     header, starts = _header(table, rows)
     stt = next((i for i, name in enumerate(header) if name.casefold() in STT_NAMES), None)
@@ -115,6 +143,8 @@ def table_data(table: Table, title: str | None = None, *, in_annex: bool = False
             number = 0
             continue
         number += 1
+        if notes is not None:
+            notes += _merged_notes(table, index, header, starts)
         values: dict[int, Cell] = {}
         for start, cell in row:
             column = max((i for i, s in enumerate(starts) if s <= start), default=0)
