@@ -437,3 +437,29 @@ def test_a_cell_merged_down_keeps_its_text_and_is_named_in_a_comment_and_the_sum
     comments = [line for line in result.text.splitlines() if line.startswith("#") and note in line]
     assert len(comments) == 1
     assert any(key == "phu_luc" and note in text for key, text in result.imported.summary)
+
+
+# --- new-year and batch on a marker date ----------------------------------------------------------
+def test_new_year_and_batch_keep_a_marker_date_and_do_not_crash(tmp_path: Any) -> None:
+    from typer.testing import CliRunner
+
+    from bdg_plan.cli.app import app
+
+    plan = tmp_path / "cu.yaml"
+    plan.write_text(_marker_plan(), encoding="utf-8")
+    runner = CliRunner()
+    env = {"COLUMNS": "200", "NO_COLOR": "1"}
+    result = runner.invoke(app, ["new-year", str(plan), "-o", str(tmp_path / "moi.yaml")], env=env)
+    assert result.exit_code == 0, result.output
+    moved = (tmp_path / "moi.yaml").read_text("utf-8")
+    assert re.search(r"(?m)^ngay: CẦN ĐIỀN$", moved)
+    assert re.search(r"(?m)^nam: 2024$", moved)
+
+    communes = tmp_path / "xa.csv"
+    communes.write_text(
+        "Tên xã,Địa danh,Người ký\nỦy ban nhân dân xã Đồng Đăng,Đồng Đăng,Hoàng Văn Nam\n", encoding="utf-8"
+    )
+    result = runner.invoke(app, ["batch", str(plan), str(communes), "-o", str(tmp_path / "out")], env=env)
+    assert result.exit_code == 0, result.output
+    printed = [p.shown for p in read_docx((tmp_path / "out" / "xa-dong-dang.docx").read_bytes()).paragraphs]
+    assert "Đồng Đăng, ngày CẦN ĐIỀN" in printed
