@@ -64,6 +64,9 @@ IMPORT_MERGED_ACROSS = (
     "(trừ hàng nhóm), chữ ở cột bên trái, ô này in trống"
 )
 IMPORT_UNSURE = "{key}: không đọc chắc được trong tệp Word, để 'CẦN ĐIỀN'; dòng gần nhất: {text}"
+IMPORT_UNSURE_YEAR = (
+    "nam: không thấy năm trong tệp Word, tạm ghi năm nay ({year}); hãy sửa cho đúng; dòng gần nhất: {text}"
+)
 IMPORT_UNSURE_NOTHING = "(không thấy dòng nào)"
 IMPORT_UNPLACED_MARKER = "KHÔNG XẾP ĐƯỢC"
 IMPORT_WHERE_HEADER = "phần đầu văn bản (ô 1-4)"

@@ -141,7 +141,11 @@ def _header(found: Found, imported: Imported) -> None:
     year = date[3] if date else _year_from(found)
     data["nam"] = year or dt.date.today().year
     if not year:
+        # The plan's year is a number the model needs: this year, said so beside it.
         imported.to_fill.append("nam")
+        imported.unplaced.setdefault("nam", []).append(
+            msg.IMPORT_UNSURE_YEAR.format(year=data["nam"], text=_nearest(found, _DATE_HINT))
+        )
     co_quan: dict[str, Any] = {"ten": organ_name(organ) if organ else _fill(imported, "co_quan.ten")}
     superior = superior_text(header)
     if superior:
