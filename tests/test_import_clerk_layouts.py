@@ -463,3 +463,19 @@ def test_new_year_and_batch_keep_a_marker_date_and_do_not_crash(tmp_path: Any) -
     assert result.exit_code == 0, result.output
     printed = [p.shown for p in read_docx((tmp_path / "out" / "xa-dong-dang.docx").read_bytes()).paragraphs]
     assert "Đồng Đăng, ngày CẦN ĐIỀN" in printed
+
+
+def _impossible_date(document: Any) -> None:
+    table = document.add_table(rows=2, cols=2)
+    _lines(table.cell(0, 0), ORGAN)
+    _lines(table.cell(1, 0), [("Số: 25/KH-UBND", {})])
+    _lines(table.cell(0, 1), QUOC_HIEU)
+    _lines(table.cell(1, 1), [("Tân Lập, ngày 31 tháng 2 năm 2025", {"italic": True})])
+
+
+def test_a_date_the_calendar_lacks_is_a_marker_not_an_error_the_clerk_never_typed() -> None:
+    result, data = _import(plan_docx(BODY, header=_impossible_date, trich_yeu=TRICH_YEU_2025))
+    assert data["ngay"] == FILL
+    assert data["so"] == 25
+    assert _errors(result) == []
+    assert "'Tân Lập, ngày 31 tháng 2 năm 2025'" in result.text

@@ -14,6 +14,7 @@ function per zone, and the zones are read best side by side.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -457,13 +458,21 @@ def parse_so(text: str) -> tuple[int | None, str] | None:
 
 
 def parse_date(text: str) -> tuple[str, int | None, int, int, str] | None:
-    """The date line's parts: "Hồng Phong, ngày 06 tháng 3 năm 2023" -> (place, 6, 3, 2023, "06")."""
+    """The date line's parts: "Hồng Phong, ngày 06 tháng 3 năm 2023" -> (place, 6, 3, 2023, "06").
+
+    None when the line is no date, or names a day the calendar lacks.
+    """
     match = _date_match(text)
     if not match:
         return None
     day_text = match.group("day").strip()
     day = int(day_text) if day_text.isdigit() else None
-    return match.group("place"), day, int(match.group("month")), int(match.group("year")), day_text
+    month, year = int(match.group("month")), int(match.group("year"))
+    try:
+        dt.date(year, month, day or 1)  # no calendar date ("ngày 31 tháng 2"): not read
+    except ValueError:
+        return None
+    return match.group("place"), day, month, year, day_text
 
 
 def _trich_yeu(items: list[Paragraph | Table]) -> tuple[list[Paragraph], Paragraph | None, int]:
