@@ -479,3 +479,29 @@ def test_a_date_the_calendar_lacks_is_a_marker_not_an_error_the_clerk_never_type
     assert data["so"] == 25
     assert _errors(result) == []
     assert "'Tân Lập, ngày 31 tháng 2 năm 2025'" in result.text
+
+
+def test_an_action_month_whose_body_needs_the_free_outline_keeps_its_kind_and_dates() -> None:
+    body: list[tuple[Any, ...]] = [
+        ("I. MỤC ĐÍCH, YÊU CẦU", True),
+        ("1. Mục đích", True),
+        *((f"{letter}) {point}", False) for letter, point in zip("ab", POINTS, strict=True)),
+        ("II. CHỦ ĐỀ, THÔNG ĐIỆP VÀ THỜI GIAN", True),
+        (f"Chủ đề: {THEME}", False),
+        ("Thời gian: từ ngày 15/11/2024 đến ngày 15/12/2024", False),
+        ("III. NỘI DUNG", True),
+        ("1. Tuyên truyền", True),
+        ("Tổ chức tuyên truyền trên loa truyền thanh.", False),
+        ("table", [["TT", "Việc", "Nơi"], ["1", "Treo băng rôn", "Trụ sở xã"]], None),
+    ]
+    original = plan_docx(body, trich_yeu=MONTH_TRICH_YEU)
+    result, data = _import(original)
+    assert "than_van_ban" in data
+    assert data["loai_ke_hoach"] == "thang_hanh_dong"
+    assert data["thang_hanh_dong"] == MONTH
+    assert _errors(result) == []
+    printed = _rendered_text(result.text)
+    assert sum(THEME in line for line in printed) == 1  # the typed section, printed once
+    checked = validate_bytes(result.text.encode("utf-8"), "cu.yaml")
+    assert checked.plan is not None
+    assert word_recall(original, render_plan(checked.plan)) >= 0.99

@@ -484,8 +484,13 @@ def body_data(outline: Outline, imported: Imported) -> None:
     short_fits = short_fits and not any(data.get(key) in ({}, [], "") for key in _BODY_KEYS)
     if not short_fits:
         # Parts, tables or content out of the short form's order: the free outline holds it all.
+        # The action month's kind and dates stay (its theme section prints from the outline as typed).
+        kind: dict[str, Any] = {
+            k: data[k] for k in ("loai_ke_hoach", "thang_hanh_dong") if k not in before[0] and k in data
+        }
         data.clear()
         data.update(before[0])
+        data.update(kind)
         imported.unplaced = before[1]
         del imported.unplaced_at[before[2] :]
         notes: list[str] = []
