@@ -505,3 +505,18 @@ def test_an_action_month_whose_body_needs_the_free_outline_keeps_its_kind_and_da
     checked = validate_bytes(result.text.encode("utf-8"), "cu.yaml")
     assert checked.plan is not None
     assert word_recall(original, render_plan(checked.plan)) >= 0.99
+
+
+def _organ_kind_plain(document: Any) -> None:
+    table = document.add_table(rows=2, cols=2)
+    _lines(table.cell(0, 0), [("ỦY BAN NHÂN DÂN", {}), ("XÃ TÂN LẬP", {"bold": True})])
+    _lines(table.cell(1, 0), [("Số: 25/KH-UBND", {})])
+    _lines(table.cell(0, 1), QUOC_HIEU)
+    _lines(table.cell(1, 1), [("Tân Lập, ngày 14 tháng 8 năm 2025", {"italic": True})])
+
+
+def test_an_organ_whose_first_line_is_not_bold_is_no_superior() -> None:
+    result, data = _import(plan_docx(BODY, header=_organ_kind_plain, trich_yeu=TRICH_YEU_2025))
+    assert data["co_quan"]["ten"] == "Ủy ban nhân dân xã Tân Lập"
+    assert "cap_tren" not in data["co_quan"]
+    assert _errors(result) == []

@@ -425,11 +425,27 @@ def _split_organ(header: Header, organ: list[tuple[str, Paragraph]]) -> None:
     lines: list[tuple[str, Paragraph]] = []
     for text, para in organ:
         lines += [(part, para) for part in text.split("\n") if part.strip()]
-    if (len(lines) >= 2 and not lines[0][1].bold and all(p.bold for _, p in lines[1:])) or len(lines) >= 3:
+    superior = (len(lines) >= 2 and not lines[0][1].bold and all(p.bold for _, p in lines[1:])) or len(
+        lines
+    ) >= 3
+    if superior and not _organ_first_line(lines):
         header.superior, header.superior_text = lines[0][1], lines[0][0]
         lines = lines[1:]
     header.organ = list(dict.fromkeys(p for _, p in lines))
     header.organ_text = [text for text, _ in lines]
+
+
+#: An organ's own first line: its kind, with the unit named on the next line ("XÃ TÂN LẬP").
+_ORGAN_KINDS = ("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN")
+
+
+def _organ_first_line(lines: list[tuple[str, Paragraph]]) -> bool:
+    """One organ in two lines ("ỦY BAN NHÂN DÂN" over "XÃ ..."), whatever their weight: no superior."""
+    return (
+        len(lines) == 2
+        and " ".join(lines[0][0].split()) in _ORGAN_KINDS
+        and lines[1][0].split(" ")[0] in _UNIT_WORDS_CAPS
+    )
 
 
 def split_joint_organ(lines: list[str]) -> tuple[list[str], list[str]]:
