@@ -1,10 +1,12 @@
-"""Import: the action-month kind (Tháng hành động) recognised from the section it prints.
+"""Import: the action-month kind (Tháng hành động) recognised from its theme section.
 
 An action-month plan prints, right after its purpose section, "Chủ đề, thông điệp và thời gian"
 (or "Chủ đề và thời gian") with the items "Chủ đề", "Thông điệp" and "Thời gian" ("Từ ngày
 15/11/2025 đến ngày 15/12/2025."). A section exactly like that is read back as
 `loai_ke_hoach: thang_hanh_dong` with `chu_de`, `thong_diep` and the `thang_hanh_dong` dates,
-so the plan is of that kind again (and new-year moves its dates).
+so the plan is of that kind again (and new-year moves its dates). Clerks type the section other
+ways too: labelled lines ("Chủ đề: ...", "Thời gian: 15/11 - 15/12/2025"), numbered items, or a
+table of labels and values; `typed_theme` reads those when every line finds its field.
 """
 
 from __future__ import annotations
