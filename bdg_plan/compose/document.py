@@ -71,14 +71,23 @@ class ComposedDocument:
 # --- Header values ----------------------------------------------------------------------------
 def so_line(plan: Plan) -> str:
     """Ô 3: "Số: 05/KH-UBND"; a blank số keeps its blank space (Mẫu 1.4)."""
+    if plan.so_can_dien:
+        return f"Số: {msg.IMPORT_FILL}/{plan.ky_hieu}"
     number = f"{plan.so:02d}" if plan.so is not None else nd30.BLANK_SO
     return f"Số: {number}/{plan.ky_hieu}" if plan.so is not None else f"Số:{number}/{plan.ky_hieu}"
 
 
+def _long_date(plan: Plan) -> str:
+    """The long date ("ngày 06 tháng 3 năm 2023"); the import's marker printed as it is ("ngày CẦN ĐIỀN")."""
+    date = plan.ngay
+    if date.can_dien:
+        return f"ngày {msg.IMPORT_FILL}"
+    return format_long_date(date.nam, date.thang, date.ngay, nd30.BLANK_DAY)
+
+
 def date_line(plan: Plan) -> str:
     """Ô 4: "Hồng Phong, ngày 06 tháng 3 năm 2023"."""
-    date = plan.ngay
-    return f"{plan.co_quan.dia_danh}, {format_long_date(date.nam, date.thang, date.ngay, nd30.BLANK_DAY)}"
+    return f"{plan.co_quan.dia_danh}, {_long_date(plan)}"
 
 
 def signer_lines(plan: Plan) -> tuple[str, ...]:
@@ -214,8 +223,8 @@ def kem_theo_line(plan: Plan) -> str:
     a blank số or day keeps its blank space.
     """
     number = f"{plan.so:02d}" if plan.so is not None else nd30.BLANK_SO
-    date = plan.ngay
-    when = format_long_date(date.nam, date.thang, date.ngay, nd30.BLANK_DAY)
+    number = msg.IMPORT_FILL if plan.so_can_dien else number
+    when = _long_date(plan)
     kind = plan.ten_loai
     return f"(Kèm theo {kind} số {number}/{plan.ky_hieu} {when} của {plan.co_quan.ten})"
 

@@ -51,8 +51,30 @@ DOCX_UNPLACED_KINDS = {
 IMPORT_FILL = "CẦN ĐIỀN"
 #: The province when the document does not settle it (`<<...>>`: validate warns, not errs).
 IMPORT_FILL_PROVINCE = "<<CẦN ĐIỀN - tên tỉnh (thành phố) của cơ quan, ví dụ Lạng Sơn>>"
+IMPORT_NOT_RECOGNISED = (
+    "không nhận ra văn bản là một kế hoạch (không có dòng 'KẾ HOẠCH'): mọi đoạn được chép theo thứ tự vào "
+    "thân văn bản; phần đầu, người ký, nơi nhận ghi 'CẦN ĐIỀN'"
+)
+IMPORT_MERGED_DOWN = (
+    "bảng '{table}', hàng {row}, cột '{column}': ô gộp với ô hàng trên; tệp kế hoạch không giữ ô gộp dọc, "
+    "chữ ở hàng trên, ô này in trống"
+)
+IMPORT_MERGED_ACROSS = (
+    "bảng '{table}', hàng {row}, cột '{column}': ô gộp với ô bên trái; tệp kế hoạch không giữ ô gộp ngang "
+    "(trừ hàng nhóm), chữ ở cột bên trái, ô này in trống"
+)
+IMPORT_UNSURE = "{key}: không đọc chắc được trong tệp Word, để 'CẦN ĐIỀN'; dòng gần nhất: {text}"
+IMPORT_UNSURE_YEAR = (
+    "nam: không thấy năm trong tệp Word, tạm ghi năm nay ({year}); hãy sửa cho đúng; dòng gần nhất: {text}"
+)
+IMPORT_UNSURE_NOTHING = "(không thấy dòng nào)"
 IMPORT_UNPLACED_MARKER = "KHÔNG XẾP ĐƯỢC"
 IMPORT_WHERE_HEADER = "phần đầu văn bản (ô 1-4)"
+IMPORT_ACTION_MONTH_NO_THEME = (
+    "tên văn bản nói Tháng hành động nhưng không có mục chủ đề, thông điệp, thời gian bdg-plan đọc được: "
+    "để là kế hoạch năm (in đúng như tệp Word); muốn in mục đó thì thêm 'loai_ke_hoach: thang_hanh_dong', "
+    "'chu_de' và 'thang_hanh_dong'"
+)
 IMPORT_WHERE_OPENING = "{count} đoạn mở đầu, giữ nguyên từng chữ"
 IMPORT_HEAD_COMMENT = (
     "Kế hoạch nhập từ tệp Word '{file}' bằng bdg-plan import.\n"

@@ -137,6 +137,10 @@ OLD_ANNUAL_PLAN = (
     "Căn cứ là kế hoạch của năm {cited_year}, trước năm kế hoạch {plan_year}: nếu cấp trên đã có "
     "văn bản cho năm {plan_year}, hãy thay căn cứ này."
 )
+IMPORT_FILL_LEFT = (
+    "Chỗ này ghi 'CẦN ĐIỀN': bdg-plan import không đọc chắc được giá trị này trong tệp Word (xem ghi chú "
+    "ngay trên). Hãy ghi giá trị đúng thay cho 'CẦN ĐIỀN'."
+)
 UNFILLED_MARKER = "Chỗ này chưa điền: '{marker}'. Hãy xóa cả cụm '<<...>>' và viết nội dung thật vào đó."
 
 # --- The body: outline, bullets, tables, annexes (validate.py, outline_rules.py) --------------

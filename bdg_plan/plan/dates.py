@@ -57,6 +57,10 @@ class NgayBanHanh(_Model):
     nam: int
     thang: int
     ngay: int | None = None
+    #: The import's "CẦN ĐIỀN" marker: the document's date was not read with certainty. Printed
+    #: as the marker; `nam` is the plan's year and `thang` January, the earliest it can be, so
+    #: nothing infers a reform from it; new-year leaves it as it is.
+    can_dien: bool = False
 
     @model_validator(mode="before")
     @classmethod
@@ -93,15 +97,30 @@ class NgayBanHanh(_Model):
 
     @property
     def latest(self) -> dt.date:
-        """The last day the date can mean (the month's end when the day is blank)."""
+        """The last day the date can mean (the month's end when the day is blank, the year's for a marker)."""
+        if self.can_dien:
+            return dt.date(self.nam, 12, 31)
         last = calendar.monthrange(self.nam, self.thang)[1]
         return dt.date(self.nam, self.thang, self.ngay or last)
 
 
 IssueDate = Annotated[
     NgayBanHanh,
-    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{1,2}(-\d{1,2})?$"}),
+    WithJsonSchema({"type": "string", "pattern": rf"^(\d{{4}}-\d{{1,2}}(-\d{{1,2}})?|{msg.IMPORT_FILL})$"}),
 ]
+
+
+def marker_issue_date(data: Any) -> Any:
+    """Plan data with an issue date written as the import's marker made a date that knows it.
+
+    The marker takes the plan's year (`nam`), which the date alone cannot know.
+    """
+    if not isinstance(data, dict) or not isinstance(data.get("nam"), int) or isinstance(data["nam"], bool):
+        return data
+    value = data.get("ngay")
+    if isinstance(value, str) and value.strip() == msg.IMPORT_FILL:
+        return {**data, "ngay": {"nam": data["nam"], "thang": 1, "ngay": None, "can_dien": True}}
+    return data
 
 
 def _parse_full_date(value: Any) -> Any:

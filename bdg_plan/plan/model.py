@@ -15,10 +15,19 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Discriminator, Field, Tag
+from pydantic import (
+    BeforeValidator,
+    Discriminator,
+    Field,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    Tag,
+    model_validator,
+)
 
+from bdg_plan import messages as msg
 from bdg_plan.facts.limits import SO_MAX, YEAR_MAX, YEAR_MIN
-from bdg_plan.plan.dates import FullDate, IssueDate, NgayBanHanh
+from bdg_plan.plan.dates import FullDate, IssueDate, NgayBanHanh, marker_issue_date
 from bdg_plan.plan.field_types import (
     PLAN_ERROR_CODES,
     Bullet,
@@ -357,6 +366,28 @@ class Plan(_Model):
         "Một KẾ HOẠCH năm của Ủy ban nhân dân cấp xã, theo thể thức Nghị định 30/2020/NĐ-CP. "
         "Mỗi khóa là một thành phần của văn bản; bdg-plan tự đánh số, in hoa và trình bày.",
     )
+
+    #: `so` was written as the import's "CẦN ĐIỀN" marker (the number was not read with certainty):
+    #: the plan holds no number, and prints and reports the marker.
+    _so_can_dien: bool = PrivateAttr(default=False)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _markers(cls, data: Any, handler: ModelWrapValidatorHandler[Plan]) -> Plan:
+        """The import's markers in the typed `so` and `ngay`: kept as markers, never as errors."""
+        so = data.get("so") if isinstance(data, dict) else None
+        marked = isinstance(so, str) and so.strip() == msg.IMPORT_FILL
+        if marked:
+            data = {**data, "so": None}
+        plan = handler(marker_issue_date(data))
+        if marked:
+            plan._so_can_dien = True
+        return plan
+
+    @property
+    def so_can_dien(self) -> bool:
+        """`so` is the import's marker, to be filled in."""
+        return self._so_can_dien
 
     nam: WholeNumber = Field(
         ge=YEAR_MIN,

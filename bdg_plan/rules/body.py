@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from bdg_plan import messages as msg
 from bdg_plan.errors import Severity
 from bdg_plan.plan.loader import DataPath
-from bdg_plan.plan.model import Diem, Khoan, Muc, NoiDung, Plan, YGachDauDong
+from bdg_plan.plan.model import Diem, Khoan, Muc, NgayBanHanh, NoiDung, Plan, YGachDauDong
 from bdg_plan.rules.finding import Finding
 from bdg_plan.rules.outline import heading_of, outline_entries
 
@@ -104,6 +104,10 @@ def unfilled_markers(plan: Plan) -> Iterator[Finding]:
             if match:
                 message = msg.UNFILLED_MARKER.format(marker=match.group(0))
                 yield Finding(path, "unfilled", message, Severity.WARNING)
+            elif msg.IMPORT_FILL in value:
+                yield Finding(path, "unfilled", msg.IMPORT_FILL_LEFT, Severity.WARNING)
+        elif isinstance(value, NgayBanHanh) and value.can_dien:
+            yield Finding(path, "unfilled", msg.IMPORT_FILL_LEFT, Severity.WARNING)
         elif isinstance(value, BaseModel):
             for name in type(value).model_fields:
                 yield from walk(getattr(value, name), (*path, name))
@@ -111,4 +115,6 @@ def unfilled_markers(plan: Plan) -> Iterator[Finding]:
             for index, item in enumerate(value):
                 yield from walk(item, (*path, index))
 
+    if plan.so_can_dien:
+        yield Finding(("so",), "unfilled", msg.IMPORT_FILL_LEFT, Severity.WARNING)
     yield from walk(plan, ())

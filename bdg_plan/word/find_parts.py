@@ -14,11 +14,18 @@ function per zone, and the zones are read best side by side.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bdg_plan.docx.read.body import Paragraph, ReadDocument, Section, Table
+from bdg_plan.docx.read.body import (
+    _DEFAULT_CELL_MARGINS_MM,
+    Paragraph,
+    ReadDocument,
+    Section,
+    Table,
+)
 from bdg_plan.facts import nd30
 
 #: Document-type names that open the body (Phụ lục III abbreviations: KH, CTr, PA).
@@ -29,7 +36,17 @@ _DATE = re.compile(
     r"^\s*(?P<place>[^,]+?)\s*,\s*ngày\s*(?P<day>[\d\s.…]*?)\s*tháng\s*(?P<month>\d{1,2})\s*năm\s*(?P<year>\d{4})\s*$",
     re.IGNORECASE,
 )
+#: The date typed in figures: "Tân Lập, ngày 14/8/2025", "Tân Lập, 14-8-2025", "ngày 14.8.2025".
+_NUMERIC_DATE = re.compile(
+    r"^\s*(?P<place>[^,]+?)\s*,\s*(?:ngày\s*)?(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*"
+    r"(?P<year>\d{4})\s*$",
+    re.IGNORECASE,
+)
 _AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s*(.+)$")
+
+
+def _date_match(text: str) -> re.Match[str] | None:
+    return _DATE.match(text) or _NUMERIC_DATE.match(text)
 
 
 @dataclass
@@ -94,6 +111,8 @@ class Found:
     annexes: list[Annex] = field(default_factory=list)
     #: Paragraphs after a signature laid out as a table (and before any annex): no part of it.
     trailing: list[Paragraph] = field(default_factory=list)
+    #: Every paragraph before the title (table cells included), as typed: quoted for what is unsure.
+    head: list[Paragraph] = field(default_factory=list)
 
 
 def is_caps(text: str) -> bool:
@@ -157,7 +176,7 @@ def _right_side(text: str) -> bool:
     return (
         upper.startswith(nd30.QUOC_HIEU)
         or _dashes(upper).startswith(nd30.TIEU_NGU.upper())
-        or bool(_DATE.match(text))
+        or bool(_date_match(text))
         or bool(_AUTHORITY.match(text))
     )
 
@@ -169,11 +188,16 @@ def _lines(items: list[Paragraph | Table]) -> list[Line]:
         if isinstance(item, Paragraph):
             lines.append(_split_tabs(item))
             continue
-        for row in item.rows:
+        for row_index, row in enumerate(item.rows):
             if not row:
                 continue
-            left = [p for p in row[0]]
-            right = [p for cell in row[1:] for p in cell] if len(row) > 1 else []
+            # Cells by the grid column they start at: under a cell merged down the left column,
+            # a row's first kept cell is the right one.
+            starts = item.starts[row_index] if row_index < len(item.starts) else ()
+            if len(starts) != len(row):
+                starts = tuple(range(len(row)))
+            left = [p for cell, start in zip(row, starts, strict=True) if start == 0 for p in cell]
+            right = [p for cell, start in zip(row, starts, strict=True) if start > 0 for p in cell]
             for index in range(max(len(left), len(right))):
                 line = Line()
                 if index < len(left):
@@ -194,7 +218,7 @@ def _is_noi_nhan(text: str) -> bool:
 
 def find_parts(document: ReadDocument) -> Found:
     """Cut the document into its zones and recognise the header and the closing."""
-    body = document.body
+    body = [_typed_widths(item, document) if isinstance(item, Table) else item for item in document.body]
     title_index = next((i for i, item in enumerate(body) if _is_title(item)), None)
     head_items = body[:title_index] if title_index is not None else []
     rest = body[title_index + 1 :] if title_index is not None else body
@@ -226,6 +250,52 @@ def find_parts(document: ReadDocument) -> Found:
         extra=[p for p in extra if p.number not in in_header],
         annexes=_annexes(rest[annex_index:], document.sections),
         trailing=trailing,
+        head=[p for item in head_items for p in _item_paragraphs(item)],
+    )
+
+
+def _item_paragraphs(item: Paragraph | Table) -> list[Paragraph]:
+    if isinstance(item, Paragraph):
+        return [item]
+    return [p for row in item.rows for cell in row for p in cell]
+
+
+#: How far the cells' own widths (`w:tcW`) may stray from the grid before they are taken instead.
+_WIDTH_TOLERANCE = 0.15
+
+
+def _typed_widths(table: Table, document: ReadDocument) -> Table:
+    """The table with its columns as wide as its cells say, when the grid gives no widths of its own.
+
+    A table whose grid (`w:gridCol`) is missing, or all equal while the cells (`w:tcW`) were set
+    to 1.2 / 8.3 / 3.5 / 3.5 cm, keeps the cells' widths; a grid of unequal widths is kept.
+    They are read from the first row of single cells, one per grid column, each width given.
+    """
+    for row_index, row in enumerate(table.rows):
+        spans = table.spans[row_index] if row_index < len(table.spans) else ()
+        if not row or any(span != 1 for span in spans) or len(spans) != len(row):
+            continue
+        if table.grid_mm and len(row) != len(table.grid_mm):
+            continue
+        keys = [(table.index, row_index, column) for column in range(len(row))]
+        if not all(key in document.cell_widths for key in keys):
+            continue
+        widths = [document.cell_widths[key] + _DEFAULT_CELL_MARGINS_MM for key in keys]
+        grid = list(table.grid_mm)
+        if grid and (_differ(grid, [1.0] * len(grid)) or not _differ(widths, grid)):
+            return table
+        return replace(table, grid_mm=tuple(widths))
+    return table
+
+
+def _differ(first: list[float], second: list[float]) -> bool:
+    """Two sets of column widths whose shares of the whole differ by more than the tolerance."""
+    total_a, total_b = sum(first), sum(second)
+    if total_a <= 0 or total_b <= 0:
+        return False
+    return any(
+        abs(a / total_a - b / total_b) > _WIDTH_TOLERANCE * (b / total_b)
+        for a, b in zip(first, second, strict=True)
     )
 
 
@@ -325,8 +395,13 @@ def _header(lines: list[Line]) -> Header:
                 header.quoc_hieu = para
             elif _dashes(text).lower() == nd30.TIEU_NGU.lower():
                 header.tieu_ngu = para
-            elif _DATE.match(text):
+            elif _date_match(text):
                 header.date, header.date_text = para, text
+            elif _SO.match(text) and header.so is None:
+                header.so, header.so_text = para, text
+            elif header.quoc_hieu is None and is_caps(text) and not header.so:
+                # Lines typed one under another: the organ comes before the national name.
+                organ.append((text, para))
         elif line.right_para is not None and line.right_para.fmt.border_bottom:
             header.rules.append(line.right_para)
     _split_organ(header, organ)
@@ -348,11 +423,27 @@ def _split_organ(header: Header, organ: list[tuple[str, Paragraph]]) -> None:
     lines: list[tuple[str, Paragraph]] = []
     for text, para in organ:
         lines += [(part, para) for part in text.split("\n") if part.strip()]
-    if (len(lines) >= 2 and not lines[0][1].bold and all(p.bold for _, p in lines[1:])) or len(lines) >= 3:
+    superior = (len(lines) >= 2 and not lines[0][1].bold and all(p.bold for _, p in lines[1:])) or len(
+        lines
+    ) >= 3
+    if superior and not _organ_first_line(lines):
         header.superior, header.superior_text = lines[0][1], lines[0][0]
         lines = lines[1:]
     header.organ = list(dict.fromkeys(p for _, p in lines))
     header.organ_text = [text for text, _ in lines]
+
+
+#: An organ's own first line: its kind, with the unit named on the next line ("XÃ TÂN LẬP").
+_ORGAN_KINDS = ("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN")
+
+
+def _organ_first_line(lines: list[tuple[str, Paragraph]]) -> bool:
+    """One organ in two lines ("ỦY BAN NHÂN DÂN" over "XÃ ..."), whatever their weight: no superior."""
+    return (
+        len(lines) == 2
+        and " ".join(lines[0][0].split()) in _ORGAN_KINDS
+        and lines[1][0].split(" ")[0] in _UNIT_WORDS_CAPS
+    )
 
 
 def split_joint_organ(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -381,13 +472,21 @@ def parse_so(text: str) -> tuple[int | None, str] | None:
 
 
 def parse_date(text: str) -> tuple[str, int | None, int, int, str] | None:
-    """The date line's parts: "Hồng Phong, ngày 06 tháng 3 năm 2023" -> (place, 6, 3, 2023, "06")."""
-    match = _DATE.match(text)
+    """The date line's parts: "Hồng Phong, ngày 06 tháng 3 năm 2023" -> (place, 6, 3, 2023, "06").
+
+    None when the line is no date, or names a day the calendar lacks.
+    """
+    match = _date_match(text)
     if not match:
         return None
     day_text = match.group("day").strip()
     day = int(day_text) if day_text.isdigit() else None
-    return match.group("place"), day, int(match.group("month")), int(match.group("year")), day_text
+    month, year = int(match.group("month")), int(match.group("year"))
+    try:
+        dt.date(year, month, day or 1)  # no calendar date ("ngày 31 tháng 2"): not read
+    except ValueError:
+        return None
+    return match.group("place"), day, month, year, day_text
 
 
 def _trich_yeu(items: list[Paragraph | Table]) -> tuple[list[Paragraph], Paragraph | None, int]:

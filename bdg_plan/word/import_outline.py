@@ -32,8 +32,11 @@ def _table_title(node: Node, after: Node | None) -> bool:
     )
 
 
-def free_items(nodes: list[Node], *, in_annex: bool = False) -> list[Any]:
-    """Outline nodes as `than_van_ban` entries: strings, level keys, bullets and tables."""
+def free_items(nodes: list[Node], *, in_annex: bool = False, notes: list[str] | None = None) -> list[Any]:
+    """Outline nodes as `than_van_ban` entries: strings, level keys, bullets and tables.
+
+    Merged table cells the entries cannot hold are described in `notes`.
+    """
     items: list[Any] = []
     title: str | None = None
     for index, node in enumerate(nodes):
@@ -46,18 +49,18 @@ def free_items(nodes: list[Node], *, in_annex: bool = False) -> list[Any]:
             subs = [_text(c) for c in node.children if c.kind == "y_nho"]
             items.append({"y": _text(node), "cac_y": subs} if subs else {"y": _text(node)})
         elif node.kind == "bang" and node.table is not None:
-            items.append(table_data(node.table, title, in_annex=in_annex))
+            items.append(table_data(node.table, title, in_annex=in_annex, notes=notes))
             title = None
         elif node.kind == "phan":
-            items.append(_free_part(node, in_annex))
+            items.append(_free_part(node, in_annex, notes))
         elif node.kind in _FREE_KEYS:
-            items.append(_level(node, in_annex))
+            items.append(_level(node, in_annex, notes))
     return items
 
 
-def _level(node: Node, in_annex: bool) -> dict[str, Any]:
+def _level(node: Node, in_annex: bool, notes: list[str] | None) -> dict[str, Any]:
     """A section, item, sub-item or point; an unbolded numbered sentence keeps no heading."""
-    children = free_items(node.children, in_annex=in_annex)
+    children = free_items(node.children, in_annex=in_annex, notes=notes)
     title: str | None = _text(node)
     if node.kind == "muc" and title and is_caps(title):
         title = capitalize_first(title.lower())
@@ -70,24 +73,24 @@ def _level(node: Node, in_annex: bool) -> dict[str, Any]:
     return entry
 
 
-def _free_part(node: Node, in_annex: bool) -> dict[str, Any]:
+def _free_part(node: Node, in_annex: bool, notes: list[str] | None) -> dict[str, Any]:
     children = list(node.children)
     part: dict[str, Any] = {"phan": _text(node)}
     if children and children[0].kind == "doan" and is_caps(children[0].text):
         part["ten"] = capitalize_first(children.pop(0).text.lower())
-    content = free_items(children, in_annex=in_annex)
+    content = free_items(children, in_annex=in_annex, notes=notes)
     if content:
         part["noi_dung"] = content
     return part
 
 
-def annex_data(annex: Annex) -> dict[str, Any]:
+def annex_data(annex: Annex, notes: list[str] | None = None) -> dict[str, Any]:
     """An annex as a `phu_luc` entry: its title, page orientation and content."""
     title = " ".join(annex.title)
     data: dict[str, Any] = {"ten": capitalize_first(title.lower()) if is_caps(title) else title}
     if annex.landscape:
         data["ngang"] = True
-    content = free_items(build_outline(annex.body, free=True).roots, in_annex=True)
+    content = free_items(build_outline(annex.body, free=True).roots, in_annex=True, notes=notes)
     if content:
         data["noi_dung"] = content
     return data

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bdg_plan import messages as msg
-from bdg_plan.docx.read.body import Paragraph
+from bdg_plan.docx.read.body import Paragraph, first_words
 from bdg_plan.facts.admin_map import REFORM_DATE
 from bdg_plan.facts.vietnamese import capitalize_first, organ_lines, upper
 from bdg_plan.facts.wording import (
@@ -40,7 +40,13 @@ from bdg_plan.word.find_parts import (
     split_joint_organ,
     superior_text,
 )
-from bdg_plan.word.import_action_month import drop_month_times, theme_data
+from bdg_plan.word.import_action_month import (
+    ACTION_MONTH_NAME,
+    drop_month_times,
+    find_period,
+    theme_data,
+    typed_theme,
+)
 from bdg_plan.word.import_outline import annex_data, free_items
 from bdg_plan.word.import_place import infer_province
 from bdg_plan.word.outline_read import Node, Outline
@@ -135,7 +141,11 @@ def _header(found: Found, imported: Imported) -> None:
     year = date[3] if date else _year_from(found)
     data["nam"] = year or dt.date.today().year
     if not year:
+        # The plan's year is a number the model needs: this year, said so beside it.
         imported.to_fill.append("nam")
+        imported.unplaced.setdefault("nam", []).append(
+            msg.IMPORT_UNSURE_YEAR.format(year=data["nam"], text=_nearest(found, _DATE_HINT))
+        )
     co_quan: dict[str, Any] = {"ten": organ_name(organ) if organ else _fill(imported, "co_quan.ten")}
     superior = superior_text(header)
     if superior:
@@ -147,14 +157,44 @@ def _header(found: Found, imported: Imported) -> None:
     if found.title is not None and clean(found.title.text) != upper(TITLE_KE_HOACH):
         data["ten_loai"] = capitalize_first(clean(found.title.text).lower())
     so = parse_so(header.so_text) if header.so_text else None
-    data["so"] = so[0] if so else None
-    data["ky_hieu"] = so[1] if so else "KH-UBND"
+    data["so"] = so[0] if so else _unsure(imported, "so", _nearest(found, _SO_HINT))
+    data["ky_hieu"] = so[1] if so else _unsure(imported, "ky_hieu", _nearest(found, _SO_HINT))
     if date:
         data["ngay"] = dt.date(date[3], date[2], date[1]) if date[1] else f"{date[3]}-{date[2]:02d}"
     else:
-        data["ngay"] = f"{data['nam']}-01"
-        imported.to_fill.append("ngay")
+        data["ngay"] = _unsure(imported, "ngay", _nearest(found, _DATE_HINT))
+        if co_quan["dia_danh"] == msg.IMPORT_FILL:
+            imported.unplaced.setdefault("co_quan", []).append(
+                msg.IMPORT_UNSURE.format(key="co_quan.dia_danh", text=_nearest(found, _DATE_HINT))
+            )
+    if not organ:
+        imported.unplaced.setdefault("co_quan", []).append(
+            msg.IMPORT_UNSURE.format(key="co_quan.ten", text=_nearest(found, _ORGAN_HINT))
+        )
     imported.summary.append(("co_quan, so, ky_hieu, ngay", msg.IMPORT_WHERE_HEADER))
+
+
+#: What the line of a header fact not read looks like, to quote the nearest one in its comment.
+_SO_HINT = re.compile(r"^\s*số\b", re.IGNORECASE)
+_DATE_HINT = re.compile(r"\bngày\b|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\bnăm\s+\d{4}", re.IGNORECASE)
+_ORGAN_HINT = re.compile(r"ỦY BAN|UBND|HỘI|ĐẢNG|ĐOÀN|MẶT TRẬN", re.IGNORECASE)
+
+
+def _nearest(found: Found, hint: re.Pattern[str]) -> str:
+    """The first line before the title that looks like the fact, as the clerk typed it."""
+    for paragraph in found.head:
+        for line in clean(paragraph.shown).split("\n"):
+            for piece in line.split("\t"):
+                if hint.search(piece):
+                    return f"'{first_words(piece.strip(), 16)}'"
+    return msg.IMPORT_UNSURE_NOTHING
+
+
+def _unsure(imported: Imported, key: str, nearest: str) -> str:
+    """The marker for a header fact not read with certainty, with a comment quoting the nearest text."""
+    imported.to_fill.append(key)
+    imported.unplaced.setdefault(key, []).append(msg.IMPORT_UNSURE.format(key=key, text=nearest))
+    return msg.IMPORT_FILL
 
 
 def _year_from(found: Found) -> int | None:
@@ -344,6 +384,7 @@ def _named(node: Node) -> str | None:
     return None
 
 
+_BODY_KEYS = ("muc_dich", "yeu_cau", "noi_dung", "kinh_phi", "to_chuc_thuc_hien")
 _NAMED_SLOT = {"muc_dich_yeu_cau": 1, "muc_dich": 1, "noi_dung": 2, "kinh_phi": 3, "to_chuc_thuc_hien": 4}
 
 
@@ -352,7 +393,9 @@ def _sections(sections: list[Node], imported: Imported) -> None:
     slot = 0
     extra: list[dict[str, Any]] = []
     for node in sections:
-        theme = theme_data(node) if slot <= 1 and "loai_ke_hoach" not in data else None
+        theme = None
+        if slot <= 1 and "loai_ke_hoach" not in data:
+            theme = theme_data(node) or typed_theme(node)
         if theme is not None and not any(m["vi_tri"] == _SLOTS[1] for m in extra):
             # The action month's own section: after the purpose, before the sections that follow it.
             data.update(theme)
@@ -397,10 +440,11 @@ def _fill_named(name: str, node: Node, imported: Imported, key: str) -> None:
     if name in ("noi_dung", "to_chuc_thuc_hien"):
         data[name] = [_khoan(c, imported, name) for c in node.children]
     elif name == "kinh_phi":
-        data[name] = _short_block(_block(node.children, imported, name))
+        data[name] = _short_block(_block(node.children, imported, name, points=False))
     else:
+        # The short keys hold no points (a), b)): points left out send the body to the free outline.
         for child, field_name in zip(node.children, ("muc_dich", "yeu_cau"), strict=False):
-            data[field_name] = _short_block(_block(child.children, imported, key))
+            data[field_name] = _short_block(_block(child.children, imported, key, points=False))
     imported.summary.append((key, upper(node.text)))
 
 
@@ -436,13 +480,22 @@ def body_data(outline: Outline, imported: Imported) -> None:
     before = (dict(data), {k: list(v) for k, v in imported.unplaced.items()}, len(imported.unplaced_at))
     _sections([r for r in outline.roots if r.kind == "muc"], imported)
     short_fits = all(r.kind == "muc" for r in outline.roots) and len(imported.unplaced_at) == before[2]
+    # A named key left empty prints a bare heading: whatever was under it must go somewhere it prints.
+    short_fits = short_fits and not any(data.get(key) in ({}, [], "") for key in _BODY_KEYS)
     if not short_fits:
         # Parts, tables or content out of the short form's order: the free outline holds it all.
+        # The action month's kind and dates stay (its theme section prints from the outline as typed).
+        kind: dict[str, Any] = {
+            k: data[k] for k in ("loai_ke_hoach", "thang_hanh_dong") if k not in before[0] and k in data
+        }
         data.clear()
         data.update(before[0])
+        data.update(kind)
         imported.unplaced = before[1]
         del imported.unplaced_at[before[2] :]
-        data["than_van_ban"] = free_items(outline.roots)
+        notes: list[str] = []
+        data["than_van_ban"] = free_items(outline.roots, notes=notes)
+        _merged(imported, "than_van_ban", notes)
     if outline.closing is not None:
         data["ket_thuc"] = clean(outline.closing.text).replace("\n", " ")
 
@@ -459,6 +512,8 @@ def _kem_theo_conflicts(text: str, data: dict[str, Any]) -> bool:
     bdg-plan prints that line from the header; a line that agrees is dropped on import, one that
     does not is kept for the clerk to read.
     """
+    if msg.IMPORT_FILL in (data["so"], data["ky_hieu"], data["ngay"]):
+        return True  # the header was not read with certainty: the clerk compares
     so = _KEM_THEO_SO.search(text)
     if so and ((int(so.group(1)) if so.group(1) else None, so.group(2)) != (data["so"], data["ky_hieu"])):
         return True
@@ -484,7 +539,9 @@ def _month(text: str) -> tuple[int, int]:
 def _annexes(found: Found, imported: Imported) -> None:
     annexes = []
     for index, annex in enumerate(found.annexes):
-        entry = annex_data(annex)
+        notes: list[str] = []
+        entry = annex_data(annex, notes)
+        _merged(imported, "phu_luc", notes)
         entry["ten"] = entry["ten"] or _fill(imported, f"phu_luc.{index}.ten")
         if annex.kem_theo is not None and _kem_theo_conflicts(clean(annex.kem_theo.text), imported.data):
             imported.leave("phu_luc", clean(annex.kem_theo.text), annex.kem_theo.number)
@@ -494,9 +551,48 @@ def _annexes(found: Found, imported: Imported) -> None:
         imported.summary.append(("phu_luc", msg.IMPORT_SUMMARY_ITEMS.format(count=len(annexes))))
 
 
+def _merged(imported: Imported, key: str, notes: list[str]) -> None:
+    """Merged cells the plan cannot hold: a comment after `key` and a line of the summary each."""
+    if notes:
+        imported.unplaced.setdefault(key, []).extend(notes)
+        imported.summary += [(key, note) for note in notes]
+
+
+def _action_month(found: Found, imported: Imported) -> None:
+    """The action month named by the title or trích yếu: its dates from the document's text.
+
+    The kind itself comes from the theme section (chủ đề, thông điệp, thời gian) read in the body:
+    bdg-plan prints that section for every action-month plan, so a plan whose document has none
+    stays annual (its text unchanged) and keeps the month's dates ("từ ngày 15/11/2025 đến ngày
+    15/12/2025", "15/11 - 15/12/2025") for its activities; the summary says so.
+    """
+    data = imported.data
+    named = [clean(p.text) for p in [*([found.title] if found.title else []), *found.trich_yeu]]
+    if not any(ACTION_MONTH_NAME.search(text) for text in named) or "thang_hanh_dong" in data:
+        return
+    texts = [*named, *(clean(p.text) for p in _paragraphs_of(found.body))]
+    period = find_period(texts)
+    if period is not None:
+        data["thang_hanh_dong"] = period
+    imported.summary.append(("loai_ke_hoach", msg.IMPORT_ACTION_MONTH_NO_THEME))
+
+
+def _paragraphs_of(items: list[Paragraph | Any]) -> list[Paragraph]:
+    found: list[Paragraph] = []
+    for item in items:
+        if isinstance(item, Paragraph):
+            found.append(item)
+        else:
+            found += [p for row in item.rows for cell in row for p in cell]
+    return found
+
+
 def plan_data(found: Found, outline: Outline) -> Imported:
     """Everything recognised in a document, as plan-file data in the plan file's key order."""
     imported = Imported()
+    if found.title is None:
+        # No "KẾ HOẠCH" title: every paragraph still comes in, in order; the clerk is told.
+        imported.summary.append(("than_van_ban", msg.IMPORT_NOT_RECOGNISED))
     _header(found, imported)
     trich_yeu = "\n".join(clean(p.text) for p in found.trich_yeu)
     imported.data["trich_yeu"] = trich_yeu or _fill(imported, "trich_yeu")
@@ -505,6 +601,7 @@ def plan_data(found: Found, outline: Outline) -> Imported:
     _recipients(found, imported)
     _province(found, imported)
     _annexes(found, imported)
+    _action_month(found, imported)
     drop_month_times(imported.data)
     for paragraph in found.extra:
         imported.leave("co_quan", clean(paragraph.shown), paragraph.number)

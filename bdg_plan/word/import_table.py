@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bdg_plan import messages as msg
 from bdg_plan.docx.read.body import Paragraph, Table
-from bdg_plan.facts.wording import ACTIVITY_COLUMNS, STT_HEADER
+from bdg_plan.facts.wording import ACTIVITY_COLUMNS, STT_HEADER, STT_WIDTH
 from bdg_plan.plan.outline_model import GROUP_KEY, STT_NAMES
 from bdg_plan.word.find_parts import clean
 
@@ -99,8 +100,35 @@ def _group(row: list[tuple[int, Cell]], columns: int, stt: int | None, across: b
     return None
 
 
-def table_data(table: Table, title: str | None = None, *, in_annex: bool = False) -> dict[str, Any]:
-    """A table as an outline entry: `bang` (columns, rows) or `cac_hoat_dong`."""
+def _merged_notes(table: Table, index: int, header: list[str], starts: list[int]) -> list[str]:
+    """Row `index`'s merged cells the plan file cannot hold, each as a line for the clerk.
+
+    A cell merged down from the row above leaves its column empty in this row; a cell merged
+    across keeps its text in its first column, the others empty.
+    """
+    if not table.merged or index >= len(table.starts):
+        return []
+    cells = list(
+        zip(table.starts[index], table.spans[index] if index < len(table.spans) else (), strict=False)
+    )
+    name = " | ".join(header[:3])
+    notes = []
+    for column, start in enumerate(starts):
+        covering = [(s, span) for s, span in cells if s <= start < s + span]
+        if not covering:
+            notes.append(msg.IMPORT_MERGED_DOWN.format(table=name, row=index + 1, column=header[column]))
+        elif covering[0][0] != start:
+            notes.append(msg.IMPORT_MERGED_ACROSS.format(table=name, row=index + 1, column=header[column]))
+    return notes
+
+
+def table_data(
+    table: Table, title: str | None = None, *, in_annex: bool = False, notes: list[str] | None = None
+) -> dict[str, Any]:
+    """A table as an outline entry: `bang` (columns, rows) or `cac_hoat_dong`.
+
+    Merged cells the plan file cannot hold are described in `notes`, for a comment at the table.
+    """
     rows = _rows(table)
     header, starts = _header(table, rows)
     stt = next((i for i, name in enumerate(header) if name.casefold() in STT_NAMES), None)
@@ -115,6 +143,8 @@ def table_data(table: Table, title: str | None = None, *, in_annex: bool = False
             number = 0
             continue
         number += 1
+        if notes is not None:
+            notes += _merged_notes(table, index, header, starts)
         values: dict[int, Cell] = {}
         for start, cell in row:
             column = max((i for i, s in enumerate(starts) if s <= start), default=0)
@@ -124,7 +154,7 @@ def table_data(table: Table, title: str | None = None, *, in_annex: bool = False
             values.pop(stt, None)
         dong.append({index: _value(cell) for index, cell in sorted(values.items())})
     activities = _activities(header, dong, stt, title, in_annex)
-    if activities is not None:
+    if activities is not None and _activity_widths(table, starts, header):
         return activities
     return {"bang": _bang(header, starts, dong, title, table)}
 
@@ -209,6 +239,30 @@ def _shares(table: Table, starts: list[int]) -> list[float]:
         return [1.0] * columns
     shares = [round(width / narrowest, 1) for width in widths]
     return [1.0] * columns if max(shares) <= 1.1 else [int(s) if s == int(s) else s for s in shares]
+
+
+#: How far a column's share may stray from the activity table's own and still be that table.
+_WIDTH_TOLERANCE = 0.15
+
+
+def _activity_widths(table: Table, starts: list[int], header: list[str]) -> bool:
+    """The table's columns are as wide as bdg-plan prints an activity list (within 15%).
+
+    An activity list holds no widths of its own: a table typed with other widths comes back as
+    a `bang`, which keeps them. A table whose file gives no widths is taken as the list.
+    """
+    if not table.grid_mm or len(starts) != len(header):
+        return True
+    widths = {name: width for _, name, width in ACTIVITY_COLUMNS}
+    expected = [STT_WIDTH, *(widths.get(name, 0.0) for name in header[1:])]
+    ends = [*starts[1:], len(table.grid_mm)]
+    found = [sum(table.grid_mm[start:end]) for start, end in zip(starts, ends, strict=True)]
+    if min(expected) <= 0 or min(found) <= 0:
+        return False
+    scale = sum(found) / sum(expected)
+    return all(
+        abs(f - e * scale) <= _WIDTH_TOLERANCE * e * scale for f, e in zip(found, expected, strict=True)
+    )
 
 
 def _activities(
