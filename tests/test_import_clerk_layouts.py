@@ -14,6 +14,7 @@ import itertools
 import re
 from typing import Any
 
+import pytest
 import yaml
 from docx import Document
 from docx.shared import Cm
@@ -520,3 +521,22 @@ def test_an_organ_whose_first_line_is_not_bold_is_no_superior() -> None:
     assert data["co_quan"]["ten"] == "Ủy ban nhân dân xã Tân Lập"
     assert "cap_tren" not in data["co_quan"]
     assert _errors(result) == []
+
+
+def test_a_signature_block_without_a_name_keeps_the_title_and_asks_for_the_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """'TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH' and no name yet: the post is the title, the name CẦN ĐIỀN."""
+    import yaml
+
+    from bdg_plan import messages as msg
+    from bdg_plan.word.importer import import_bytes
+    from tests import clerk_docs
+
+    monkeypatch.setattr(clerk_docs, "SIGNER", ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"])
+    monkeypatch.setattr(clerk_docs, "NAME", "")
+    data = yaml.safe_load(import_bytes(clerk_docs.build(), "cu.docx", "cu.yaml").text)
+    signer = data["nguoi_ky"]
+    assert signer["thay_mat"] == "Ủy ban nhân dân"
+    assert signer["chuc_vu"] == "Chủ tịch"
+    assert signer["ho_ten"] == msg.IMPORT_FILL

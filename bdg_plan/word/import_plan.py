@@ -221,7 +221,9 @@ def _signers(found: Found, imported: Imported) -> None:
 def _signer(found_lines: list[tuple[str, Any]], imported: Imported, key: str) -> dict[str, Any]:
     lines = [(t, p) for t, p in found_lines if not _NOT_SIGNER.match(t)]
     signer: dict[str, Any] = {}
-    name = lines[-1][0] if lines and not _AUTHORITY.match(lines[-1][0]) else None
+    last = lines[-1][0] if lines else ""
+    # The signer's name ends the block, unless the block ends with a title (the name not typed yet).
+    name = last if last and not _AUTHORITY.match(last) and not _is_title(last) else None
     titles = lines[:-1] if name else lines
     number = {t: p.number for t, p in lines}
     plain: list[str] = []
@@ -246,6 +248,18 @@ def _signer(found_lines: list[tuple[str, Any]], imported: Imported, key: str) ->
         signer["chuc_vu"] = _fill(imported, f"{key}.chuc_vu")
     signer["ho_ten"] = name if name else _fill(imported, f"{key}.ho_ten")
     return signer
+
+
+#: Words of a signer's title, in capitals: a last line made of them is not a name.
+_TITLE = re.compile(
+    r"^(?:KT\.?\s*|Q\.?\s*)?(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|TRƯỞNG\s+\w+|GIÁM\s+ĐỐC|BÍ\s+THƯ|ỦY\s+VIÊN|"
+    r"CHÁNH\s+VĂN\s+PHÒNG|THỦ\s+TRƯỞNG)(?:\s+\w+)*$"
+)
+
+
+def _is_title(text: str) -> bool:
+    """A line in capitals that names a post ("CHỦ TỊCH", "PHÓ CHỦ TỊCH"), not a person."""
+    return is_caps(text) and bool(_TITLE.match(" ".join(text.split())))
 
 
 def _province(found: Found, imported: Imported) -> None:
