@@ -446,3 +446,46 @@ def test_summary_shows_names_as_text(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert code == 0, output
     assert "Ủy ban nhân dân xã [bold]Mới[/]" in output
     assert (tmp_path / "out" / "xa-bold-moi.docx").is_file()
+
+
+# --- The size of a commune list ----------------------------------------------------------------
+def commune_lines(count: int) -> list[str]:
+    return [f"Ủy ban nhân dân xã Số {i};Số {i};Nguyễn Văn A" for i in range(count)]
+
+
+def test_a_commune_list_holds_at_most_max_communes_rows() -> None:
+    limit = batch.communes.MAX_COMMUNES
+    assert 3_400 <= limit <= 10_000  # the whole country (about 3,300 communes), not a 2 MB list
+    header = "Tên xã;Địa danh;Người ký"
+    full = "\n".join([header, *commune_lines(limit)]) + "\n"
+    entries, problems = batch.read_communes(full.encode(), "xa.csv")
+    assert problems == [] and len(entries) == limit and entries[-1].line == limit + 1
+    over = full + "Ủy ban nhân dân xã Thừa;Thừa;Lê Văn B\n"
+    entries, problems = batch.read_communes(over.encode(), "xa.csv")
+    assert entries == []
+    assert [(p.line, p.code) for p in problems] == [(limit + 2, "too-many-communes")]
+    assert f"hơn {limit} xã" in problems[0].message
+
+
+def test_a_yaml_commune_list_has_the_same_bound() -> None:
+    limit = batch.communes.MAX_COMMUNES
+    items = "".join(
+        f"- {{Tên xã: Ủy ban nhân dân xã Số {i}, Địa danh: Số {i}, Người ký: A}}\n" for i in range(limit + 1)
+    )
+    entries, problems = batch.read_communes(items.encode(), "xa.yaml")
+    assert entries == []
+    assert [(p.line, p.code) for p in problems] == [(limit + 1, "too-many-communes")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A commune after a cell over two lines starts on line 4.
+        ('Tên xã;Địa danh;Người ký\n"Ủy ban nhân dân\nxã A";A;Lê C\nỦy ban nhân dân xã B;B;Lê D\n', [2, 4]),
+        ("Tên xã;Địa danh;Người ký\n\n;;\nỦy ban nhân dân xã B;B;Lê D\n", [4]),
+    ],
+)
+def test_each_commune_keeps_the_line_it_starts_on(text: str, expected: list[int]) -> None:
+    entries, problems = batch.read_communes(text.encode(), "xa.csv")
+    assert problems == []
+    assert [entry.line for entry in entries] == expected

@@ -29,6 +29,14 @@ def rendered() -> bytes:
     return render_plan(result.plan)
 
 
+def test_a_place_named_after_a_person_with_its_unit_word_passes() -> None:
+    document = Document(io.BytesIO(rendered()))
+    _replace_text("Hồng Phong, ngày", "Phường Lương Văn Tri, ngày 06 tháng 3 năm 2023")(document)
+    out = io.BytesIO()
+    document.save(out)
+    assert check_bytes(out.getvalue()) == []
+
+
 def test_a_rendered_plan_passes() -> None:
     assert check_bytes(rendered()) == []
 
@@ -255,6 +263,12 @@ FAULTS: list[tuple[str, Callable[[Any], None], str, str]] = [
         "Hồng Phong",
     ),
     ("ngay-khong-nghieng", _set_runs("Hồng Phong, ngày", italic=False), "ND30-NGAY-THANG", "Hồng Phong"),
+    (
+        "dia-danh-ten-nguoi-thieu-chu-phuong",
+        _replace_text("Hồng Phong, ngày", "Lương Văn Tri, ngày 06 tháng 3 năm 2023"),
+        "ND30-NGAY-THANG",
+        "Lương Văn Tri",
+    ),
     (
         "ten-loai-can-trai",
         _paragraph_format("KẾ HOẠCH", alignment=WD_ALIGN_PARAGRAPH.LEFT),

@@ -59,3 +59,12 @@ def test_batch_from_the_list_small(tmp_path: Path) -> None:
 def test_batch_from_the_whole_province_writes_one_valid_plan_per_commune(tmp_path: Path) -> None:
     code, written, count = _batch(tmp_path, None)
     assert code == 0 and len(written) == count == len(load().province("Lạng Sơn").communes)  # type: ignore[union-attr]
+
+
+def test_a_unit_named_after_a_person_keeps_its_unit_word_in_the_place() -> None:
+    """Phụ lục I, Mục II.4: "Phường Lương Văn Tri, ngày ..."; an ordinary name goes without it."""
+    rows = list(csv.reader(io.StringIO(api.communes_table("Lạng Sơn"))))
+    places = {row[0]: row[2] for row in rows[1:]}
+    assert places["Ủy ban nhân dân phường Lương Văn Tri"] == "Phường Lương Văn Tri"
+    assert places["Ủy ban nhân dân xã Hoàng Văn Thụ"] == "Xã Hoàng Văn Thụ"
+    assert places["Ủy ban nhân dân xã Đồng Đăng"] == "Đồng Đăng"

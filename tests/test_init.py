@@ -17,7 +17,7 @@ from bdg_plan import api
 from bdg_plan.cli.app import app
 from bdg_plan.commands.starter import Commune, build_starter, count_markers, parse_commune, write_new_file
 from bdg_plan.errors import OutputError
-from bdg_plan.rules.validate import DISTRICT_PATTERN
+from bdg_plan.facts.admin_map import DISTRICT_PATTERN
 
 ENV = {"COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"}
 TODAY = dt.date(2026, 3, 5)
@@ -138,7 +138,10 @@ def test_every_key_has_a_comment_above_it() -> None:
         ("Hồng Phong", Commune("xã", "xã Hồng Phong", "Hồng Phong")),
         ("  Hồng   Phong ", Commune("xã", "xã Hồng Phong", "Hồng Phong")),
         ("phường Đông Kinh", Commune("phường", "phường Đông Kinh", "Đông Kinh")),
-        ("Phường Lương Văn Tri", Commune("phường", "Phường Lương Văn Tri", "Lương Văn Tri")),
+        # Named after a person: the place keeps its unit word (Phụ lục I, Mục II.4).
+        ("Phường Lương Văn Tri", Commune("phường", "Phường Lương Văn Tri", "Phường Lương Văn Tri")),
+        ("xã Hoàng Văn Thụ", Commune("xã", "xã Hoàng Văn Thụ", "Xã Hoàng Văn Thụ")),
+        ("phường 12", Commune("phường", "phường 12", "Phường 12")),
         ("đặc khu Phú Quốc", Commune("đặc khu", "đặc khu Phú Quốc", "Phú Quốc")),
         ("xã Đồng Đăng", Commune("xã", "xã Đồng Đăng", "Đồng Đăng")),
         (unicodedata.normalize("NFD", "Đồng Đăng"), Commune("xã", "xã Đồng Đăng", "Đồng Đăng")),
@@ -152,7 +155,8 @@ def test_parse_commune(typed: str, commune: Commune) -> None:
 def test_unusual_names_stay_text(name: str) -> None:
     data = yaml.safe_load(build_starter(2026, name, name, today=TODAY))
 
-    assert data["co_quan"]["dia_danh"] == name
+    # A name with a number keeps its unit word in the place (Phụ lục I, Mục II.4: "Phường 12").
+    assert data["co_quan"]["dia_danh"] == (f"Xã {name}" if any(c.isdigit() for c in name) else name)
     assert data["nguoi_ky"]["ho_ten"] == name
 
 

@@ -13,6 +13,7 @@ import pytest
 from bdg_plan.api import validate_bytes
 from bdg_plan.errors import Severity
 from bdg_plan.facts.admin_map import load, name_key, unit_name
+from bdg_plan.facts.place_names import keeps_unit_word, place_name
 from tests.conftest import replace_lines
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -135,6 +136,12 @@ CASES = [
         dia_danh="Phường Đồng Đăng",
         expected=[("map-place-mismatch", E, ("'phường'", "xã Đồng Đăng"))],
     ),
+    Case(
+        "place-of-a-unit-named-after-a-person-needs-its-unit-word",
+        "Ủy ban nhân dân phường Lương Văn Tri",
+        dia_danh="Lương Văn Tri",
+        expected=[("map-place-unit-word", W, ("'Phường Lương Văn Tri, ngày", "Phụ lục I, Mục II.4"))],
+    ),
     # --- before the reform nothing is checked against the map ---------------------------------
     Case(
         "before-reform-old-name",
@@ -159,6 +166,7 @@ def test_map_rule(case: Case, example_text: str) -> None:
     # A missing province is reported where co_quan's entries start (the body's name).
     line_of = {"map-province-unknown": "  tinh:"}
     line_of |= {"map-province-merged": "  tinh:", "map-place-mismatch": "  dia_danh:"}
+    line_of |= {"map-place-unit-word": "  dia_danh:"}
     lines = plan_text(example_text, case).split("\n")
     for problem in found:
         start = line_of.get(problem.code, "  ten:")
@@ -171,7 +179,10 @@ def test_every_commune_of_a_province_is_valid_under_its_own_name(example_text: s
     assert province is not None and len(province.communes) == 65
     for commune in province.communes[:: len(province.communes) // 8]:
         case = Case(
-            str(commune.code), f"Ủy ban nhân dân {commune.full}", dia_danh=commune.name, edits=NO_DISTRICT
+            str(commune.code),
+            f"Ủy ban nhân dân {commune.full}",
+            dia_danh=place_name(commune.kind, commune.name),
+            edits=NO_DISTRICT,
         )
         result = validate_bytes(plan_text(example_text, case).encode("utf-8"), "plan.yaml")
         assert [p for p in result.problems if p.code.startswith("map-")] == [], commune
@@ -206,3 +217,29 @@ def test_table_counts_match_the_reform() -> None:
     assert len(provinces) == 34
     assert sum(len(p.communes) for p in provinces if p) == 3321
     assert {"vietnam-provinces", "vietnamadminunits"} <= set(admin.source)
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "place"),
+    [
+        ("xã", "Đồng Đăng", "Đồng Đăng"),
+        ("phường", "Lương Văn Tri", "Phường Lương Văn Tri"),
+        ("phường", "Điện Biên Phủ", "Phường Điện Biên Phủ"),
+        ("phường", "Hà Giang 1", "Phường Hà Giang 1"),
+        ("phường", "12", "Phường 12"),
+        ("xã", "Hà Nam", "Hà Nam"),  # a place, though Hà is a surname
+        ("đặc khu", "Phú Quốc", "Phú Quốc"),
+    ],
+)
+def test_place_name(kind: str, name: str, place: str) -> None:
+    assert place_name(kind, name) == place
+
+
+def test_every_listed_person_or_event_is_a_unit_of_the_map() -> None:
+    """The list of names after a person or an event holds only names the 2025 map has."""
+    from bdg_plan.facts.place_names import NAMED_AFTER_PERSON_OR_EVENT
+
+    admin = load()
+    names = {name_key(c.name) for p in admin.province_names for c in admin.province(p).communes}  # type: ignore[union-attr]
+    assert [n for n in NAMED_AFTER_PERSON_OR_EVENT if name_key(n) not in names] == []
+    assert keeps_unit_word("Lương Văn Tri") and not keeps_unit_word("Kỳ Lừa")

@@ -18,9 +18,9 @@ from bdg_plan.commands.new_year import (
     NewYearResult,
     YearBeforePlanError,
     default_output_path,
-    plan_year_mentions,
     roll_forward,
 )
+from bdg_plan.commands.year_mentions import PLAN, classify
 from bdg_plan.errors import InvalidPlanError, Severity
 from bdg_plan.plan.model import CanCu, Plan
 from bdg_plan.rules.validate import old_annual_plans
@@ -274,8 +274,10 @@ def test_kept_mentions_of_the_old_year_are_listed() -> None:
         ("tổng kết năm\n  2023", "tổng kết năm\n  2024"),
         ("năm 2023 - 2025 và năm 2021-2023", "năm 2023 - 2025 và năm 2021-2023"),
         ("giai đoạn 2021 - 2025", "giai đoạn 2021 - 2025"),
-        ("ngày 06/3/2023", "ngày 06/3/2023"),
-        ("ngày 06 tháng 3 năm 2023", "ngày 06 tháng 3 năm 2023"),
+        # The plan's own dates move; a cited document's stay.
+        ("trước ngày 06/3/2023", "trước ngày 06/3/2024"),
+        ("ngày 06 tháng 3 năm 2023", "ngày 06 tháng 3 năm 2024"),
+        ("Kế hoạch số 108/KH-UBND ngày 06/3/2023", "Kế hoạch số 108/KH-UBND ngày 06/3/2023"),
         ("Luật Bình đẳng giới năm 2006", "Luật Bình đẳng giới năm 2006"),
         (
             "Luật Đất đai năm 2023; tổ chức tuyên truyền năm 2023",
@@ -288,9 +290,9 @@ def test_kept_mentions_of_the_old_year_are_listed() -> None:
 )
 def test_plan_year_mentions(text: str, expected: str) -> None:
     result = text
-    for start, end in reversed(plan_year_mentions(text, 2023)):
-        assert text[start:end] == "2023"
-        result = result[:start] + "2024" + result[end:]
+    for mention in reversed([m for m in classify(text, 2023, 2024) if m.kind == PLAN]):
+        assert text[mention.start : mention.end] == "2023"
+        result = result[: mention.start] + str(mention.new) + result[mention.end :]
     assert result == expected
 
 
@@ -419,7 +421,11 @@ def test_cli_writes_beside_the_input_and_never_touches_it(plan2023: Path) -> Non
     code, output = run("new-year", str(plan2023))
     assert code == 0, output
     target = plan2023.parent / "plan2024.yaml"
-    assert target.read_bytes() == roll(EXAMPLE_PLAN).data
+    expected = roll_forward(
+        EXAMPLE_PLAN.read_bytes(), EXAMPLE_PLAN.name, None, lambda _old, _new: target.name
+    )
+    assert target.read_bytes() == expected.data
+    assert "bdg-plan validate plan2024.yaml" in target.read_text(encoding="utf-8")
     assert plan2023.read_bytes() == before
     assert "Các thay đổi" in output and "trich_yeu" in output and "năm 2024" in output
     assert "Cần người xem lại (1 mục)" in output

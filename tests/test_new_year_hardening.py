@@ -11,7 +11,8 @@ import pytest
 import yaml
 
 from bdg_plan.api import validate_bytes
-from bdg_plan.commands.new_year import plan_year_mentions, roll_forward
+from bdg_plan.commands.new_year import roll_forward
+from bdg_plan.commands.year_mentions import PLAN, classify
 from bdg_plan.errors import BdgPlanError, has_errors
 from tests.conftest import EXAMPLE_PLAN
 
@@ -48,7 +49,7 @@ def rolled(text: str) -> dict[str, object]:
     ],
 )
 def test_a_period_starting_with_the_plan_year_is_kept(period: str) -> None:
-    assert plan_year_mentions(f"Triển khai {period}", 2023) == []
+    assert [m for m in classify(f"Triển khai {period}", 2023, 2024) if m.kind == PLAN] == []
     data = rolled(edited(("Triển khai", f"Triển khai {period} và")))
     assert period in str(data["trich_yeu"])
 

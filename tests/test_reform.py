@@ -163,3 +163,25 @@ def test_write_marks_keeps_the_data_and_skips_repeats() -> None:
 def test_markers_inside_text_are_content() -> None:
     text = f"a: |\n  {MARKER} trong văn bản\nb: 1\n{MARKER} thật\n"
     assert [(m.line, m.reason) for m in find_marks(text)] == [(4, "thật")]
+
+
+def test_bare_unit_words_of_the_commune_follow_the_new_kind_and_villages_are_flagged_once(
+    tmp_path: Path,
+) -> None:
+    """xã Âu Lâu became phường Âu Lâu: "UBND xã", "trên địa bàn xã" follow; "cấp xã" and "các xã" stay."""
+    text = AU_LAU.read_text(encoding="utf-8").replace(
+        'loi_dan: "UBND xã Âu Lâu xây dựng Kế hoạch như sau:"',
+        'loi_dan: "UBND xã Âu Lâu xây dựng Kế hoạch cho các thôn, bản trên địa bàn xã, cùng cán bộ cấp xã '
+        'và các xã lân cận như sau:"',
+    )
+    assert text != AU_LAU.read_text(encoding="utf-8")
+    result = roll_forward(text.encode("utf-8"), AU_LAU.name, 2026)
+    data = yaml.safe_load(result.data)
+    assert data["loi_dan"] == (
+        "UBND phường Âu Lâu xây dựng Kế hoạch cho các thôn, bản trên địa bàn phường, cùng cán bộ cấp xã "
+        "và các xã lân cận như sau:"
+    )
+    assert any(entry == "TT Đảng ủy, HĐND phường" for entry in data["noi_nhan"])
+    villages = [item for item in result.reviews if "thôn" in item.reason and "một lần" in item.reason]
+    assert len(villages) == 1
+    assert "2 chữ" in villages[0].reason

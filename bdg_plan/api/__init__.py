@@ -337,7 +337,11 @@ def new_year(
     from bdg_plan.plan.source import read_source
 
     name = display_name or str(plan_path)
-    result = roll_forward(read_source(plan_path, name), name, year)
+
+    def new_name(old_year: int, new_year: int) -> str:
+        return (output or default_output_path(plan_path, old_year, new_year)).name
+
+    result = roll_forward(read_source(plan_path, name), name, year, new_name)
     target = output or default_output_path(plan_path, result.old_year, result.new_year)
     if target.exists() and target.samefile(plan_path):
         raise OutputError(msg.NEW_YEAR_SAME_FILE.format(file=target))
@@ -443,7 +447,6 @@ def render_batch(
         BdgPlanError: --pdf without PDF support, or the folder cannot be made.
 
     """
-    from bdg_plan.api.communes import communes_table
     from bdg_plan.commands.batch import BatchOptions, prepare_batch, run_batch
     from bdg_plan.plan.source import read_source
 
@@ -454,10 +457,9 @@ def render_batch(
     if xa and tinh is None:
         raise UsageError(msg.BATCH_XA_NEEDS_TINH)
     base_name = str(base_path)
+    list_path = None
     if tinh is not None:
-        communes_name = msg.BATCH_MAP_SOURCE_NAME.format(tinh=tinh)
-        signer = msg.FILL_IN.format(hint=msg.BATCH_MAP_SIGNER_HINT)
-        communes_data = communes_table(tinh, xa=xa, signer=signer).encode("utf-8")
+        communes_data, communes_name, list_path = _map_list(tinh, xa, outdir, dry_run=options.dry_run)
     else:
         assert communes_path is not None
         communes_name = str(communes_path)
@@ -469,8 +471,43 @@ def render_batch(
         communes_name,
         outdir,
         base_path.parent,
+        post_reform_list=tinh is not None,
     )
+    if list_path is not None:
+        _write_map_list(list_path, communes_data, force=options.force)
     return run_batch(plan, options, on_start=on_start, on_result=on_result)
+
+
+def _map_list(tinh: str, xa: Sequence[str], outdir: Path, *, dry_run: bool) -> tuple[bytes, str, Path | None]:
+    """A province's communes from the 2025 map as a batch list: its bytes, its name, where it goes.
+
+    The list is written beside the plans (not in a dry run), so every problem names a file that
+    exists, and the officer can fill the signers in Excel and run the batch from it.
+    """
+    from bdg_plan.api.communes import communes_table
+    from bdg_plan.commands.batch.names import output_stem
+
+    signer = msg.FILL_IN.format(hint=msg.BATCH_MAP_SIGNER_HINT)
+    data = communes_table(tinh, xa=xa, signer=signer).encode("utf-8")
+    if dry_run:
+        return data, msg.BATCH_MAP_SOURCE_NAME.format(tinh=tinh), None
+    path = outdir / msg.BATCH_MAP_LIST_FILE.format(tinh=output_stem(tinh))
+    return data, str(path), path
+
+
+def _write_map_list(path: Path, table: bytes, *, force: bool) -> None:
+    """Save the list a --tinh batch ran from (UTF-8 with BOM, for Excel) in its output folder."""
+    from bdg_plan.output import atomic_write
+
+    if path.parent.exists() and not path.parent.is_dir():
+        raise OutputError(msg.BATCH_OUTDIR_NOT_DIR.format(folder=path.parent))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(
+            msg.BATCH_OUTDIR_FAILED.format(folder=path.parent, reason=exc.strerror or exc)
+        ) from None
+    atomic_write(path, b"\xef\xbb\xbf" + table, force=force)
 
 
 __all__ = [

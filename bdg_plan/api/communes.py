@@ -34,6 +34,7 @@ def communes_table(tinh: str, *, xa: Sequence[str] = (), signer: str = "") -> st
     import io
 
     from bdg_plan.facts.admin_map import load, name_key, unit_name
+    from bdg_plan.facts.place_names import place_name
 
     admin = load()
     province = admin.province(tinh)
@@ -67,7 +68,13 @@ def communes_table(tinh: str, *, xa: Sequence[str] = (), signer: str = "") -> st
     writer.writerow(COMMUNE_COLUMNS)
     for commune in communes:
         writer.writerow(
-            [f"Ủy ban nhân dân {commune.full}", province.name, commune.name, f"UBND {commune.kind}", signer]
+            [
+                f"Ủy ban nhân dân {commune.full}",
+                province.name,
+                place_name(commune.kind, commune.name),
+                f"UBND {commune.kind}",
+                signer,
+            ]
         )
     return out.getvalue()
 

@@ -361,8 +361,8 @@ def check_command(
 def app_for(args: list[str]) -> typer.Typer:
     """The app to run for a command line: when it starts with a command's name, that command alone.
 
-    Typer builds every command's parameters before it runs one (about 50 ms on a loaded machine
-    for all of them, a fifth of that for one). The app with one command has the same group,
+    Typer builds every command's parameters before it runs one, and for one command that is a
+    fraction of the work (figures in docs/performance.md). The app with one command has the same group,
     callback and settings, so that command's help, usage errors and run are the same. Any other
     line (no command, `--help`, a mistyped name) gets the whole app and its list of commands.
     """

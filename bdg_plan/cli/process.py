@@ -4,10 +4,12 @@ Library code never calls these: a program that imports bdg_plan keeps pydantic's
 interpreter's ordinary exit.
 
 - pydantic looks for plugins (package entry points) the first time it builds a model, which
-  imports importlib.metadata and with it email, csv, zipfile and socket: 15-26 ms of every start,
-  for plugins bdg-plan does not use. The program tells pydantic there are none.
-- The interpreter's teardown (freeing every module and object: 75-80 ms after a render) is
-  skipped. When the command has returned, stdout and stderr are flushed and the process ends with
+  imports importlib.metadata and with it email, csv, zipfile and socket, a sizeable part of every
+  start (figures in docs/performance.md), for plugins bdg-plan does not use. The program tells
+  pydantic there are none.
+- The interpreter's teardown (freeing every module and object, longer than a validate's own work:
+  docs/performance.md) is skipped. When the command has returned, the `atexit` functions run
+  (a library's clean-up is kept), stdout and stderr are flushed and the process ends with
   `os._exit` and the command's exit code. Every file a command writes is closed by then:
   `output.atomic_write` closes and renames before it returns, batch workers are joined, the watch
   observer is stopped. Under coverage the ordinary exit runs, so its data is saved.
@@ -15,6 +17,7 @@ interpreter's ordinary exit.
 
 from __future__ import annotations
 
+import atexit
 import os
 import sys
 import types
@@ -48,17 +51,18 @@ def exit_code(code: object) -> int:
 
 
 def run_and_exit(command: Callable[[], object]) -> NoReturn:
-    """Run the command line, flush what it printed, and end the process at once with its code."""
+    """Run the command line, then the `atexit` functions, flush, and end the process with its code."""
     try:
         command()
         code = 0
     except SystemExit as exc:
         code = exit_code(exc.code)
+    if "coverage" in sys.modules:
+        sys.exit(code)
+    atexit._run_exitfuncs()  # what os._exit would skip; an error in one is printed, the rest run
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
         except (OSError, ValueError):  # a closed pipe or stream: nothing more can be said
             code = code or 1
-    if "coverage" in sys.modules:
-        sys.exit(code)
     os._exit(code)

@@ -47,7 +47,7 @@ import calendar
 import difflib
 import pathlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import cast
 
@@ -56,7 +56,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from bdg_plan import messages as msg
 from bdg_plan.commands import reform
+from bdg_plan.commands.year_mentions import CITED, FIXED, HISTORY, PLAN, SUPERSEDABLE, SUPERSEDED, classify
 from bdg_plan.errors import BdgPlanError, InvalidPlanError, Problem, Severity, YearBeforePlanError, has_errors
+from bdg_plan.facts.admin_map import DISTRICT_PATTERN, REFORM_DATE
 from bdg_plan.facts.limits import YEAR_MAX, YEAR_MIN
 from bdg_plan.plan.dates import FULL_DATE_SYNTAX, YEAR_MONTH_SYNTAX
 from bdg_plan.plan.loader import DataPath, LoadedDocument, load_yaml, texts_with_paths
@@ -64,8 +66,6 @@ from bdg_plan.plan.model import Plan
 from bdg_plan.plan.source import SourceText, byte_order_mark, decode_source
 from bdg_plan.rules.review_marks import write_marks
 from bdg_plan.rules.validate import (
-    DISTRICT_PATTERN,  # the one definition of "a district-level body", shared with the reform rules
-    REFORM_DATE,
     domain_rules,
     old_annual_plans,
     validate_document,
@@ -82,19 +82,10 @@ _FULL_DATE = re.compile(FULL_DATE_SYNTAX)
 
 #: What joins the two years of a period: "2021 - 2025", "2021–2025", "2023/2024", "2023 đến 2025".
 _PERIOD_JOIN = r"\s*(?:[-–—/]|đến|tới)\s*"
-#: A year that stands for a time within a year: "năm 2023", "Quý II/2023", "tháng 11/2023".
-#: Not when a second year follows ("năm 2021 - 2025", "năm 2023/2024" are periods).
-_YEAR_MENTION = re.compile(
-    r"(?<!\w)(?P<word>năm|quý|tháng)\s+(?:(?:[IVX]+|\d{1,2})\s*/\s*)?(?P<year>\d{4})"
-    rf"(?!\d)(?!{_PERIOD_JOIN}\d)",
-    re.IGNORECASE,
-)
-#: "năm 2023" right after "tháng 3" belongs to a full date: "ngày 06 tháng 3 năm 2023".
-_DATE_BEFORE = re.compile(r"tháng\s+\d{1,2}\s*$", re.IGNORECASE)
-#: Marks of a cited document in the same clause: a law's name or a document number ("số 108/").
-_CITATION = re.compile(r"(?<!\w)(?:Luật|Bộ luật|Pháp lệnh|Hiến pháp)(?!\w)|(?<!\w)[Ss]ố\s*\d+\s*/")
-_CLAUSE_BREAK = re.compile(r"[;.:()]")
 _PERIOD = re.compile(rf"(?<!\d)(\d{{4}}){_PERIOD_JOIN}(\d{{4}})(?!\d)", re.IGNORECASE)
+
+#: A title of last year's results ("KẾT QUẢ THỰC HIỆN NĂM 2023", "Đánh giá kết quả ...").
+_HISTORY_TITLE = re.compile(r"(?<!\w)(?:kết quả|đánh giá)(?!\w)", re.IGNORECASE)
 
 #: Characters of context shown around a change or a mention in the report.
 _CONTEXT = 30
@@ -149,13 +140,17 @@ class _Edit:
     scope: tuple[int, int]  # the scalar's span: the report's context never shows text outside it
 
 
-def roll_forward(data: bytes, name: str, year: int | None = None) -> NewYearResult:
+def roll_forward(
+    data: bytes, name: str, year: int | None = None, new_name: Callable[[int, int], str] | None = None
+) -> NewYearResult:
     """Make next year's plan file from this year's, keeping every untouched byte.
 
     Args:
         data: the old plan file's bytes.
         name: the name problems are reported against (usually the file's path).
         year: the new plan year; default: the year after the plan's `nam`.
+        new_name: the new file's name for (old year, new year); comment lines that name the old
+            file ("Kiểm tra: bdg-plan validate plan2023.yaml") name the new one.
 
     Returns:
         The new file's bytes (same encoding and byte-order mark) and the report.
@@ -173,18 +168,15 @@ def roll_forward(data: bytes, name: str, year: int | None = None) -> NewYearResu
     if checked.plan is None or has_errors(checked.problems):
         raise InvalidPlanError(checked.problems, msg.NEW_YEAR_INVALID_INPUT, {name: source.text})
     plan = checked.plan
-    new_year = plan.nam + 1 if year is None else year
-    if new_year < plan.nam:
-        raise YearBeforePlanError(msg.NEW_YEAR_BEFORE_PLAN.format(year=new_year, plan_year=plan.nam))
-    if not YEAR_MIN <= new_year <= YEAR_MAX:
-        # Not a bug: the new plan would fail validation ("nam: 2201"), so say why now.
-        raise BdgPlanError(msg.NEW_YEAR_OUT_OF_RANGE.format(year=new_year, low=YEAR_MIN, high=YEAR_MAX))
+    new_year = _new_year(plan, year)
 
     text = source.text
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     assert root is not None  # the text just loaded as a valid plan
     _refuse_shared_dated_values(root)
     edits = [*_value_edits(root, text, plan.nam, new_year), *_comment_edits(root, text, plan, new_year)]
+    if new_name is not None:
+        edits += _file_name_edits(text, pathlib.PurePath(name).name, new_name(plan.nam, new_year))
     inference = None
     if reform.crosses_reform(plan, new_year):  # the 2025 map is loaded only then
         inference = reform.infer(plan, text)
@@ -199,7 +191,7 @@ def roll_forward(data: bytes, name: str, year: int | None = None) -> NewYearResu
     new_plan = validate_document(new_doc).plan
     if new_plan is None:
         raise BdgPlanError(msg.NEW_YEAR_BROKEN_OUTPUT.format(year=new_year))
-    reviews = _reviews(new_doc, new_plan, plan)
+    reviews = _reviews(new_doc, new_plan, plan, class_flags(root, text, plan, new_year))
     if inference is not None:
         reviews = _with_reform(reviews, reform.reviews(new_doc, new_plan, inference, plan.nam))
     new_text, changes, reviews = _write_reviews(new_text, changes, reviews)
@@ -208,6 +200,17 @@ def roll_forward(data: bytes, name: str, year: int | None = None) -> NewYearResu
     original = data[len(bom) :].decode(encoding)
     output = bom + _keep_untouched_lines(original, text, new_text).encode(encoding)
     return NewYearResult(plan.nam, new_year, output, tuple(changes), tuple(reviews))
+
+
+def _new_year(plan: Plan, year: int | None) -> int:
+    """The year asked for, the year after the plan's by default; refused before it or out of range."""
+    new_year = plan.nam + 1 if year is None else year
+    if new_year < plan.nam:
+        raise YearBeforePlanError(msg.NEW_YEAR_BEFORE_PLAN.format(year=new_year, plan_year=plan.nam))
+    if not YEAR_MIN <= new_year <= YEAR_MAX:
+        # Not a bug: the new plan would fail validation ("nam: 2201"), so say why now.
+        raise BdgPlanError(msg.NEW_YEAR_OUT_OF_RANGE.format(year=new_year, low=YEAR_MIN, high=YEAR_MAX))
+    return new_year
 
 
 def _with_reform(general: list[ReviewItem], notes: list[reform.Note]) -> list[ReviewItem]:
@@ -252,7 +255,12 @@ def format_path(path: DataPath) -> str:
 
 # --- Edits on the old text --------------------------------------------------------------------
 def _value_edits(root: Node, text: str, old_year: int, new_year: int) -> Iterator[_Edit]:
-    """Edits inside scalar values: the year, number, issue date, action month and text mentions."""
+    """Edits inside scalar values: the year, number, issue date, action month and text mentions.
+
+    In text, only the plan's own dates and years move (`year_mentions.classify`): a cited
+    document's, a period's or a past fact's stay.
+    """
+    history = history_parts(root)
     for path, node in _scalars(root, (), set()):
         start, end = node.start_mark.index, node.end_mark.index
         span = text[start:end]
@@ -270,9 +278,10 @@ def _value_edits(root: Node, text: str, old_year: int, new_year: int) -> Iterato
         elif len(path) == 2 and path[0] == "thang_hanh_dong":
             day = _FULL_DATE.search(span)
             yield from _replacement(path, (start, end), day, _same_day_in(new_year, day) if day else "")
-        elif path[:1] != ("can_cu",) and node.tag == _STR_TAG and new_year != old_year:
-            for mention_start, mention_end in plan_year_mentions(span, old_year):
-                yield _Edit(start + mention_start, start + mention_end, str(new_year), path, (start, end))
+        elif _is_own_text(path) and node.tag == _STR_TAG and new_year != old_year:
+            for mention in classify(span, old_year, new_year, history_part=_under(path, history)):
+                if mention.kind == PLAN and mention.new is not None:
+                    yield _Edit(start + mention.start, start + mention.end, mention.new, path, (start, end))
 
 
 def _replacement(
@@ -284,25 +293,26 @@ def _replacement(
         yield _Edit(start + match.start(), start + match.end(), new, path, scope)
 
 
-def plan_year_mentions(text: str, year: int) -> list[tuple[int, int]]:
-    """Where `year` stands for the plan year in `text`: (start, end) of each year's digits.
+def _is_own_text(path: DataPath) -> bool:
+    """A text of the plan itself: anything but a căn cứ's fields (a whole căn cứ sentence counts).
 
-    A mention is "năm 2023", "Quý II/2023" or "tháng 11/2023". Left out: full dates ("ngày 06
-    tháng 3 năm 2023"), periods ("năm 2021 - 2025") and clauses citing a law or a numbered
-    document, whose year is the document's, not the plan's.
+    A căn cứ written as one sentence may introduce the plan after citing ("..., UBND xã xây dựng
+    Kế hoạch ... năm 2024"): its own years move, the cited document's stay.
     """
-    spans = []
-    for match in _YEAR_MENTION.finditer(text):
-        if int(match.group("year")) != year:
-            continue
-        before = text[: match.start()]
-        if match.group("word").lower() == "năm" and _DATE_BEFORE.search(before):
-            continue
-        clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
-        if _CITATION.search(before[clause_start:]):
-            continue
-        spans.append(match.span("year"))
-    return spans
+    return path[:1] != ("can_cu",) or len(path) == 2
+
+
+def history_parts(root: Node) -> list[DataPath]:
+    """The parts and sections of last year's results: a title that says "kết quả" or "đánh giá"."""
+    found: list[DataPath] = []
+    for path, node in _scalars(root, (), set()):
+        if path[-1:] in (("ten",), ("tieu_de",)) and _HISTORY_TITLE.search(str(node.value)):
+            found.append(path[:-1])
+    return found
+
+
+def _under(path: DataPath, parents: list[DataPath]) -> bool:
+    return any(path[: len(parent)] == parent for parent in parents)
 
 
 def _same_day_in(year: int, day: re.Match[str]) -> str:
@@ -350,6 +360,19 @@ def _comment_edits(root: Node, text: str, plan: Plan, new_year: int) -> Iterator
         eol = "\r\n" if line_end > 0 and text[line_end - 1] == "\r" else "\n"
         new = f"{indent}{comment}{eol}"
         yield _Edit(line_start, line_start, new, path, (line_start, line_start))
+
+
+def _file_name_edits(text: str, old_name: str, new_name: str) -> Iterator[_Edit]:
+    """The old file's name in comment lines (the commands a starter or an import wrote) -> the new one."""
+    if not old_name or old_name == new_name:
+        return
+    at = 0
+    for line in text.splitlines(keepends=True):
+        if line.lstrip().startswith("#"):
+            for match in re.finditer(re.escape(old_name), line):
+                start, end = at + match.start(), at + match.end()
+                yield _Edit(start, end, new_name, (reform.COMMENT_PATH,), (at, at + len(line.rstrip("\r\n"))))
+        at += len(line)
 
 
 def _is_dated(path: DataPath) -> bool:
@@ -424,36 +447,69 @@ def _skip_indent(text: str, start: int) -> int:
 
 
 def _apply(text: str, edits: list[_Edit]) -> tuple[str, list[Change]]:
-    """Splice the edits into the text; report each one at its line in the new text."""
+    """Splice the edits into the text; report each value once, at its line in the new text.
+
+    The edits of one value make one row of the change table, showing the value's final text (a
+    title with two years moved shows both). Linear in the text: lines are counted once.
+    """
     pieces: list[str] = []
     changes: list[Change] = []
-    cursor = 0
-    added_lines = 0
-    for edit in sorted(set(edits), key=lambda e: (e.start, e.end)):
-        if edit.start < cursor:  # overlapping edits cannot come from distinct nodes; keep the first
-            continue
-        pieces += [text[cursor : edit.start], edit.new]
-        cursor = edit.end
-        line = text.count("\n", 0, edit.start) + 1 + added_lines
-        if edit.start == edit.end:
-            changes.append(Change(format_path(edit.path), line, "", edit.new.strip()))
-            added_lines += edit.new.count("\n")
-            continue
-        old, new = _excerpts(text, edit)
-        changes.append(Change(format_path(edit.path), line, old, new))
+    cursor = counted = added_lines = 0
+    line = 1
+    for group in _groups(edits):
+        first = group[0]
+        line += text.count("\n", counted, first.start)
+        counted = first.start
+        if first.start == first.end:
+            changes.append(Change(format_path(first.path), line + added_lines, "", first.new.strip()))
+            added_lines += first.new.count("\n")
+        else:
+            old, new = _excerpts(text, group)
+            changes.append(Change(format_path(first.path), line + added_lines, old, new))
+        for edit in group:
+            pieces += [text[cursor : edit.start], edit.new]
+            cursor = edit.end
     pieces.append(text[cursor:])
     return "".join(pieces), changes
 
 
-def _excerpts(text: str, edit: _Edit) -> tuple[str, str]:
-    """The edited part of a line with some context around it, before and after the edit."""
-    line_start = max(text.rfind("\n", 0, edit.start) + 1, edit.scope[0])
-    line_end = text.find("\n", edit.end)
-    line_end = min(len(text) if line_end < 0 else line_end, edit.scope[1])
-    head, tail = _context(
-        text[line_start:line_end].rstrip("\r"), edit.start - line_start, edit.end - line_start
-    )
-    return head + text[edit.start : edit.end] + tail, head + edit.new + tail
+def _groups(edits: list[_Edit]) -> list[list[_Edit]]:
+    """The edits in text order, without overlaps, grouped by the value they change."""
+    groups: list[list[_Edit]] = []
+    cursor = 0
+    for edit in sorted(set(edits), key=lambda e: (e.start, e.end)):
+        if edit.start < cursor:  # overlapping edits cannot come from distinct nodes; keep the first
+            continue
+        cursor = edit.end
+        last = groups[-1][-1] if groups else None
+        inserts = edit.start == edit.end
+        if last is not None and not inserts and last.start != last.end and last.scope == edit.scope:
+            groups[-1].append(edit)
+        else:
+            groups.append([edit])
+    return groups
+
+
+def _excerpts(text: str, group: list[_Edit]) -> tuple[str, str]:
+    """The edited part of a value with some context around it, before and after its edits."""
+    start, end, scope = group[0].start, group[-1].end, group[0].scope
+    line_start = max(text.rfind("\n", 0, start) + 1, scope[0])
+    line_end = text.find("\n", end)
+    line_end = min(len(text) if line_end < 0 else line_end, scope[1])
+    head, tail = _context(text[line_start:line_end].rstrip("\r"), start - line_start, end - line_start)
+    new, at = [], start
+    for edit in group:
+        new += [text[at : edit.start], edit.new]
+        at = edit.end
+    return _shortened(head + text[start:end] + tail), _shortened(head + "".join(new) + tail)
+
+
+def _shortened(excerpt: str, limit: int = 160) -> str:
+    """An excerpt on one line, its middle cut when it is long ("… đầu … cuối …")."""
+    excerpt = " ".join(excerpt.split())
+    if len(excerpt) <= limit:
+        return excerpt
+    return excerpt[: limit // 2].rstrip() + " … " + excerpt[-limit // 2 :].lstrip()
 
 
 def _excerpt(text: str, start: int, end: int) -> str:
@@ -481,13 +537,60 @@ def _context(line: str, start: int, end: int) -> tuple[str, str]:
 
 
 # --- The report on the new plan ---------------------------------------------------------------
-def _reviews(doc: LoadedDocument, plan: Plan, old_plan: Plan) -> list[ReviewItem]:
+def class_flags(root: Node, text: str, plan: Plan, new_year: int) -> list[tuple[DataPath, str]]:
+    """The review items of the dates and years that stay for a reason a clerk must act on.
+
+    Once per text and class: a past fact ("so với năm 2023") needs this year's figures; a cited
+    document of the plan year or the year before is replaced by this year's one. A căn cứ that is
+    an earlier year's annual plan is flagged by validate's own rule (`old-annual-plan`).
+    """
+    flags: list[tuple[DataPath, str]] = []
+    history = history_parts(root)
+    annual = {path for path, *_ in old_annual_plans(plan.model_copy(update={"nam": new_year}))}
+    for path, node in _scalars(root, (), set()):
+        if node.tag != _STR_TAG or _is_dated(path) or not _is_own_text(path):
+            continue
+        span = text[node.start_mark.index : node.end_mark.index]
+        mentions = classify(span, plan.nam, new_year, history_part=_under(path, history))
+        past = next((m for m in mentions if m.kind == HISTORY), None)
+        if past is not None:
+            excerpt = _excerpt(span, past.start, past.end)
+            flags.append((path, msg.NEW_YEAR_HISTORY.format(excerpt=excerpt)))
+        old = next((m for m in mentions if m.kind == SUPERSEDED), None)
+        if old is not None and path not in annual:
+            excerpt = _excerpt(span, old.start, old.end)
+            reason = msg.NEW_YEAR_SUPERSEDED.format(loai=old.citation, year=old.year, excerpt=excerpt)
+            flags.append((path, reason))
+    flags += [(path, reason) for path, reason in _superseded_fields(plan) if path not in annual]
+    return flags
+
+
+def _superseded_fields(plan: Plan) -> list[tuple[DataPath, str]]:
+    """A căn cứ written as fields, of a type issued every year, dated the plan year or the year before."""
+    flags: list[tuple[DataPath, str]] = []
+    for index, item in enumerate(plan.can_cu):
+        if isinstance(item, str) or item.ngay is None or item.loai is None:
+            continue
+        if item.loai in SUPERSEDABLE and item.ngay.year in (plan.nam, plan.nam - 1):
+            excerpt = " ".join(filter(None, (item.loai, item.so_ky_hieu, item.ngay.strftime("%d/%m/%Y"))))
+            reason = msg.NEW_YEAR_SUPERSEDED.format(loai=item.loai, year=item.ngay.year, excerpt=excerpt)
+            flags.append((("can_cu", index), reason))
+    return flags
+
+
+def _reviews(
+    doc: LoadedDocument, plan: Plan, old_plan: Plan, flags: list[tuple[DataPath, str]]
+) -> list[ReviewItem]:
     """Everything in the new plan a human must check, at its line in the new file."""
     items: list[ReviewItem] = []
 
     def add(path: DataPath, reason: str) -> None:
         place = doc.resolve(path)
         items.append(ReviewItem(format_path(place), doc.locate(place).line, reason))
+
+    for path, reason in flags:
+        add(path, reason)
+    flagged = {path for path, _reason in flags}
 
     covered: list[DataPath] = []
     for path, code, message, severity in domain_rules(plan):
@@ -507,8 +610,8 @@ def _reviews(doc: LoadedDocument, plan: Plan, old_plan: Plan) -> list[ReviewItem
         if after_reform and district and not cited and not _is_under(path, covered):
             excerpt = _excerpt(value, district.start(), district.end())
             add(path, msg.NEW_YEAR_DISTRICT_TEXT.format(excerpt=excerpt))
-        kept = _old_year_left(value, old_plan.nam) if plan.nam != old_plan.nam else None
-        if kept is not None and not cited:
+        kept = _old_year_left(value, old_plan.nam, plan.nam) if plan.nam != old_plan.nam else None
+        if kept is not None and not cited and path not in flagged:
             excerpt = _excerpt(value, kept, kept + 4)
             add(
                 path,
@@ -521,11 +624,16 @@ def _is_under(path: DataPath, parents: list[DataPath]) -> bool:
     return any(path[: len(parent)] == parent for parent in parents)
 
 
-def _old_year_left(text: str, year: int) -> int | None:
-    """Where the old year is still mentioned outside a period, or None."""
-    periods = [match.span() for match in _PERIOD.finditer(text)]
+def _old_year_left(text: str, year: int, new_year: int) -> int | None:
+    """Where the old year is still written with no class that explains it (a bare "2023"), or None.
+
+    A cited document's year, a period, a past fact (flagged with its own reason) stay on purpose.
+    """
+    explained = {
+        m.start for m in classify(text, year, new_year) if m.kind in (CITED, FIXED, HISTORY, SUPERSEDED)
+    }
     for match in re.finditer(rf"(?<!\d){year}(?!\d)", text):
-        if not any(start <= match.start() < end for start, end in periods):
+        if match.start() not in explained:
             return match.start()
     return None
 

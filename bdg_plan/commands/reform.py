@@ -28,20 +28,25 @@ from typing import TYPE_CHECKING, Any
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from bdg_plan import messages as msg
+from bdg_plan.commands.self_reference import Unit, recase, self_references, unit_dependent_words
 from bdg_plan.facts.admin_map import (
+    DISTRICT_PATTERN,
+    OLD_COMMUNE_KINDS,
+    REFORM_DATE,
     AdminMap,
     OldCommune,
     Province,
+    alternation,
     district_names,
     load,
     name_key,
     province_names,
     unit_name,
 )
+from bdg_plan.facts.place_names import place_name
 from bdg_plan.plan.loader import texts_with_paths
 from bdg_plan.plan.model import Plan
 from bdg_plan.rules.review_marks import MARKER, comment_lines
-from bdg_plan.rules.validate import DISTRICT_PATTERN, REFORM_DATE
 
 if TYPE_CHECKING:
     from bdg_plan.plan.loader import DataPath, LoadedDocument
@@ -204,34 +209,20 @@ def edits(
     if (new.kind, name_key(new.name)) == (old.kind, name_key(old.name)):
         return found
     inference.renamed = True
-    named = re.compile(
-        rf"(?<!\w)({re.escape(inference.kind or old.kind)})[ \t]+({re.escape(inference.name or '')})(?!\w)",
-        re.I,
-    )
+    before = Unit(inference.kind or old.kind, inference.name or old.name)
+    after = Unit(new.kind, new.name)
     for path, node in scalars:
         start, end = node.start_mark.index, node.end_mark.index
         if path[:1] == ("can_cu",) or node.tag != "tag:yaml.org,2002:str":
-            continue
+            continue  # a căn cứ cites a document by its identity, the commune's old name included
         span = text[start:end]
         if path == ("co_quan", "dia_danh"):
             place = _new_place(span, old.name, new.kind, new.name)
             if place is not None:
                 found.append(Edit(start + place[0], start + place[1], place[2], path, (start, end)))
             continue
-        if path == ("co_quan", "ten_goi_tat") and new.kind != old.kind:
-            for match in re.finditer(rf"(?<!\w){re.escape(old.kind)}(?!\w)", span, re.I):
-                found.append(
-                    Edit(
-                        start + match.start(),
-                        start + match.end(),
-                        _recase(new.kind, match.group()),
-                        path,
-                        (start, end),
-                    )
-                )
-        for match in named.finditer(span):
-            replacement = f"{_recase(new.kind, match.group(1))} {_recase(new.name, match.group(2))}"
-            found.append(Edit(start + match.start(), start + match.end(), replacement, path, (start, end)))
+        for rewrite in self_references(span, before, after):
+            found.append(Edit(start + rewrite.start, start + rewrite.end, rewrite.new, path, (start, end)))
     return found
 
 
@@ -251,20 +242,11 @@ def _province_line(co_quan: MappingNode, text: str, province: str) -> list[Edit]
 
 def _new_place(span: str, old_name: str, kind: str, name: str) -> tuple[int, int, str] | None:
     """The edit of the place name: 'Hồng Phong' -> 'Đồng Đăng', 'Xã Hồng Phong' -> 'Phường ...'."""
-    match = re.search(rf"(?:(xã|phường|thị trấn)[ \t]+)?{re.escape(old_name)}(?!\w)", span, re.I)
+    match = re.search(rf"(?:{alternation(OLD_COMMUNE_KINDS)}[ \t]+)?{re.escape(old_name)}(?!\w)", span, re.I)
     if match is None:
         return None
-    new = f"{_recase(kind, match.group(1))} {name}" if match.group(1) else name
+    new = f"{recase(kind, match.group(1))} {name}" if match.group(1) else place_name(kind, name)
     return match.start(), match.end(), new
-
-
-def _recase(word: str, like: str) -> str:
-    """`word` in the case of `like`: all capitals, first capital, or as it is."""
-    if like.isupper():
-        return word.upper()
-    if like[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
 
 
 def _child(node: Node | None, key: str) -> Node | None:
@@ -309,8 +291,35 @@ def reviews(doc: LoadedDocument, plan: Plan, inference: Inference, old_year: int
         city = old_district.search(value) if old_district and path != ("co_quan", "cap_tren") else None
         if city:
             add(path, msg.REFORM_OLD_CITY.format(value=city.group()))
+    items += _unit_word_review(doc, inference)
     items += _comment_reviews(doc.text, old_year, inference)
     return items
+
+
+def _unit_word_review(doc: LoadedDocument, inference: Inference) -> list[Note]:
+    """One item for the whole plan: the places inside the commune named by its old kind (thôn, bản)."""
+    old = inference.old
+    if old is None or len(old.targets) != 1 or old.targets[0].kind.lower() == old.kind.lower():
+        return []
+    words: list[str] = []
+    lines: list[int] = []
+    for path, value in texts_with_paths(doc.data):
+        found = unit_dependent_words(value)
+        if found and path[:1] != ("can_cu",):
+            words += [w.lower() for w in found]
+            lines.append(doc.locate(doc.resolve(path)).line)
+    if not words:
+        return []
+    lines = sorted(set(lines))
+    shown = ", ".join(str(n) for n in lines[:12]) + (", ..." if len(lines) > 12 else "")
+    reason = msg.REFORM_UNIT_WORDS.format(
+        count=len(words),
+        words=", ".join(dict.fromkeys(words)),
+        lines=shown,
+        old_kind=old.kind,
+        new_kind=old.targets[0].kind,
+    )
+    return [Note(None, lines[0], reason)]
 
 
 #: Where the reform's own item replaces new-year's general reminder (it names the new unit).

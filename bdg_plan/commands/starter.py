@@ -23,12 +23,14 @@ import yaml
 from bdg_plan import messages as msg
 from bdg_plan.commands.schema import iter_keys
 from bdg_plan.errors import OutputError
+from bdg_plan.facts.admin_map import ALL_COMMUNE_KINDS, REFORM_DATE, alternation
+from bdg_plan.facts.place_names import place_name
 from bdg_plan.facts.vietnamese import format_short_date
 from bdg_plan.output import atomic_write
-from bdg_plan.rules.validate import REFORM_DATE, UNFILLED_MARKER
+from bdg_plan.rules.validate import UNFILLED_MARKER
 
 #: A unit word the clerk may type before the commune's name ("phường Đông Kinh").
-_UNIT = re.compile(r"^(xã|phường|thị trấn|đặc khu)\s+(\S.*)$", re.IGNORECASE)
+_UNIT = re.compile(rf"^{alternation(ALL_COMMUNE_KINDS)}\s+(\S.*)$", re.IGNORECASE)
 #: A directive in the starter text: "#: key.path" becomes that key's description as a comment.
 _DIRECTIVE = re.compile(r"^( *)#: (\S+)$", re.MULTILINE)
 _COMMENT_WIDTH = 100
@@ -68,8 +70,9 @@ def parse_commune(name: str | None) -> Commune:
     name = " ".join(unicodedata.normalize("NFC", name).split())
     match = _UNIT.match(name)
     if match:
-        return Commune(match.group(1).lower(), name, match.group(2))
-    return Commune("xã", f"xã {name}", name)
+        kind = match.group(1).lower()
+        return Commune(kind, name, place_name(kind, match.group(2)))
+    return Commune("xã", f"xã {name}", place_name("xã", name))
 
 
 def issue_month(nam: int, today: dt.date) -> int:

@@ -23,7 +23,7 @@ from bdg_plan.commands.starter import (
     fill_in,
     parse_commune,
 )
-from bdg_plan.rules.validate import REFORM_DATE
+from bdg_plan.facts.admin_map import REFORM_DATE
 
 #: The month an action-month plan is usually issued: October, a few weeks before 15 November.
 ISSUE_MONTH = 10

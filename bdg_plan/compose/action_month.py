@@ -13,15 +13,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from bdg_plan.facts.vietnamese import format_day, format_month, format_short_date
+from bdg_plan.facts.vietnamese import format_period, format_short_date
+from bdg_plan.facts.wording import (
+    TITLE_CHU_DE,
+    TITLE_THEME_SECTION,
+    TITLE_THEME_SECTION_NO_MESSAGE,
+    TITLE_THOI_GIAN,
+    TITLE_THONG_DIEP,
+)
 from bdg_plan.plan.model import Khoan, Muc, Plan, ThangHanhDong
 from bdg_plan.plan.outline_model import DanhSachHoatDong, HoatDongNut, OutlineItem
-
-TITLE_CHU_DE = "Chủ đề"
-TITLE_THONG_DIEP = "Thông điệp"
-TITLE_THOI_GIAN = "Thời gian"
-TITLE_THEME_SECTION = "Chủ đề, thông điệp và thời gian"
-TITLE_THEME_SECTION_NO_MESSAGE = "Chủ đề và thời gian"
 
 
 def is_action_month(plan: Plan) -> bool:
@@ -36,10 +37,7 @@ def period_sentence(month: ThangHanhDong) -> str:
 
 def period_cell(month: ThangHanhDong) -> str:
     """The time of the action month in a table cell: "15/11 - 15/12/2025"."""
-    start, end = month.tu, month.den
-    if start.year != end.year:
-        return f"{format_short_date(start)} - {format_short_date(end)}"
-    return f"{format_day(start.day)}/{format_month(start.month)} - {format_short_date(end)}"
+    return format_period(month.tu, month.den)
 
 
 def theme_section(plan: Plan) -> Muc | None:

@@ -15,6 +15,15 @@ from bdg_plan.compose.action_month import theme_section, with_action_month_times
 from bdg_plan.compose.blocks import TableBlock
 from bdg_plan.compose.tables import activity_table, table_block
 from bdg_plan.facts.vietnamese import letter, roman
+from bdg_plan.facts.wording import (
+    ACTIVITY_DETAILS,
+    TITLE_KINH_PHI,
+    TITLE_MUC_DICH,
+    TITLE_MUC_DICH_YEU_CAU,
+    TITLE_NOI_DUNG,
+    TITLE_TO_CHUC,
+    TITLE_YEU_CAU,
+)
 from bdg_plan.plan.field_types import YGachDauDong
 from bdg_plan.plan.model import Diem, Khoan, Muc, NoiDung, Plan
 from bdg_plan.plan.outline_model import (
@@ -30,23 +39,6 @@ from bdg_plan.plan.outline_model import (
     PhanNut,
     TieuKhoanNut,
     YNut,
-)
-
-# Titles of the standard sections of a plan (the short form).
-TITLE_MUC_DICH_YEU_CAU = "Mục đích, yêu cầu"
-TITLE_MUC_DICH = "Mục đích"
-TITLE_YEU_CAU = "Yêu cầu"
-TITLE_NOI_DUNG = "Nội dung"
-TITLE_KINH_PHI = "Kinh phí thực hiện"
-TITLE_TO_CHUC = "Tổ chức thực hiện"
-
-#: Labels of an activity's details when it is laid out as body items.
-ACTIVITY_DETAILS = (
-    ("chu_tri", "Đơn vị chủ trì"),
-    ("phoi_hop", "Đơn vị phối hợp"),
-    ("thoi_gian", "Thời gian thực hiện"),
-    ("kinh_phi", "Kinh phí"),
-    ("ket_qua", "Kết quả"),
 )
 
 

@@ -11,20 +11,9 @@ from collections.abc import Sequence
 
 from bdg_plan.compose.blocks import Block, Run, TableBlock, TableCell
 from bdg_plan.facts.vietnamese import roman
+from bdg_plan.facts.wording import ACTIVITY_COLUMNS, STT_HEADER, STT_WIDTH
 from bdg_plan.plan.field_types import YGachDauDong
 from bdg_plan.plan.outline_model import GROUP_KEY, Bang, CellItem, Cot, DanhSachHoatDong, HoatDong
-
-#: The columns of an activity table: (field, header, relative width). STT comes first.
-ACTIVITY_COLUMNS = (
-    ("noi_dung", "Nội dung hoạt động", 4.0),
-    ("chu_tri", "Đơn vị chủ trì", 2.0),
-    ("phoi_hop", "Đơn vị phối hợp", 2.2),
-    ("thoi_gian", "Thời gian thực hiện", 1.5),
-    ("kinh_phi", "Kinh phí", 1.5),
-    ("ket_qua", "Kết quả, sản phẩm", 2.0),
-)
-STT_HEADER = "STT"
-STT_WIDTH = 0.7
 
 
 def _cell(

@@ -5,10 +5,10 @@ line shapes only: a heading ("# " to "###### "), a paragraph, a "- " item and it
 each line nothing but placeholders joined by single spaces, blocks separated by empty lines.
 `plain_lines` reads exactly that and refuses (None) anything else, and the compose stage then
 parses with markdown-it as before: a run of the example plans no longer imports markdown-it
-(about 25-45 ms of a render's start), and a template that writes real Markdown (bold, tables,
-ordered lists, indented text) is read by markdown-it as it always was. The shapes accepted give
-the same blocks as markdown-it's CommonMark reading of them (checked by a test over every
-sequence of them up to a length, and over every example).
+(a noticeable part of a render's start: docs/performance.md), and a template that writes real
+Markdown (bold, tables, ordered lists, indented text) is read by markdown-it as it always was.
+The shapes accepted give the same blocks as markdown-it's CommonMark reading of them (checked by
+a test over every sequence of them up to a length, and over every example).
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ ignores case, spacing, the apostrophe and dash variants, and where the tone mark
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import functools
 import json
@@ -24,15 +25,29 @@ from typing import Any
 
 DATA_FILE = "ban-do-2025.json"
 
+#: The first day with no district level (Luật Tổ chức chính quyền địa phương 72/2025/QH15).
+REFORM_DATE = dt.date(2025, 7, 1)
+
 #: The unit words of a commune today; "thị trấn" is gone since 1/7/2025.
 COMMUNE_KINDS = ("xã", "phường", "đặc khu")
 #: Unit words of a commune before the reform.
 OLD_COMMUNE_KINDS = ("xã", "phường", "thị trấn")
 #: Unit words of a district before the reform (a provincial city counts as one).
 DISTRICT_KINDS = ("huyện", "quận", "thị xã", "thành phố")
+#: Every unit word a commune has had, before or after the reform.
+ALL_COMMUNE_KINDS = ("xã", "phường", "thị trấn", "đặc khu")
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """A regex group matching any of `words` (unit words), longest first."""
+    return "(" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+
+
+#: A district-level body (huyện, quận, thị xã), gone since the 2025 reform.
+DISTRICT_PATTERN = re.compile(r"\b(huyện|quận|thị xã)\b", re.IGNORECASE)
 
 _VARIANTS = (("’", "'"), ("‘", "'"), ("–", "-"), ("—", "-"))
-_UNIT_WORD = re.compile(r"(?<!\w)(xã|phường|thị trấn|đặc khu)\s+(?=\w)", re.IGNORECASE)
+_UNIT_WORD = re.compile(rf"(?<!\w){alternation(ALL_COMMUNE_KINDS)}\s+(?=\w)", re.IGNORECASE)
 _DISTRICT_WORD = re.compile(r"(?<!\w)(huyện|quận|thị xã|thành phố|tp\.?)\s+(?=\w)", re.IGNORECASE)
 _PROVINCE_WORD = re.compile(r"^(tỉnh|thành phố|tp\.?)\s+", re.IGNORECASE)
 

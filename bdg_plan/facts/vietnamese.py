@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from bdg_plan.facts import nd30
+from bdg_plan.facts.admin_map import ALL_COMMUNE_KINDS, DISTRICT_KINDS
 
 #: Điểm letters in Vietnamese alphabetical order (no f, j, w, z), Phụ lục I, Mục II.6.
 VIETNAMESE_LETTERS = "abcdđeghiklmnopqrstuvxy"
@@ -53,6 +54,27 @@ def format_short_date(day: dt.date) -> str:
     return f"{format_day(day.day)}/{format_month(day.month)}/{day.year}"
 
 
+def format_period(start: dt.date, end: dt.date) -> str:
+    """A span of days in a table cell: "15/11 - 15/12/2025" (the year once, when both share it)."""
+    if start.year != end.year:
+        return f"{format_short_date(start)} - {format_short_date(end)}"
+    return f"{format_day(start.day)}/{format_month(start.month)} - {format_short_date(end)}"
+
+
+def date_padding_faults(day: int | None, day_text: str, month: int, month_text: str) -> list[str]:
+    """Which parts of a typed date break the padding rule of `format_day` and `format_month`.
+
+    Returns "day" when a day below 10 has no leading zero, "month" when January or February has
+    none, "month-padded" when a later month has one (Phụ lục I, Mục II.4).
+    """
+    faults = []
+    if day is not None and day_text.lstrip("0") == str(day) and day_text != format_day(day):
+        faults.append("day")
+    if month_text != format_month(month):
+        faults.append("month" if month <= 2 else "month-padded")
+    return faults
+
+
 def roman(number: int) -> str:
     """Roman numeral for a section number (1 -> "I")."""
     if number < 1:
@@ -93,7 +115,7 @@ def with_end_mark(text: str) -> str:
 
 #: The space before the unit word where an organ's name breaks into its two header lines.
 _UNIT_WORD = re.compile(
-    r"\s(?=(?:xã|phường|thị trấn|đặc khu|huyện|quận|thị xã|thành phố|tỉnh)\s)", re.IGNORECASE
+    rf"\s(?=(?:{'|'.join((*ALL_COMMUNE_KINDS, *DISTRICT_KINDS, 'tỉnh'))})\s)", re.IGNORECASE
 )
 
 

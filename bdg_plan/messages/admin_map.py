@@ -32,6 +32,10 @@ MAP_PLACE_MISMATCH = (
     "Địa danh '{value}' không khớp với cơ quan ban hành '{commune}': địa danh ghi tên xã, phường, "
     "ví dụ '{expected}'."
 )
+PLACE_NEEDS_UNIT_WORD = (
+    "Địa danh '{value}': đơn vị mang tên người, tên số hoặc sự kiện lịch sử thì ghi đủ cả chữ chỉ đơn vị, "
+    "viết hoa: '{expected}, ngày ...' (Nghị định 30/2020/NĐ-CP, Phụ lục I, Mục II.4)."
+)
 MAP_PLACE_UNIT_WORD = "Địa danh '{value}' ghi chữ '{given_kind}' nhưng cơ quan ban hành là {kind} {name}."
 #: How an old district is named in the messages above: " (huyện Cao Lộc)".
 MAP_OF_DISTRICT = " ({district})"
@@ -81,12 +85,19 @@ REFORM_SUPERIOR = (
 REFORM_OLD_CITY = (
     "'{value}' là đơn vị cấp huyện cũ, không còn từ ngày 01/7/2025: hãy sửa cho phù hợp (cấp xã, cấp tỉnh)."
 )
+REFORM_UNIT_WORDS = (
+    "Kế hoạch còn {count} chữ chỉ nơi ở trong {old_kind} ({words}; các dòng {lines}): {new_kind} "
+    "thường chia thành tổ dân phố, khu phố thay vì thôn, bản. Hãy sửa theo tên gọi của {new_kind} "
+    "(mục này chỉ nhắc một lần)."
+)
 REFORM_COMMENT = "Ghi chú dưới đây còn nhắc {things} (trước 01/7/2025): hãy sửa hoặc xóa."
 REFORM_COMMENT_YEAR = "năm {year}"
 
 # --- communes ---------------------------------------------------------------------------------
 MAP_BATCH_COMMUNE_UNKNOWN = "{tinh} không có xã, phường '{xa}' (theo đơn vị hành chính từ 01/7/2025)."
-BATCH_MAP_SOURCE_NAME = "danh sách xã, phường {tinh} từ 01-7-2025.csv"
+BATCH_MAP_SOURCE_NAME = "(danh sách xã, phường {tinh} từ 01/7/2025; chạy thử, không ghi ra tệp)"
+#: The list a --tinh batch writes into its output folder (`{tinh}`: the province as an ASCII slug).
+BATCH_MAP_LIST_FILE = "danh-sach-xa-phuong-{tinh}.csv"
 BATCH_LIST_OR_PROVINCE = (
     "Cần một trong hai: tệp danh sách xã, phường (DANH_SÁCH.csv) hoặc --tinh TÊN_TỈNH, không cả hai."
 )

@@ -7,6 +7,15 @@ BATCH_BASE_INVALID = (
     "Tệp kế hoạch gốc có lỗi, chưa tạo văn bản cho xã nào. Hãy sửa tệp gốc trước "
     "(kiểm tra bằng: bdg-plan validate {file})."
 )
+BATCH_BASE_BEFORE_REFORM_TITLE = (
+    "Kế hoạch gốc '{file}' ban hành trước 01/7/2025, chưa tạo văn bản cho xã nào."
+)
+BATCH_BASE_BEFORE_REFORM = (
+    "Kế hoạch gốc ban hành trước ngày 01/7/2025, còn các xã, phường trong danh sách là đơn vị hành chính "
+    "từ ngày 01/7/2025: văn bản của các xã, phường này không thể ghi ngày trước khi đơn vị được thành lập. "
+    "Hãy chuyển kế hoạch gốc sang năm mới trước (bdg-plan new-year GỐC.yaml --nam NĂM, lệnh này bỏ cấp "
+    "huyện và chuyển các ngày, năm của kế hoạch), xem lại tệp mới rồi chạy lại batch với tệp đó."
+)
 BATCH_COMMUNES_INVALID = "Tệp danh sách xã có lỗi, chưa tạo văn bản cho xã nào."
 BATCH_FORMAT_UNKNOWN = (
     "Không nhận ra loại tệp danh sách xã '{file}': cần tệp .csv (bảng tính Excel lưu dạng CSV) "
@@ -19,7 +28,6 @@ BATCH_ENTRY_NOT_MAPPING = (
     "(mỗi khóa một dòng, thụt lề thẳng hàng)."
 )
 BATCH_CSV_EMPTY = "Tệp CSV trống: cần một dòng tiêu đề (tên các cột) và mỗi xã một dòng."
-BATCH_CSV_SYNTAX = "Tệp CSV sai cú pháp ({reason})."
 BATCH_UNKNOWN_HEADER = (
     "Cột '{header}' không phải là khóa của kế hoạch (ví dụ 'nguoi_ky.ho_ten') hay tên cột quen "
     "thuộc (ví dụ 'Người ký')."
@@ -64,6 +72,9 @@ BATCH_COL_FILE = "Tệp"
 BATCH_COL_STATUS = "Kết quả"
 BATCH_COL_REASON = "Lý do, ghi chú"
 BATCH_STATUS_OK = "đạt"
+BATCH_LEFTOVER = "còn nhắc '{name}' {count} lần (dòng {lines} của kế hoạch gốc)"
+BATCH_UNFILLED_AT = "chỗ đánh dấu ở dòng {line}"
+BATCH_REPORT_HEADER = ("STT", "Xã, phường", "Tệp", "Trạng thái", "Các vấn đề (tệp:dòng:cột: nội dung)")
 BATCH_STATUS_FAILED = "lỗi"
 BATCH_WARNINGS = "{count} cảnh báo"
 BATCH_MORE_PROBLEMS = "(và {count} lỗi khác)"
@@ -78,7 +89,7 @@ BATCH_COMMUNE_WORKER_DIED = (
     "Tiến trình tạo văn bản cho xã này dừng đột ngột hai lần (có thể do thiếu bộ nhớ), nên xã này "
     "chưa được tạo; các xã khác vẫn chạy tiếp. Hãy chạy lại riêng xã này, ví dụ với --jobs 1."
 )
-BATCH_CSV_UNCLOSED_QUOTE = (
-    'Dấu nháy kép (") mở ô này chưa được đóng, nên mọi dòng sau bị đọc thành một ô. Hãy thêm dấu '
-    "nháy đóng ở cuối ô, hoặc xóa dấu nháy mở."
+BATCH_TOO_MANY_COMMUNES = (
+    "Danh sách có hơn {limit} xã, phường (cả nước có khoảng 3.300 xã, phường; một tỉnh nhiều nhất "
+    "khoảng 170). Hãy tách danh sách theo tỉnh."
 )

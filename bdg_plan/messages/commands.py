@@ -88,9 +88,17 @@ NEW_YEAR_DISTRICT_TEXT = (
 NEW_YEAR_PERIOD_ENDED = (
     "Giai đoạn {period} đã kết thúc trước năm {year}: kiểm tra chương trình, văn bản của giai đoạn mới."
 )
+NEW_YEAR_HISTORY = (
+    "Kết quả năm trước: cần số liệu mới ('{excerpt}'). bdg-plan giữ nguyên năm này vì đây là số liệu, "
+    "sự việc của năm đã qua; hãy thay bằng số liệu mới hoặc xóa."
+)
+NEW_YEAR_SUPERSEDED = (
+    "Văn bản năm nay thay thế văn bản này ('{excerpt}': {loai} năm {year}). Hãy ghi số, ngày của {loai} "
+    "mới của cấp trên, hoặc xóa nếu năm nay không có."
+)
 NEW_YEAR_OLD_YEAR_KEPT = (
-    "Còn nhắc năm {old_year} ('{excerpt}'): bdg-plan giữ nguyên vì đây có thể là ngày hoặc năm của "
-    "văn bản được trích dẫn. Nếu là năm kế hoạch, hãy sửa thành {new_year}."
+    "Còn nhắc năm {old_year} ('{excerpt}'): bdg-plan không rõ đây là năm của kế hoạch hay năm của một "
+    "việc khác nên giữ nguyên. Nếu là năm kế hoạch, hãy sửa thành {new_year}."
 )
 NEW_YEAR_TITLE = "Kế hoạch năm {old_year} -> năm {new_year}: {source} -> {target}"
 NEW_YEAR_CHANGES_TITLE = "Các thay đổi (số dòng theo tệp mới)"

@@ -137,6 +137,10 @@ CHECK_KY_HIEU_SPACES = "ký hiệu viết liền, gạch nối không có dấu 
 CHECK_DATE_RULE = "dòng địa danh, ngày tháng năm dưới Quốc hiệu, Tiêu ngữ"
 CHECK_DAY_PADDING = "ngày nhỏ hơn 10 ghi thêm số 0, ví dụ 'ngày 06'"
 CHECK_MONTH_PADDING = "tháng 1 và tháng 2 ghi thêm số 0: 'tháng 01', 'tháng 02'"
+CHECK_PLACE_UNIT_WORD = (
+    "đơn vị mang tên người, tên số hoặc sự kiện lịch sử ghi đủ cả chữ 'Xã', 'Phường' ở địa danh "
+    "(Phụ lục I, Mục II.4)"
+)
 CHECK_MONTH_NO_PADDING = "tháng 3 đến tháng 12 không ghi số 0 ở trước, ví dụ 'tháng 3'"
 CHECK_ALIGN = {
     "center": "căn giữa",

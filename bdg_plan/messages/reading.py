@@ -30,6 +30,25 @@ LEGACY_ENCODING = (
     "sang Unicode (Unikey: Công cụ chuyển mã, Ctrl+Shift+F6) hoặc gõ lại bằng bảng mã Unicode."
 )
 
+# --- A table saved from Excel as CSV (plan/csv_read.py) ---------------------------------------
+CSV_UNCLOSED_QUOTE = (
+    'Dấu nháy kép (") mở ô này chưa được đóng, nên mọi dòng sau bị đọc thành một ô. Hãy thêm dấu '
+    "nháy đóng ở cuối ô, hoặc xóa dấu nháy mở."
+)
+CSV_TOO_MANY_ROWS = (
+    "Tệp CSV có quá nhiều dòng (giới hạn {limit} dòng dưới dòng tên cột); dòng này vượt giới hạn. "
+    "Hãy tách bảng thành nhiều tệp."
+)
+CSV_TOO_MANY_LINES = (
+    "Tệp CSV dài quá {limit} dòng (kể cả dòng trống). Nếu cuối bảng có nhiều dòng trống, hãy xóa "
+    "chúng trong Excel rồi lưu lại; nếu không, hãy tách bảng thành nhiều tệp."
+)
+CSV_TOO_MANY_COLUMNS = (
+    "Dòng này có {count} ô, quá giới hạn {limit} ô một dòng. Kiểm tra dấu phẩy hoặc dấu chấm phẩy "
+    'trong nội dung (đặt nội dung đó trong dấu nháy kép "...").'
+)
+CSV_CELL_TOO_LONG = "Một ô của dòng này dài quá giới hạn {limit} ký tự. Hãy rút gọn nội dung ô."
+
 # --- YAML syntax and characters (loader.py) ---------------------------------------------------
 YAML_SYNTAX_GENERIC = "Lỗi cú pháp YAML"
 YAML_HINTS = {

@@ -155,6 +155,10 @@ POINTS_AND_SUBITEMS = (
 )
 TABLE_UNKNOWN_COLUMN = "Bảng không có cột '{key}'. Các cột của bảng: {columns}."
 TABLE_NO_COLUMNS = "Bảng chưa có cột nào: hãy ghi 'cot' (các cột) hoặc 'csv' (tệp có dòng tên cột)."
+TABLE_TOO_MANY_COLUMNS = (
+    "Bảng có {count} cột, quá giới hạn {limit} cột (bảng trong kế hoạch thường dưới 15 cột). Hãy tách "
+    "thành nhiều bảng, hoặc gộp bớt cột."
+)
 TABLE_ROWS_AND_CSV = "Bảng ghi cả 'dong' và 'csv'; hãy chọn một trong hai."
 CSV_NO_FOLDER = (
     "Bảng lấy dòng từ tệp CSV, nhưng kế hoạch không được đọc từ một tệp trên đĩa nên không biết tìm tệp "

@@ -10,14 +10,13 @@ its line.
 
 from __future__ import annotations
 
-import io
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from bdg_plan import messages as msg
 from bdg_plan.errors import InputFileError, Problem, Severity
+from bdg_plan.facts.limits import MAX_TABLE_COLUMNS
 from bdg_plan.plan.loader import DataPath, LoadedDocument
 from bdg_plan.plan.outline_model import GROUP_KEY
 from bdg_plan.plan.source import decode_source, read_source
@@ -92,25 +91,28 @@ def _read_rows(
 
 
 def _parse(doc: LoadedDocument, name: str, text: str) -> tuple[list[str], list[dict[str, Any]]] | None:
-    import csv  # here: every validate passes through this module, few plans name a CSV file
+    # Here: every validate passes through this module, few plans name a CSV file.
+    from bdg_plan.plan.csv_read import CsvProblem, read_csv_table
 
-    sample = text[:4096]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel  # one column, or a file the sniffer cannot tell: commas
-    records = list(csv.reader(io.StringIO(text), dialect))
-    if not records or not any(cell.strip() for cell in records[0]):
-        doc.problems.append(Problem(name, 1, 1, "table-csv", msg.CSV_NO_HEADER))
+    table = read_csv_table(text)
+    if isinstance(table, CsvProblem):
+        code = "table-csv" if table.code == "csv-empty" else table.code
+        doc.problems.append(Problem(name, table.line, table.column, code, table.message))
         return None
-    header = [unicodedata.normalize("NFC", cell.strip()) for cell in records[0]]
+    header = [cell.strip() for cell in table.header.cells]
     group = next((i for i, cell in enumerate(header) if cell.casefold() in GROUP_COLUMNS), None)
+    width = len(header) - (group is not None)
+    if width > MAX_TABLE_COLUMNS:
+        message = msg.TABLE_TOO_MANY_COLUMNS.format(count=width, limit=MAX_TABLE_COLUMNS)
+        doc.problems.append(Problem(name, table.header.line, 1, "table-columns", message))
+        return None
     rows: list[dict[str, Any]] = []
     current = ""
-    for number, record in enumerate(records[1:], start=2):
+    for row in table.rows:
+        record = row.cells
         if len(record) > len(header):
-            message = msg.CSV_TOO_MANY_CELLS.format(line=number, count=len(record), columns=len(header))
-            doc.problems.append(Problem(name, number, 1, "table-csv", message, Severity.ERROR))
+            message = msg.CSV_TOO_MANY_CELLS.format(line=row.line, count=len(record), columns=len(header))
+            doc.problems.append(Problem(name, row.line, 1, "table-csv", message, Severity.ERROR))
             continue
         cells = {header[i]: cell.strip() for i, cell in enumerate(record) if cell.strip() and i != group}
         if group is not None and group < len(record) and record[group].strip() not in ("", current):

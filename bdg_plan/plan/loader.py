@@ -130,8 +130,8 @@ class LoadedDocument:
 def _compose(text: str) -> Node | None:
     """Compose the node tree: with libyaml when PyYAML has it, else with the pure-Python composer.
 
-    libyaml composes the same tree with the same positions 10-25 times faster (a 50x plan: 39 ms
-    against 919 ms). Whatever it refuses is composed again by the pure-Python composer, which
+    libyaml composes the same tree with the same positions an order of magnitude faster (figures
+    in docs/performance.md). Whatever it refuses is composed again by the pure-Python composer, which
     then raises the error the messages are worded from, so every problem comes from one path.
     Where libyaml and PyYAML differ, the text takes that path too: a tab (libyaml accepts one
     inside a plain value, PyYAML refuses it), a byte-order mark or an odd line break inside the

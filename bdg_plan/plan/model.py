@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag
 
-from bdg_plan.facts.limits import YEAR_MAX, YEAR_MIN
+from bdg_plan.facts.limits import SO_MAX, YEAR_MAX, YEAR_MIN
 from bdg_plan.plan.dates import FullDate, IssueDate, NgayBanHanh
 from bdg_plan.plan.field_types import (
     PLAN_ERROR_CODES,
@@ -385,6 +385,7 @@ class Plan(_Model):
     so: WholeNumber | None = Field(
         None,
         ge=1,
+        le=SO_MAX,
         description=(
             "Số văn bản (ô số 3): để trống (null) để văn thư ghi số khi ban hành; có số thì ghi, ví dụ 5 "
             "(in thành 'Số: 05/KH-UBND')."

@@ -19,15 +19,18 @@ from collections.abc import Callable, Iterator
 from bdg_plan import messages as msg
 from bdg_plan.errors import Severity
 from bdg_plan.facts.admin_map import (
+    ALL_COMMUNE_KINDS,
     AdminMap,
     Commune,
     OldCommune,
     Province,
+    alternation,
     district_names,
     load,
     name_key,
     unit_name,
 )
+from bdg_plan.facts.place_names import keeps_unit_word, place_name
 from bdg_plan.facts.vietnamese import capitalize_first
 from bdg_plan.plan.model import Plan
 from bdg_plan.rules.header import Finding
@@ -37,7 +40,7 @@ _W = Severity.WARNING
 _TINH = ("co_quan", "tinh")
 _TEN = ("co_quan", "ten")
 _DIA_DANH = ("co_quan", "dia_danh")
-_PLACE_UNIT = re.compile(r"^(xã|phường|đặc khu|thị trấn)\s+", re.IGNORECASE)
+_PLACE_UNIT = re.compile(rf"^{alternation(ALL_COMMUNE_KINDS)}\s+", re.IGNORECASE)
 
 
 def map_rules(plan: Plan, unfilled: Callable[[str], object]) -> Iterator[Finding]:
@@ -189,9 +192,12 @@ def _place_findings(dia_danh: str, kind: str, name: str) -> Iterator[Finding]:
     written = _PLACE_UNIT.match(place)
     bare = place[written.end() :] if written else place
     if name_key(bare) != name_key(name):
-        expected = f"{kind.capitalize()} {name}" if name[:1].isdigit() else name
+        expected = place_name(kind, name)
         text = msg.MAP_PLACE_MISMATCH.format(value=dia_danh, commune=f"{kind} {name}", expected=expected)
         yield _DIA_DANH, "map-place-mismatch", text, _E
+    elif not written and keeps_unit_word(name):
+        text = msg.PLACE_NEEDS_UNIT_WORD.format(value=dia_danh, expected=place_name(kind, name))
+        yield _DIA_DANH, "map-place-unit-word", text, _W
     elif written and written.group(1).casefold() != kind:
         text = msg.MAP_PLACE_UNIT_WORD.format(
             value=dia_danh, given_kind=written.group(1).casefold(), kind=kind, name=name

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from bdg_plan import messages as msg
 from bdg_plan.errors import Severity
+from bdg_plan.facts.limits import MAX_TABLE_COLUMNS
 from bdg_plan.plan.loader import DataPath
 from bdg_plan.plan.model import Plan
 from bdg_plan.plan.outline_model import (
@@ -91,6 +92,10 @@ def _table_rows(node: BangNut, path: DataPath) -> Iterator[Finding]:
     if not table.cot and not table.csv:
         yield path, "table-columns", msg.TABLE_NO_COLUMNS, Severity.ERROR
     if not table.cot:
+        return
+    if len(table.cot) > MAX_TABLE_COLUMNS:
+        text = msg.TABLE_TOO_MANY_COLUMNS.format(count=len(table.cot), limit=MAX_TABLE_COLUMNS)
+        yield (*path, "cot"), "table-columns", text, Severity.ERROR
         return
     keys = {column.key for column in table.cot}
     names = ", ".join(column.key for column in table.cot)

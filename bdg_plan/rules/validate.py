@@ -13,7 +13,6 @@ of their own.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import functools
 import re
@@ -26,6 +25,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from bdg_plan import messages as msg
 from bdg_plan.errors import Problem, Severity, has_errors, sort_problems
+from bdg_plan.facts.admin_map import DISTRICT_PATTERN, REFORM_DATE
 from bdg_plan.facts.vietnamese import format_short_date
 from bdg_plan.plan.loader import DataPath, LoadedDocument, visible
 from bdg_plan.plan.model import PLAN_ERROR_CODES, Diem, Khoan, Muc, NgayBanHanh, NoiDung, Plan, YGachDauDong
@@ -34,12 +34,7 @@ from bdg_plan.rules.citations import cited
 from bdg_plan.rules.header import Finding, citation_rules, family_findings, kind_rules, signer_rules
 from bdg_plan.rules.outline import heading_of, outline_entries, outline_rules
 
-#: The first day with no district level (Luật Tổ chức chính quyền địa phương 72/2025/QH15).
-REFORM_DATE = dt.date(2025, 7, 1)
-
 _KY_HIEU = re.compile(r"^[A-ZĐ][A-Za-zĐđ]*(-[A-ZĐ][A-Za-zĐđ0-9]*)+$")
-#: A district-level body (huyện, quận, thị xã), gone since the 2025 reform.
-DISTRICT_PATTERN = re.compile(r"\b(huyện|quận|thị xã)\b", re.IGNORECASE)
 _LEADING_MARK = re.compile(r"^\s*([-+•–]\s)")
 _TYPED_NUMBER = re.compile(r"^\s*((?:[IVX]+|\d+|[a-zđ])[.)])\s")
 

@@ -17,12 +17,18 @@ from itertools import chain
 from bdg_plan import messages as msg
 from bdg_plan.docx.read.body import Paragraph, ReadDocument, Section, Table, shorten
 from bdg_plan.facts import nd30
+from bdg_plan.facts.admin_map import ALL_COMMUNE_KINDS, alternation
+from bdg_plan.facts.place_names import keeps_unit_word
+from bdg_plan.facts.vietnamese import date_padding_faults
 from bdg_plan.word.check_layout import closing_faults, header_width_faults, rule_faults
 from bdg_plan.word.find_parts import Found, clean, is_caps, parse_date, parse_so
 from bdg_plan.word.outline_read import classify
 
 _TOLERANCE_MM = 0.3
 _DAY = re.compile(r"ngày\s+(\S+)\s+tháng\s+(\S+)\s+năm", re.IGNORECASE)
+
+#: A place written with its unit word first ("Phường Lương Văn Tri").
+_UNIT_FIRST = re.compile(rf"^{alternation(ALL_COMMUNE_KINDS)}\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -201,14 +207,17 @@ def _date(c: _Checker, found: Found) -> None:
     parsed = parse_date(found.header.date_text)
     if parsed is None:
         return
-    _place, day, month, _year, day_text = parsed
+    place, day, month, _year, day_text = parsed
+    if keeps_unit_word(place) and not _UNIT_FIRST.match(place.strip()):
+        c.add(para, "ND30-NGAY-THANG", place, msg.CHECK_PLACE_UNIT_WORD)
     month_text = _DAY.search(found.header.date_text)
     typed_month = month_text.group(2) if month_text else str(month)
-    if day is not None and day < 10 and len(day_text) == 1:
+    faults = date_padding_faults(day, day_text, month, typed_month)
+    if "day" in faults:
         c.add(para, "ND30-NGAY-THANG", f"ngày {day_text}", msg.CHECK_DAY_PADDING)
-    if month <= 2 and len(typed_month) == 1:
+    if "month" in faults:
         c.add(para, "ND30-NGAY-THANG", f"tháng {typed_month}", msg.CHECK_MONTH_PADDING)
-    if month > 2 and typed_month.startswith("0"):
+    if "month-padded" in faults:
         c.add(para, "ND30-NGAY-THANG", f"tháng {typed_month}", msg.CHECK_MONTH_NO_PADDING)
 
 

@@ -13,14 +13,14 @@ import datetime as dt
 import re
 from typing import Any
 
-from bdg_plan.compose.action_month import (
+from bdg_plan.facts.vietnamese import format_period, upper
+from bdg_plan.facts.wording import (
     TITLE_CHU_DE,
     TITLE_THEME_SECTION,
     TITLE_THEME_SECTION_NO_MESSAGE,
     TITLE_THOI_GIAN,
     TITLE_THONG_DIEP,
 )
-from bdg_plan.facts.vietnamese import upper
 from bdg_plan.word.outline_read import Node
 
 _PERIOD = re.compile(r"^Từ ngày (\d{1,2})/(\d{1,2})/(\d{4}) đến ngày (\d{1,2})/(\d{1,2})/(\d{4})\.$")
@@ -79,12 +79,12 @@ def drop_month_times(data: dict[str, Any]) -> None:
     bdg-plan prints the month's dates for such an activity, so the plan file stays shorter and
     new-year moves those times with the month.
     """
-    from bdg_plan.compose.action_month import period_cell
     from bdg_plan.plan.model import ThangHanhDong
 
     if data.get("loai_ke_hoach") != "thang_hanh_dong" or "thang_hanh_dong" not in data:
         return
-    cell = period_cell(ThangHanhDong(**data["thang_hanh_dong"]))
+    month = ThangHanhDong(**data["thang_hanh_dong"])
+    cell = format_period(month.tu, month.den)
 
     def walk(value: Any) -> None:
         if isinstance(value, list):

@@ -19,7 +19,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bdg_plan import messages as msg
-from bdg_plan.compose.outline import (
+from bdg_plan.docx.read.body import Paragraph
+from bdg_plan.facts.admin_map import REFORM_DATE
+from bdg_plan.facts.vietnamese import capitalize_first, organ_lines, upper
+from bdg_plan.facts.wording import (
+    TITLE_KE_HOACH,
     TITLE_KINH_PHI,
     TITLE_MUC_DICH,
     TITLE_MUC_DICH_YEU_CAU,
@@ -27,8 +31,6 @@ from bdg_plan.compose.outline import (
     TITLE_TO_CHUC,
     TITLE_YEU_CAU,
 )
-from bdg_plan.docx.read.body import Paragraph
-from bdg_plan.facts.vietnamese import capitalize_first, organ_lines, upper
 from bdg_plan.word.find_parts import (
     Found,
     clean,
@@ -48,7 +50,6 @@ _ABBREVIATIONS = {"UBND", "HĐND", "MTTQ", "UBMTTQ", "VN", "CT-XH", "TP"}
 _AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s*(.+)$")
 _LUU = re.compile(r"^Lưu\s*:?\s*(.*?)[.;]?$", re.IGNORECASE)
 _NOT_SIGNER = re.compile(r"^\(.*\)$")
-TITLE_KE_HOACH = "Kế hoạch"
 
 #: Extra-section positions in print order, and the named section each one follows.
 _SLOTS = ("dau", "sau_muc_dich_yeu_cau", "sau_noi_dung", "sau_kinh_phi", "cuoi")
@@ -209,8 +210,6 @@ def _signer(found_lines: list[tuple[str, Any]], imported: Imported, key: str) ->
 
 def _province(found: Found, imported: Imported) -> None:
     """`co_quan.tinh` for a plan dated on or after the 2025 reform (right after `ten`)."""
-    from bdg_plan.rules.validate import REFORM_DATE
-
     date = parse_date(found.header.date_text) if found.header.date_text else None
     if date is None or dt.date(date[3], date[2], date[1] or 1) < REFORM_DATE:
         return

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bdg_plan.compose.tables import ACTIVITY_COLUMNS, STT_HEADER
 from bdg_plan.docx.read.body import Paragraph, Table
+from bdg_plan.facts.wording import ACTIVITY_COLUMNS, STT_HEADER
 from bdg_plan.plan.outline_model import GROUP_KEY, STT_NAMES
 from bdg_plan.word.find_parts import clean
 

@@ -33,8 +33,10 @@ from bdg_plan.commands.batch.pool import (
     run_batch,
 )
 from bdg_plan.errors import BatchInputError, Problem, has_errors, sort_problems
+from bdg_plan.facts.admin_map import REFORM_DATE
 from bdg_plan.plan.csv_tables import attach_csv_tables
-from bdg_plan.plan.loader import load_yaml
+from bdg_plan.plan.loader import LoadedDocument, load_yaml
+from bdg_plan.plan.model import Plan
 from bdg_plan.plan.source import SourceText, decode_source
 from bdg_plan.rules.validate import validate_document
 
@@ -46,17 +48,26 @@ def prepare_batch(
     communes_name: str,
     outdir: Path,
     base_folder: Path | None = None,
+    *,
+    post_reform_list: bool = False,
 ) -> BatchPlan:
     """Validate the base plan, read the communes and give each one its output file.
 
     `base_folder` is where the base plan lies: its tables that name a CSV file read it from
-    there, once, for every commune.
+    there, once, for every commune. `post_reform_list` says the communes are units in force
+    since 01/7/2025 (a list taken from the 2025 map); a list that names each commune's
+    province (`co_quan.tinh`) is one too.
 
     Raises:
-        BatchInputError: the base plan or the communes file has errors (nothing is rendered).
+        BatchInputError: the base plan or the communes file has errors, or the base is dated
+            before 01/7/2025 while the communes exist only since then (nothing is rendered).
 
     """
     base_source = decode_source(base_data, base_name)
+
+    def sources_of(name: str) -> dict[str, str]:
+        return {name: base_source.text} if isinstance(base_source, SourceText) else {}
+
     if isinstance(base_source, Problem):
         raise BatchInputError([base_source], msg.BATCH_BASE_INVALID.format(file=base_name))
     base = attach_csv_tables(load_yaml(base_source), base_folder)
@@ -71,6 +82,7 @@ def prepare_batch(
         if isinstance(communes_source, SourceText):
             sources[communes_name] = communes_source.text
         raise BatchInputError(sort_problems(problems), msg.BATCH_COMMUNES_INVALID, sources)
+    _refuse_base_before_reform(base, checked.plan, entries, post_reform_list, sources_of(base_name))
     names = assign_output_names([entry.name for entry in entries])
     outputs = tuple(outdir / name for name in names)
     for output in outputs:
@@ -79,6 +91,29 @@ def prepare_batch(
             raise AssertionError(f"output name escapes the folder: {output}")
     sources = {base_name: base_source.text}
     return BatchPlan(base, tuple(checked.problems), communes_name, tuple(entries), outputs, outdir, sources)
+
+
+def _refuse_base_before_reform(
+    base: LoadedDocument,
+    plan: Plan,
+    entries: list[CommuneEntry],
+    post_reform_list: bool,
+    sources: dict[str, str],
+) -> None:
+    """Stop a batch that would date a commune's plan before the commune existed.
+
+    The communes of a list taken from the 2025 map (or naming their province) exist from
+    01/7/2025; a base dated earlier is moved to the new year first, by new-year's rules (the
+    district line, the plan's own dates and years, the commune's references to itself).
+    """
+    names_province = any(o.path == ("co_quan", "tinh") for e in entries for o in e.overrides)
+    if plan.ngay.earliest >= REFORM_DATE or not (post_reform_list or names_province):
+        return
+    mark = base.locate(("ngay",))
+    problem = Problem(
+        base.name, mark.line, mark.column, "batch-base-before-reform", msg.BATCH_BASE_BEFORE_REFORM
+    )
+    raise BatchInputError([problem], msg.BATCH_BASE_BEFORE_REFORM_TITLE.format(file=base.name), sources)
 
 
 __all__ = [

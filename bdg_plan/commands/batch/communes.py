@@ -10,8 +10,6 @@ problems stop only that commune.
 from __future__ import annotations
 
 import bisect
-import csv
-import io
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,12 +26,14 @@ from bdg_plan.commands.batch.entries import (
     parse_key,
 )
 from bdg_plan.errors import Problem, has_errors
+from bdg_plan.plan.csv_read import MAX_CSV_ROWS, CsvProblem, choose_delimiter, read_csv_table
 from bdg_plan.plan.loader import DataPath, LoadedDocument, Mark, load_yaml
 from bdg_plan.plan.source import SourceText, decode_source
 
-#: The delimiters a commune table may use, and how many lines the sniffer reads.
-_DELIMITERS = (",", ";", "\t")
-_SNIFF_LINES = 20
+#: The most communes one list may hold, in a CSV table (its rows) or a YAML list (its items).
+#: Each commune is a whole plan to validate (a few milliseconds each); the whole country has about
+#: 3,300 communes.
+MAX_COMMUNES = MAX_CSV_ROWS
 
 
 def read_communes(data: bytes, name: str) -> tuple[list[CommuneEntry], list[Problem]]:
@@ -56,80 +56,32 @@ def read_communes(data: bytes, name: str) -> tuple[list[CommuneEntry], list[Prob
 
 def _read_csv(source: SourceText) -> tuple[list[CommuneEntry], list[Problem]]:
     name = source.name
-    delimiter = csv_delimiter(source.text)
-    unclosed = _unclosed_quote(source.text, delimiter)
-    if unclosed is not None:
-        line, column = unclosed
-        return [], [Problem(name, line, column, "csv-unclosed-quote", msg.BATCH_CSV_UNCLOSED_QUOTE)]
-    reader = csv.reader(io.StringIO(source.text, newline=""), delimiter=delimiter)
-    try:
-        rows = list(_numbered_rows(reader))
-    except csv.Error as exc:
-        return [], [Problem(name, reader.line_num, 1, "csv-syntax", msg.BATCH_CSV_SYNTAX.format(reason=exc))]
-    if not rows:
-        return [], [Problem(name, 1, 1, "csv-empty", msg.BATCH_CSV_EMPTY)]
-    header_line, header = rows[0]
-    columns, problems = _csv_columns(name, header_line, header)
+    table = read_csv_table(source.text, _is_key)
+    if isinstance(table, CsvProblem):
+        code, text = table.code, table.message
+        if code == "csv-empty":
+            text = msg.BATCH_CSV_EMPTY
+        elif code == "csv-too-many-rows":
+            code, text = "too-many-communes", msg.BATCH_TOO_MANY_COMMUNES.format(limit=MAX_COMMUNES)
+        return [], [Problem(name, table.line, table.column, code, text)]
+    header = table.header
+    columns, problems = _csv_columns(name, header.line, header.cells)
     if has_errors(problems):
         return [], problems
     entries = [
-        _csv_entry(name, number, line, cells, columns, header_line, len(header))
-        for number, (line, cells) in enumerate(rows[1:], start=1)
+        _csv_entry(name, number, row.line, row.cells, columns, header.line, len(header.cells))
+        for number, row in enumerate(table.rows, start=1)
     ]
     return entries, problems
 
 
 def csv_delimiter(text: str) -> str:
-    """The delimiter Excel wrote: ";" where the decimal mark is a comma (Vietnamese settings), else ",".
-
-    `csv.Sniffer`, restricted to `,`, `;` and tab, reads the rows' pattern; a header whose cells
-    are known keys or aliases under one delimiter decides first, so "Tên xã, phường;Địa danh"
-    reads as ";" even in a one-line file; the most frequent character is the last resort.
-    """
-    lines = [line for line in text.splitlines() if line.strip()][:_SNIFF_LINES]
-    header = lines[0] if lines else ""
-    sniffed = None
-    if len(lines) > 1:
-        try:
-            sniffed = csv.Sniffer().sniff("\n".join(lines), delimiters="".join(_DELIMITERS)).delimiter
-        except csv.Error:  # no consistent pattern: decide by the header alone
-            sniffed = None
-
-    def score(delimiter: str) -> tuple[int, bool, int]:
-        cells = next(csv.reader([header], delimiter=delimiter), [])
-        known = sum(parse_key(cell) is not None for cell in cells if cell.strip())
-        return known, delimiter == sniffed, header.count(delimiter)
-
-    return max(_DELIMITERS, key=score)
+    """The delimiter of a commune table: a header of plan keys or their aliases decides first."""
+    return choose_delimiter(text, _is_key)
 
 
-def _unclosed_quote(text: str, delimiter: str) -> tuple[int, int] | None:
-    """Where a quoted cell opens that is never closed (line, column), or None.
-
-    Python's lenient reader would read the rest of the file into that one cell, so two communes
-    silently become one; the strict reader stops at the end of the data instead.
-    """
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    start = 1
-    try:
-        for _ in reader:
-            start = reader.line_num + 1
-    except csv.Error:
-        if reader.line_num < len(io.StringIO(text, newline="").readlines()):
-            return None  # another strictness (a quote inside a cell): the lenient reader copes
-        line = io.StringIO(text, newline="").readlines()[start - 1]
-        opens = [i for i, char in enumerate(line) if char == '"' and (i == 0 or line[i - 1] == delimiter)]
-        return start, (opens[-1] + 1) if opens else 1
-    return None
-
-
-def _numbered_rows(reader: Any) -> Iterator[tuple[int, list[str]]]:
-    """Rows with the line each starts on; blank rows (Excel's trailing ";;;") are skipped."""
-    line = 1
-    for cells in reader:
-        start, line = line, reader.line_num + 1
-        if any(cell.strip() for cell in cells):
-            yield start, cells
+def _is_key(cell: str) -> bool:
+    return parse_key(cell) is not None
 
 
 def _csv_columns(
@@ -205,6 +157,10 @@ def _read_yaml(source: SourceText) -> tuple[list[CommuneEntry], list[Problem]]:
             *doc.problems,
             Problem(doc.name, mark.line, mark.column, "wrong-type", msg.BATCH_NOT_A_LIST),
         ]
+    if len(doc.data) > MAX_COMMUNES:
+        mark = doc.locate((MAX_COMMUNES,))
+        text = msg.BATCH_TOO_MANY_COMMUNES.format(limit=MAX_COMMUNES)
+        return [], [*doc.problems, Problem(doc.name, mark.line, mark.column, "too-many-communes", text)]
     starts = [doc.locate((index,)).line for index in range(len(doc.data))]
     by_entry: dict[int, list[Problem]] = {}
     file_problems: list[Problem] = []

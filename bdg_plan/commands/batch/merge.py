@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from bdg_plan import messages as msg
 from bdg_plan.commands.batch.entries import CommuneEntry, KeyPath, Origin, Override
+from bdg_plan.commands.batch.localise import Rewritten, leftovers, localise, plan_unit
+from bdg_plan.commands.batch.status import LeftoverMention
+from bdg_plan.commands.self_reference import Unit
 from bdg_plan.errors import Problem, has_errors, sort_problems
 from bdg_plan.plan.loader import DataPath, LoadedDocument, Mark, load_yaml
 from bdg_plan.plan.source import SourceText
@@ -35,9 +38,14 @@ def merge_overrides(base: Any, overrides: Iterable[Override]) -> dict[str, Any]:
     """The base plan's data with a commune's overrides applied (the base data is not changed).
 
     This is the plan a commune's file is rendered from: dumped to YAML and rendered alone, it
-    gives the same bytes. Raises `ValueError` for a path through a value that is not a mapping.
+    gives the same bytes. The base's references to its own commune are the commune's
+    (`localise`). Raises `ValueError` for a path through a value that is not a mapping.
     """
-    data, _, conflicts = _merge(base, tuple(overrides))
+    overrides = tuple(overrides)
+    own, commune = plan_unit(base), plan_unit(_merge(base, overrides)[0])
+    if own is not None and commune is not None:
+        base, _ = localise(base, own, commune, {override.path for override in overrides})
+    data, _, conflicts = _merge(base, overrides)
     if conflicts:
         raise ValueError(conflicts[0][1])
     return data
@@ -167,10 +175,32 @@ def _checked_cells(entry: CommuneEntry, communes_name: str) -> tuple[tuple[Overr
     return checked, problems
 
 
+@dataclass(frozen=True)
+class CommuneCheck:
+    """One commune's merged plan checked.
+
+    Its problems, its plan when valid, what was rewritten in the base's text for it, and the base
+    commune's name still left in it.
+    """
+
+    problems: tuple[Problem, ...]
+    plan: Plan | None
+    rewritten: tuple[Rewritten, ...] = ()
+    leftover: LeftoverMention | None = None
+
+
 def validate_commune(
     base: LoadedDocument, base_problems: frozenset[Problem], communes_name: str, entry: CommuneEntry
 ) -> tuple[tuple[Problem, ...], Plan | None]:
-    """The commune's problems, placed in the file they come from, and its plan when valid.
+    """The commune's problems, placed in the file they come from, and its plan when valid."""
+    checked = check_commune(base, base_problems, communes_name, entry)
+    return checked.problems, checked.plan
+
+
+def check_commune(
+    base: LoadedDocument, base_problems: frozenset[Problem], communes_name: str, entry: CommuneEntry
+) -> CommuneCheck:
+    """Merge a commune's values into the base plan, its own commune in the base's place, and check it.
 
     Problems the base plan has on its own (`base_problems`, its warnings) are not repeated.
     """
@@ -179,9 +209,30 @@ def validate_commune(
     if entry.raw_cells:
         overrides, cell_problems = _checked_cells(entry, communes_name)
         problems += cell_problems
+    base, rewritten, units = _localised(base, overrides)
     doc, positions, conflicts = _merged_document(base, overrides)
     problems += (_conflict_problem(o, reason, communes_name) for o, reason in conflicts)
     result = validate_document(doc)
     problems += (_placed(p, positions, communes_name) for p in result.problems if p not in base_problems)
     found = tuple(sort_problems(problems))
-    return found, None if has_errors(found) else result.plan
+    leftover = None
+    if units is not None:
+        mentions = leftovers(doc.data, *units)
+        if mentions:
+            lines = tuple(sorted({doc.locate(m.path).line for m in mentions if m.path in positions.values}))
+            leftover = LeftoverMention(units[0].name, sum(m.count for m in mentions), lines)
+    plan = None if has_errors(found) else result.plan
+    return CommuneCheck(found, plan, tuple(rewritten), leftover)
+
+
+def _localised(
+    base: LoadedDocument, overrides: tuple[Override, ...]
+) -> tuple[LoadedDocument, list[Rewritten], tuple[Unit, Unit] | None]:
+    """The base with its own commune's references rewritten for the commune the overrides name."""
+    own = plan_unit(base.data)
+    commune = plan_unit(_merge(base.data, overrides)[0])
+    if own is None or commune is None:
+        return base, [], None
+    keep: set[DataPath] = {override.path for override in overrides}
+    data, rewritten = localise(base.data, own, commune, keep)
+    return replace(base, data=data), rewritten, (own, commune)

@@ -1,11 +1,12 @@
-"""Run by tests/test_model_cache.py in a fresh interpreter: the plan model with its cache in a folder.
+"""Run by tests/contracts/test_model_cache.py in a fresh interpreter: the plan model and its cache.
 
-Usage: python -m tests.model_cache_probe FOLDER FILE...
+Usage: python -m tests.contracts.model_cache_probe FILE...
 
-FOLDER is the only place the model's cache is read from and written to. The probe counts every
-call of pydantic's Python-side schema generation, then validates each FILE (and renders the valid
-ones) and prints one JSON object: the counts, every result (the plan's data and every problem with
-its position, code, message and severity), the rendered documents' text, and the JSON Schema.
+The cache is where the program keeps it (beside the byte code: the caller sets
+PYTHONPYCACHEPREFIX to a folder of its own). The probe counts every call of pydantic's
+Python-side schema generation, then validates each FILE (and renders the valid ones) and prints
+one JSON object: the counts, every result (the plan's data and every problem with its position,
+code, message and severity), the rendered documents' digests, and the JSON Schema.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,15 +28,9 @@ def _counting(self: _generate_schema.GenerateSchema, obj: Any) -> Any:
     return _ORIGINAL(self, obj)
 
 
-def main(folder: str, names: list[str]) -> dict[str, Any]:
-    """Import the model with its cache in `folder`, validate and render `names`; what came out."""
+def main(names: list[str]) -> dict[str, Any]:
+    """Import the model with its cache, validate and render `names`; what came out."""
     _generate_schema.GenerateSchema.generate_schema = _counting  # type: ignore[method-assign]
-    from bdg_plan.startup import cache_files as start_cache
-
-    def only_folder() -> Iterator[str]:
-        yield folder
-
-    start_cache.cache_folders = only_folder
     from bdg_plan.plan import model  # noqa: F401 - the import under test
 
     at_import = len(CALLS)
@@ -65,4 +59,4 @@ def main(folder: str, names: list[str]) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    print(json.dumps(main(sys.argv[1], sys.argv[2:]), ensure_ascii=False))
+    print(json.dumps(main(sys.argv[1:]), ensure_ascii=False))

@@ -1,0 +1,1 @@
+"""Contract tests: what a start imports, what the start caches keep, how the process ends."""
