@@ -139,7 +139,8 @@ def emit_plan(
     Args:
         data: plan-file data (keys of the model, values of plain types).
         head_comment: lines written as comments under the schema line.
-        unplaced: text that found no place, by the key it is written after.
+        unplaced: text that found no place, by the key it is written after; a key that is no
+            key of the plan and starts with "(" is a heading, its block written at the end.
 
     """
     unplaced = unplaced or {}
@@ -156,16 +157,17 @@ def emit_plan(
     for key, lines in unplaced.items():
         if key not in data:
             out.append("")
-            out += _unplaced_lines(lines)
+            out += _unplaced_lines(lines, key if key.startswith("(") else "")
     text = "\n".join(out) + "\n"
     _check_round_trip(text, data)
     return text
 
 
-def _unplaced_lines(lines: list[str]) -> list[str]:
+def _unplaced_lines(lines: list[str], heading: str = "") -> list[str]:
+    """A "# KHÔNG XẾP ĐƯỢC" block; `heading` ("(chú thích cuối trang)") says what it holds."""
     if not lines:
         return []
-    out = [f"# {msg.IMPORT_UNPLACED_MARKER}:"]
+    out = [f"# {msg.IMPORT_UNPLACED_MARKER} {heading}:" if heading else f"# {msg.IMPORT_UNPLACED_MARKER}:"]
     for line in lines:
         for part in line.splitlines() or [""]:
             out.append(f"#   {part}".rstrip())

@@ -8,17 +8,18 @@ file system: the library API reads the bytes and saves the text.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bdg_plan import messages as msg
-from bdg_plan.docx.read.body import ReadDocument, Unplaced, collector_paused, first_words, read_docx
+from bdg_plan.docx.read.body import Extra, ReadDocument, Unplaced, collector_paused, first_words, read_docx
 from bdg_plan.errors import DocxReadError, NoPlanFoundError, Problem
 from bdg_plan.plan.loader import MAX_NODES, MAX_TEXT_CHARS
 from bdg_plan.plan.source import MAX_FILE_BYTES
 from bdg_plan.plan.yaml_write import emit_plan
 from bdg_plan.word.find_parts import Found, find_parts
 from bdg_plan.word.import_plan import Imported, plan_data
+from bdg_plan.word.ledger import Ledger, account, document_words, rescue_lines
 from bdg_plan.word.outline_read import build_outline
 
 
@@ -32,6 +33,10 @@ class ImportedPlan:
     found: Found
     unplaced: list[Unplaced] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: Where every word of the Word file went.
+    ledger: Ledger = field(default_factory=Ledger)
+    #: The tracked changes accepted, in document order.
+    changes: list[Extra] = field(default_factory=list)
 
 
 def _unplaced(document: ReadDocument, imported: Imported) -> list[Unplaced]:
@@ -52,6 +57,53 @@ def _leave_hidden(document: ReadDocument, imported: Imported) -> None:
         if paragraph.hidden.strip():
             line = msg.IMPORT_HIDDEN_LINE.format(number=paragraph.number, text=paragraph.hidden.strip())
             imported.unplaced.setdefault(_HIDDEN_KEY, []).append(line)
+
+
+_CHANGES = frozenset(msg.IMPORT_CHANGE_LINES)
+
+
+def change_line(change: Extra) -> str:
+    """A tracked change as listed, its words included."""
+    return msg.IMPORT_CHANGE_LINES[change.kind].format(number=change.paragraph, text=change.text)
+
+
+def _leave_extras(document: ReadDocument, imported: Imported) -> None:
+    """Notes, comments, text boxes, header text and tracked changes as headed comment blocks."""
+    headings = msg.IMPORT_EXTRA_HEADINGS
+    for extra in document.extras:
+        if extra.kind in _CHANGES:
+            imported.unplaced.setdefault(headings["tracked"], []).append(change_line(extra))
+        elif extra.kind == "header":
+            imported.unplaced.setdefault(headings["header"], []).append(extra.text)
+        else:
+            line = msg.IMPORT_EXTRA_LINE.format(number=extra.paragraph, text=extra.text)
+            imported.unplaced.setdefault(headings[extra.kind], []).append(line)
+
+
+def ledger_lines(ledger: Ledger) -> list[str]:
+    """The ledger as the summary prints it: the counts, what render re-prints, each block's words."""
+    lines = [
+        msg.IMPORT_LEDGER.format(
+            total=_number(ledger.total),
+            placed=_number(ledger.placed),
+            noted=_number(ledger.noted),
+            lost=_number(ledger.lost),
+        )
+    ]
+    if ledger.reprinted:
+        classes = "; ".join(
+            msg.IMPORT_LEDGER_CLASS.format(name=msg.IMPORT_LEDGER_CLASSES[kind], count=_number(count))
+            for kind, count in sorted(ledger.reprinted.items())
+        )
+        lines.append(
+            msg.IMPORT_LEDGER_REPRINTED.format(count=_number(sum(ledger.reprinted.values())), classes=classes)
+        )
+    for heading, count in ledger.blocks.items():
+        if heading:
+            lines.append(msg.IMPORT_LEDGER_BLOCK.format(heading=heading, count=_number(count)))
+        else:
+            lines.append(msg.IMPORT_LEDGER_BLOCK_KEYS.format(count=_number(count)))
+    return lines
 
 
 def _number(value: int) -> str:
@@ -152,14 +204,31 @@ def _import(data: bytes, name: str, plan_name: str) -> ImportedPlan:
     outline = build_outline(found.body)
     imported = plan_data(found, outline)
     _leave_hidden(document, imported)
+    _leave_extras(document, imported)
     check_plan_limits(imported.data)
     head = msg.IMPORT_HEAD_COMMENT.format(
         file=name, fill=msg.IMPORT_FILL, marker=msg.IMPORT_UNPLACED_MARKER, plan=plan_name
     )
     text = emit_plan(imported.data, head_comment=head, unplaced=imported.unplaced)
+    words = document_words(document)
+    ledger = account(words, _read_back(text, plan_name), text)
+    if ledger.rescued:  # words no stage placed: written at the end, so none is ever lost
+        imported.unplaced[msg.IMPORT_EXTRA_HEADINGS["rescued"]] = rescue_lines(ledger.rescued)
+        text = emit_plan(imported.data, head_comment=head, unplaced=imported.unplaced)
+        ledger = replace(account(words, _read_back(text, plan_name), text), rescued=ledger.rescued)
     check_plan_size(text)
     problems = validate_imported(imported.data, text, plan_name)
-    return ImportedPlan(text, imported, document, found, _unplaced(document, imported), problems)
+    plan = ImportedPlan(text, imported, document, found, _unplaced(document, imported), problems, ledger)
+    plan.changes = [extra for extra in document.extras if extra.kind in _CHANGES]
+    return plan
+
+
+def _read_back(text: str, name: str) -> Any:
+    """The plan file's values as the project's loader reads them (the ledger counts these)."""
+    from bdg_plan.plan.loader import load_yaml
+    from bdg_plan.plan.source import SourceText
+
+    return load_yaml(SourceText(name, text)).data
 
 
 def validate_imported(data: dict[str, Any], text: str, name: str) -> list[Problem]:

@@ -1,0 +1,305 @@
+"""Import's word ledger: every word of the Word file is in the plan file, or re-printed by render.
+
+Word files are built here with python-docx and lxml: a clerk's plan (tests/clerk_docs.py) with a
+footnote, a comment, a text box, tracked changes and header text added, and generated outlines.
+Each test recounts the ledger itself from the written file, read again with the project's loader.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections import Counter
+from typing import Any
+
+import pytest
+from docx import Document
+from docx.oxml import parse_xml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bdg_plan import messages as msg
+from bdg_plan.plan.loader import load_yaml
+from bdg_plan.plan.source import SourceText
+from bdg_plan.word.importer import ImportedPlan, import_bytes, ledger_lines
+from bdg_plan.word.ledger import account, comment_blocks, document_words, tokens
+from tests import clerk_docs
+from tests.clerk_docs import Layout, build
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+V_NS = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+FOOTNOTE = (
+    "Theo số liệu của Hội Liên hiệp Phụ nữ xã, năm 2023 có 312 hộ gia đình tham gia sinh hoạt chuyên đề"
+)
+COMMENT = "Chị Lan xem lại số liệu này trước khi trình ký"
+TEXT_BOX = "DỰ THẢO lần 2"
+INSERTED = "trọng tâm"
+DELETED = "chiếu lệ qua loa"
+HEADER = "Bản lưu hành nội bộ"
+
+
+def _run(xml: str) -> Any:
+    return parse_xml(f"<w:r {W_NS} {V_NS}>{xml}</w:r>")
+
+
+def _footnotes(*texts: str, first: int = 7) -> bytes:
+    notes = "".join(
+        f'<w:footnote w:id="{first + index}"><w:p><w:r><w:footnoteRef/></w:r>'
+        f'<w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:footnote>'
+        for index, text in enumerate(texts)
+    )
+    separator = '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+    return f"<w:footnotes {W_NS}>{separator}{notes}</w:footnotes>".encode()
+
+
+def _comments(*texts: str, first: int = 3) -> bytes:
+    comments = "".join(
+        f'<w:comment w:id="{first + index}" w:author="A"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:comment>'
+        for index, text in enumerate(texts)
+    )
+    return f"<w:comments {W_NS}>{comments}</w:comments>".encode()
+
+
+def _with_parts(data: bytes, parts: dict[str, bytes]) -> bytes:
+    """The .docx `data` with `parts` added (or replaced)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            if item.filename not in parts:
+                target.writestr(item, source.read(item.filename))
+        for name, content in parts.items():
+            target.writestr(name, content)
+    return out.getvalue()
+
+
+def _paragraph(document: Any, text: str) -> Any:
+    return next(p for p in document.paragraphs if p.text.startswith(text))
+
+
+def _saved(document: Any) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _imported(data: bytes) -> ImportedPlan:
+    return import_bytes(data, "cu.docx", "cu.yaml")
+
+
+def _recount(data: bytes, result: ImportedPlan) -> Any:
+    """The ledger recomputed from the written file, read again with the project's loader."""
+    loaded = load_yaml(SourceText("cu.yaml", result.text))
+    assert not loaded.problems
+    return account(document_words(result.document), loaded.data, result.text)
+
+
+def _block(text: str, heading: str) -> list[str]:
+    return [line for found, line in comment_blocks(text) if found == heading]
+
+
+def test_a_clerks_plan_loses_no_word_and_its_summary_counts_them() -> None:
+    result = _imported(build(Layout(annex=True, body_table=True)))
+    ledger = _recount(b"", result)
+    assert ledger.rescued == [] and result.ledger.rescued == []
+    assert ledger.lost == 0 and ledger.total == result.ledger.total > 400
+    assert ledger.placed + ledger.noted + sum(ledger.reprinted.values()) == ledger.total
+    assert ledger.reprinted["label"] > 0 and ledger.reprinted["fixed"] > 0
+    first = ledger_lines(result.ledger)[0]
+    assert first == msg.IMPORT_LEDGER.format(
+        total=f"{ledger.total:,}".replace(",", "."),
+        placed=f"{ledger.placed:,}".replace(",", "."),
+        noted=ledger.noted,
+        lost=0,
+    )
+
+
+def test_thousands_are_written_with_dots() -> None:
+    result = _imported(build())
+    result.ledger.total, result.ledger.placed = 1204, 1180
+    result.ledger.reprinted.clear()
+    result.ledger.noted = 24
+    assert ledger_lines(result.ledger)[0] == (
+        "1.204 chữ trong tệp Word: 1.180 đã xếp vào mục, 24 ghi thành ghi chú, 0 bị mất"
+    )
+
+
+def test_a_footnote_is_kept_word_for_word_under_its_heading() -> None:
+    document = Document(io.BytesIO(build()))
+    _paragraph(document, clerk_docs.ITEM1_TEXT)._p.append(_run('<w:footnoteReference w:id="7"/>'))
+    data = _with_parts(_saved(document), {"word/footnotes.xml": _footnotes(FOOTNOTE)})
+    result = _imported(data)
+    lines = _block(result.text, msg.IMPORT_EXTRA_HEADINGS["footnote"])
+    assert len(lines) == 1 and lines[0].endswith(FOOTNOTE) and lines[0].startswith("(đoạn ")
+    ledger = _recount(data, result)
+    assert ledger.lost == 0 and ledger.rescued == []
+    assert ledger.blocks[msg.IMPORT_EXTRA_HEADINGS["footnote"]] == len(tokens(FOOTNOTE)) == 23
+
+
+def test_a_comment_is_kept_under_its_heading() -> None:
+    document = Document(io.BytesIO(build()))
+    _paragraph(document, clerk_docs.FUNDING)._p.append(_run('<w:commentReference w:id="3"/>'))
+    data = _with_parts(_saved(document), {"word/comments.xml": _comments(COMMENT)})
+    result = _imported(data)
+    lines = _block(result.text, msg.IMPORT_EXTRA_HEADINGS["comment"])
+    assert len(lines) == 1 and lines[0].endswith(COMMENT)
+    assert _recount(data, result).rescued == []
+
+
+def test_a_text_box_is_kept_under_its_heading_once() -> None:
+    document = Document(io.BytesIO(build()))
+    box = (
+        "<w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>"
+        f"{TEXT_BOX}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict>"
+    )
+    _paragraph(document, clerk_docs.ITEM1_TEXT)._p.append(_run(box))
+    result = _imported(_saved(document))
+    lines = _block(result.text, msg.IMPORT_EXTRA_HEADINGS["textbox"])
+    assert len(lines) == 1 and lines[0].endswith(TEXT_BOX)
+    assert result.text.count(TEXT_BOX) == 1  # never a value
+    assert _recount(b"", result).rescued == []
+
+
+def test_tracked_changes_are_accepted_and_listed_with_the_deleted_words() -> None:
+    document = Document(io.BytesIO(build()))
+    paragraph = _paragraph(document, clerk_docs.ITEM1_TEXT)._p
+    ins = (
+        f'<w:ins {W_NS} w:id="1" w:author="A"><w:r><w:t xml:space="preserve"> {INSERTED}</w:t></w:r></w:ins>'
+    )
+    dele = f'<w:del {W_NS} w:id="2" w:author="A"><w:r><w:delText> {DELETED}</w:delText></w:r></w:del>'
+    paragraph.append(parse_xml(ins))
+    paragraph.append(parse_xml(dele))
+    result = _imported(_saved(document))
+    values = "\n".join(line for line in result.text.splitlines() if not line.startswith("#"))
+    assert f"{clerk_docs.ITEM1_TEXT} {INSERTED}" in values  # the insertion is kept in its place
+    assert DELETED not in values  # the deletion is not
+    lines = _block(result.text, msg.IMPORT_EXTRA_HEADINGS["tracked"])
+    assert [line.split(") ", 1)[1] for line in lines] == [INSERTED, DELETED]
+    assert [c.kind for c in result.changes] == ["inserted", "deleted"]
+    ledger = _recount(b"", result)
+    assert ledger.rescued == [] and ledger.lost == 0
+    assert ledger.total == result.ledger.total  # the deleted words are counted
+
+
+def test_header_text_is_kept_and_the_page_number_is_not() -> None:
+    document = Document(io.BytesIO(build()))
+    header = document.sections[0].header.paragraphs[0]
+    header.text = HEADER
+    header._p.append(_run('<w:fldChar w:fldCharType="begin"/>'))
+    header._p.append(_run('<w:instrText xml:space="preserve"> PAGE </w:instrText>'))
+    header._p.append(_run('<w:fldChar w:fldCharType="separate"/>'))
+    header._p.append(_run("<w:t>17</w:t>"))
+    header._p.append(_run('<w:fldChar w:fldCharType="end"/>'))
+    result = _imported(_saved(document))
+    lines = _block(result.text, msg.IMPORT_EXTRA_HEADINGS["header"])
+    assert lines == [HEADER]
+    assert _recount(b"", result).rescued == []
+
+
+def test_a_word_no_stage_placed_is_rescued_into_the_last_block() -> None:
+    result = _imported(build())
+    words = document_words(result.document)
+    text = result.text.replace("Nguyễn Thị Hoa", "Nguyễn Thị")  # as if a stage dropped a word
+    loaded = load_yaml(SourceText("cu.yaml", text)).data
+    ledger = account(words, loaded, text)
+    assert [word for _, word in ledger.rescued] == ["Hoa"]
+    assert ledger.lost == 1
+
+
+def test_reprinted_words_are_listed_by_class_not_as_lost() -> None:
+    result = _imported(build(Layout(header="tabs", closing="tabs")))
+    ledger = _recount(b"", result)
+    assert ledger.rescued == []
+    assert set(ledger.reprinted) <= {"label", "fixed", "title", "signer"}
+    assert ledger.reprinted["fixed"] >= len(
+        tokens("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập Tự do Hạnh phúc")
+    )
+
+
+# --- generated documents ------------------------------------------------------------------------
+_WORDS = tokens(
+    "tuyên truyền vận động hội viên phụ nữ thôn xã huyện kiểm tra giám sát đôn đốc báo cáo kết quả "
+    "thực hiện nhiệm vụ giải pháp nâng cao chất lượng hiệu quả phối hợp đoàn thể cơ sở nhân dân"
+)
+_sentence = st.lists(st.sampled_from(_WORDS), min_size=2, max_size=9).map(
+    lambda w: " ".join(w).capitalize() + "."
+)
+_KINDS = ("paragraph", "khoan", "diem", "bullet", "table", "footnote", "comment", "textbox", "ins", "del")
+_items = st.lists(st.tuples(st.sampled_from(_KINDS), _sentence), min_size=1, max_size=8)
+
+
+def _generated(sections: list[list[tuple[str, str]]], header: str) -> bytes:
+    document = Document(io.BytesIO(build(Layout(numbering="typed"))))
+    anchor = _paragraph(document, clerk_docs.FUNDING)
+    notes: dict[str, list[str]] = {"footnote": [], "comment": []}
+    romans = ["V", "VI", "VII"]
+    for index, items in enumerate(sections):
+        anchor.insert_paragraph_before(f"{romans[index]}. NHIỆM VỤ {index + 1}").runs[0].bold = True
+        for number, (kind, text) in enumerate(items, start=1):
+            _generated_item(document, anchor, kind, text, number, notes)
+    if header:
+        document.sections[0].header.paragraphs[0].text = header
+    parts = {}
+    if notes["footnote"]:
+        parts["word/footnotes.xml"] = _footnotes(*notes["footnote"])
+    if notes["comment"]:
+        parts["word/comments.xml"] = _comments(*notes["comment"])
+    return _with_parts(_saved(document), parts)
+
+
+def _generated_item(
+    document: Any, anchor: Any, kind: str, text: str, number: int, notes: dict[str, list[str]]
+) -> None:
+    if kind in ("paragraph", "khoan", "diem", "bullet"):
+        prefix = {
+            "paragraph": "",
+            "khoan": f"{number}. ",
+            "diem": f"{'abcdefgh'[number - 1]}) ",
+            "bullet": "- ",
+        }
+        anchor.insert_paragraph_before(prefix[kind] + text)
+    elif kind == "table":
+        table = document.add_table(rows=2, cols=2)
+        table.cell(0, 0).text, table.cell(0, 1).text = "TT", "Nội dung"
+        table.cell(1, 0).text, table.cell(1, 1).text = "1", text
+        anchor._p.addprevious(table._tbl)
+    else:
+        holder = anchor.insert_paragraph_before(
+            _WORDS[number].capitalize() + " " + _WORDS[number + 1] + "."
+        )._p
+        if kind in ("footnote", "comment"):
+            notes[kind].append(text)
+            tag, first = ("footnoteReference", 7) if kind == "footnote" else ("commentReference", 3)
+            holder.append(_run(f'<w:{tag} w:id="{first + len(notes[kind]) - 1}"/>'))
+        elif kind == "textbox":
+            box = f"<w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+            holder.append(_run(box + "</w:txbxContent></v:textbox></v:shape></w:pict>"))
+        elif kind in ("ins", "del"):
+            inner = f"<w:t>{text}</w:t>" if kind == "ins" else f"<w:delText>{text}</w:delText>"
+            holder.append(
+                parse_xml(f'<w:{kind} {W_NS} w:id="{number}" w:author="A"><w:r>{inner}</w:r></w:{kind}>')
+            )
+
+
+def _check_generated(sections: list[list[tuple[str, str]]], header: str) -> None:
+    data = _generated(sections, header)
+    result = _imported(data)
+    ledger = _recount(data, result)
+    assert ledger.lost == 0, ledger.rescued
+    assert ledger.rescued == [] and result.ledger.rescued == []
+    source = Counter(w.word.casefold() for w in document_words(result.document) if not w.reprint)
+    for kind, text in (item for items in sections for item in items):
+        if kind in ("footnote", "comment", "textbox", "del"):
+            assert all(source[word.casefold()] > 0 for word in tokens(text))
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_items, min_size=1, max_size=2), st.sampled_from(["", HEADER]))
+def test_generated_documents_lose_no_word(sections: list[list[tuple[str, str]]], header: str) -> None:
+    _check_generated(sections, header)
+
+
+@pytest.mark.slow
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_items, min_size=1, max_size=3), st.sampled_from(["", HEADER]))
+def test_generated_documents_lose_no_word_many(sections: list[list[tuple[str, str]]], header: str) -> None:
+    _check_generated(sections, header)
