@@ -73,7 +73,7 @@ def _with_parts(data: bytes, parts: dict[str, bytes]) -> bytes:
 
 
 def _paragraph(document: Any, text: str) -> Any:
-    return next(p for p in document.paragraphs if p.text.startswith(text))
+    return next(p for p in document.paragraphs if text in p.text)
 
 
 def _saved(document: Any) -> bytes:
@@ -129,7 +129,11 @@ def test_a_footnote_is_kept_word_for_word_under_its_heading() -> None:
     data = _with_parts(_saved(document), {"word/footnotes.xml": _footnotes(FOOTNOTE)})
     result = _imported(data)
     lines = _block(result.text, msg.IMPORT_EXTRA_HEADINGS["footnote"])
-    assert len(lines) == 1 and lines[0].endswith(FOOTNOTE) and lines[0].startswith("(đoạn ")
+    assert lines == [FOOTNOTE]
+    assert f"#   (đoạn {result.document.extras[0].paragraph}) {FOOTNOTE}" in result.text
+    # At its place: beside the key its paragraph went to (noi_dung), not at the end of the file.
+    block = result.text.index(f"# {msg.IMPORT_UNPLACED_MARKER} {msg.IMPORT_EXTRA_HEADINGS['footnote']}:")
+    assert result.text.index("noi_dung:") < block < result.text.index("kinh_phi:")
     ledger = _recount(data, result)
     assert ledger.lost == 0 and ledger.rescued == []
     assert ledger.blocks[msg.IMPORT_EXTRA_HEADINGS["footnote"]] == len(tokens(FOOTNOTE)) == 23
@@ -141,21 +145,32 @@ def test_a_comment_is_kept_under_its_heading() -> None:
     data = _with_parts(_saved(document), {"word/comments.xml": _comments(COMMENT)})
     result = _imported(data)
     lines = _block(result.text, msg.IMPORT_EXTRA_HEADINGS["comment"])
-    assert len(lines) == 1 and lines[0].endswith(COMMENT)
+    assert lines == [COMMENT]
     assert _recount(data, result).rescued == []
 
 
-def test_a_text_box_is_kept_under_its_heading_once() -> None:
+_VML_BOX = (
+    "<w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>"
+    f"{TEXT_BOX}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict>"
+)
+#: As Word saves a text box: the DrawingML shape, and the same box in VML for older readers.
+_ALTERNATE_BOX = (
+    '<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+    '<mc:Choice Requires="wps"><w:drawing><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/'
+    'word/2010/wordprocessingShape"><wps:txbx><w:txbxContent><w:p><w:r><w:t>'
+    f"{TEXT_BOX}</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice>"
+    f"<mc:Fallback>{_VML_BOX}</mc:Fallback></mc:AlternateContent>"
+)
+
+
+@pytest.mark.parametrize("box", [_VML_BOX, _ALTERNATE_BOX], ids=["vml", "alternate"])
+def test_a_text_box_is_kept_under_its_heading_once(box: str) -> None:
     document = Document(io.BytesIO(build()))
-    box = (
-        "<w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>"
-        f"{TEXT_BOX}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict>"
-    )
     _paragraph(document, clerk_docs.ITEM1_TEXT)._p.append(_run(box))
     result = _imported(_saved(document))
     lines = _block(result.text, msg.IMPORT_EXTRA_HEADINGS["textbox"])
-    assert len(lines) == 1 and lines[0].endswith(TEXT_BOX)
-    assert result.text.count(TEXT_BOX) == 1  # never a value
+    assert lines == [TEXT_BOX]
+    assert result.text.count(TEXT_BOX) == 1  # never a value, and the fallback copy is not a second
     assert _recount(b"", result).rescued == []
 
 
@@ -173,8 +188,14 @@ def test_tracked_changes_are_accepted_and_listed_with_the_deleted_words() -> Non
     assert f"{clerk_docs.ITEM1_TEXT} {INSERTED}" in values  # the insertion is kept in its place
     assert DELETED not in values  # the deletion is not
     lines = _block(result.text, msg.IMPORT_EXTRA_HEADINGS["tracked"])
-    assert [line.split(") ", 1)[1] for line in lines] == [INSERTED, DELETED]
+    assert lines == [INSERTED, DELETED]  # the tag "(đoạn N, phần xóa, ...)" is import's, not counted
+    assert (
+        msg.IMPORT_CHANGE_LINES["deleted"].format(number=result.changes[1].paragraph, text=DELETED)
+        in result.text
+    )
     assert [c.kind for c in result.changes] == ["inserted", "deleted"]
+    block = result.text.index(f"# {msg.IMPORT_UNPLACED_MARKER} {msg.IMPORT_EXTRA_HEADINGS['tracked']}:")
+    assert result.text.index("noi_dung:") < block < result.text.index("kinh_phi:")
     ledger = _recount(b"", result)
     assert ledger.rescued == [] and ledger.lost == 0
     assert ledger.total == result.ledger.total  # the deleted words are counted
@@ -192,6 +213,8 @@ def test_header_text_is_kept_and_the_page_number_is_not() -> None:
     result = _imported(_saved(document))
     lines = _block(result.text, msg.IMPORT_EXTRA_HEADINGS["header"])
     assert lines == [HEADER]
+    assert result.text.rstrip().endswith(f"#   {HEADER}")  # no place in the body: at the end
+    assert "17" not in result.text.split("# KHÔNG XẾP ĐƯỢC (đầu trang")[1]  # the page number is not kept
     assert _recount(b"", result).rescued == []
 
 

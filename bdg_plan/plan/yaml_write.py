@@ -133,6 +133,7 @@ def emit_plan(
     *,
     head_comment: str,
     unplaced: dict[str, list[str]] | None = None,
+    headed: dict[str, dict[str, list[str]]] | None = None,
 ) -> str:
     """The plan file's text for `data`, comments included.
 
@@ -141,6 +142,7 @@ def emit_plan(
         head_comment: lines written as comments under the schema line.
         unplaced: text that found no place, by the key it is written after; a key that is no
             key of the plan and starts with "(" is a heading, its block written at the end.
+        headed: more blocks beside a key, each under its heading ("(nhận xét)"), by key.
 
     """
     unplaced = unplaced or {}
@@ -154,6 +156,8 @@ def emit_plan(
             out.append(f"# {comment}")
         out += _entry(f"{key}:", data[key], "")
         out += _unplaced_lines(unplaced.get(key, []))
+        for heading, lines in (headed or {}).get(key, {}).items():
+            out += _unplaced_lines(lines, heading)
     for key, lines in unplaced.items():
         if key not in data:
             out.append("")

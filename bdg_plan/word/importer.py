@@ -19,7 +19,7 @@ from bdg_plan.plan.source import MAX_FILE_BYTES
 from bdg_plan.plan.yaml_write import emit_plan
 from bdg_plan.word.find_parts import Found, find_parts
 from bdg_plan.word.import_plan import Imported, plan_data
-from bdg_plan.word.ledger import Ledger, account, document_words, rescue_lines
+from bdg_plan.word.ledger import Ledger, account, document_words, rescue_lines, tokens
 from bdg_plan.word.outline_read import build_outline
 
 
@@ -67,17 +67,68 @@ def change_line(change: Extra) -> str:
     return msg.IMPORT_CHANGE_LINES[change.kind].format(number=change.paragraph, text=change.text)
 
 
-def _leave_extras(document: ReadDocument, imported: Imported) -> None:
-    """Notes, comments, text boxes, header text and tracked changes as headed comment blocks."""
+def _leave_extras(document: ReadDocument, imported: Imported) -> dict[str, dict[str, list[str]]]:
+    """Notes, comments, text boxes and tracked changes as headed blocks, each beside its key.
+
+    The key is the one their paragraph's words went to (the end of the file when none holds
+    them); header and footer text goes at the end.
+    """
     headings = msg.IMPORT_EXTRA_HEADINGS
+    places = _Places(document, imported.data)
+    headed: dict[str, dict[str, list[str]]] = {}
     for extra in document.extras:
-        if extra.kind in _CHANGES:
-            imported.unplaced.setdefault(headings["tracked"], []).append(change_line(extra))
-        elif extra.kind == "header":
+        if extra.kind == "header":
             imported.unplaced.setdefault(headings["header"], []).append(extra.text)
+            continue
+        kind = "tracked" if extra.kind in _CHANGES else extra.kind
+        line = (
+            change_line(extra)
+            if kind == "tracked"
+            else msg.IMPORT_EXTRA_LINE.format(number=extra.paragraph, text=extra.text)
+        )
+        key = places.key(extra.paragraph)
+        if key is None:
+            imported.unplaced.setdefault(headings[kind], []).append(line)
         else:
-            line = msg.IMPORT_EXTRA_LINE.format(number=extra.paragraph, text=extra.text)
-            imported.unplaced.setdefault(headings[extra.kind], []).append(line)
+            headed.setdefault(key, {}).setdefault(headings[kind], []).append(line)
+    return headed
+
+
+class _Places:
+    """The top-level key a body paragraph's words went to, found by its words in the values."""
+
+    #: Paragraphs looked back through for one whose words a value holds (a heading's are not).
+    LOOK_BACK = 20
+
+    def __init__(self, document: ReadDocument, data: dict[str, Any]) -> None:
+        self.paragraphs = document.paragraphs
+        self.data = data
+        self._values: dict[str, str] | None = None
+
+    def values(self) -> dict[str, str]:
+        if self._values is None:
+            self._values = {
+                key: " " + " ".join(tokens(_all_text(value))) + " " for key, value in self.data.items()
+            }
+        return self._values
+
+    def key(self, number: int) -> str | None:
+        for at in range(number, max(number - self.LOOK_BACK, 0), -1):
+            words = tokens(self.paragraphs[at - 1].text) if at <= len(self.paragraphs) else []
+            probe = " " + " ".join(words[1:7] if len(words) > 3 else words) + " "
+            if probe.strip():
+                found = next((key for key, text in self.values().items() if probe in text), None)
+                if found is not None:
+                    return found
+        return None
+
+
+def _all_text(value: Any) -> str:
+    if isinstance(value, dict):
+        return " ".join(_all_text(item) for item in value.values())
+    if isinstance(value, list):
+        return " ".join(_all_text(item) for item in value)
+    return str(value) if isinstance(value, str) else ""
 
 
 def ledger_lines(ledger: Ledger) -> list[str]:
@@ -204,17 +255,17 @@ def _import(data: bytes, name: str, plan_name: str) -> ImportedPlan:
     outline = build_outline(found.body)
     imported = plan_data(found, outline)
     _leave_hidden(document, imported)
-    _leave_extras(document, imported)
+    headed = _leave_extras(document, imported)
     check_plan_limits(imported.data)
     head = msg.IMPORT_HEAD_COMMENT.format(
         file=name, fill=msg.IMPORT_FILL, marker=msg.IMPORT_UNPLACED_MARKER, plan=plan_name
     )
-    text = emit_plan(imported.data, head_comment=head, unplaced=imported.unplaced)
+    text = emit_plan(imported.data, head_comment=head, unplaced=imported.unplaced, headed=headed)
     words = document_words(document)
     ledger = account(words, _read_back(text, plan_name), text)
     if ledger.rescued:  # words no stage placed: written at the end, so none is ever lost
         imported.unplaced[msg.IMPORT_EXTRA_HEADINGS["rescued"]] = rescue_lines(ledger.rescued)
-        text = emit_plan(imported.data, head_comment=head, unplaced=imported.unplaced)
+        text = emit_plan(imported.data, head_comment=head, unplaced=imported.unplaced, headed=headed)
         ledger = replace(account(words, _read_back(text, plan_name), text), rescued=ledger.rescued)
     check_plan_size(text)
     problems = validate_imported(imported.data, text, plan_name)

@@ -172,7 +172,8 @@ def comment_blocks(text: str) -> Iterator[tuple[str, str]]:
     """(heading, line) for each content line of the file's "# KHÔNG XẾP ĐƯỢC" blocks.
 
     Only lines starting at column 0 are comments for sure: a block scalar's lines are indented.
-    The heading is what follows the marker ("(nhận xét)"), "" beside a key.
+    The heading is what follows the marker ("(nhận xét)"), "" for a block with none. The tag
+    import puts before a line ("(đoạn 12) ") is left out: its words are not the file's.
     """
     heading: str | None = None
     marker = f"# {msg.IMPORT_UNPLACED_MARKER}"
@@ -180,9 +181,14 @@ def comment_blocks(text: str) -> Iterator[tuple[str, str]]:
         if line.startswith(marker) and line.endswith(":"):
             heading = line[len(marker) : -1].strip()
         elif heading is not None and line.startswith("#   "):
-            yield heading, line[4:]
+            yield heading, _OWN_TAG.sub("", line[4:], count=1)
         else:
             heading = None
+
+
+#: The tag import puts before a line it writes ("(đoạn 12) ", "(chữ ẩn, đoạn 3) "): its own words,
+#: not the file's, so they never stand in for a word of the file.
+_OWN_TAG = re.compile(r"^\((?:chữ ẩn, )?đoạn \d+(?:, [^()]*)?\) ")
 
 
 def _values(value: Any) -> Iterator[str]:
