@@ -262,11 +262,12 @@ def _import(data: bytes, name: str, plan_name: str) -> ImportedPlan:
     )
     text = emit_plan(imported.data, head_comment=head, unplaced=imported.unplaced, headed=headed)
     words = document_words(document)
-    ledger = account(words, _read_back(text, plan_name), text)
+    values = _read_back(text, plan_name)
+    ledger = account(words, values, text)
     if ledger.rescued:  # words no stage placed: written at the end, so none is ever lost
         imported.unplaced[msg.IMPORT_EXTRA_HEADINGS["rescued"]] = rescue_lines(ledger.rescued)
         text = emit_plan(imported.data, head_comment=head, unplaced=imported.unplaced, headed=headed)
-        ledger = replace(account(words, _read_back(text, plan_name), text), rescued=ledger.rescued)
+        ledger = replace(account(words, values, text), rescued=ledger.rescued)  # comments added only
     check_plan_size(text)
     problems = validate_imported(imported.data, text, plan_name)
     plan = ImportedPlan(text, imported, document, found, _unplaced(document, imported), problems, ledger)

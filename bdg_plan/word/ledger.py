@@ -18,6 +18,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Any
 
 from bdg_plan import messages as msg
@@ -41,6 +42,7 @@ _WHOLE_LINES = (
 _OPENING_WORDS = {
     ("số",): "fixed",
     ("nơi", "nhận"): "fixed",
+    ("lưu", "vt"): "fixed",  # render's default archive line, "Lưu: VT."
     ("lưu",): "fixed",
     ("tm",): "signer",
     ("kt",): "signer",
@@ -48,8 +50,9 @@ _OPENING_WORDS = {
     ("tl",): "signer",
     ("tuq",): "signer",
 }
+_OPENING_FIRST = frozenset(opening[0] for opening in _OPENING_WORDS)
 #: The date line's fixed words, printed around the stored date.
-_DATE_LINE = re.compile(r"ngày\s+\S+\s+tháng\s+\S+\s+năm\s+\d", re.IGNORECASE)
+_DATE_LINE = re.compile(r"ngày\s+(?:\S+\s+)?tháng\s+(?:\S+\s+)?năm\s+\d", re.IGNORECASE)
 #: A typed numbering label: a Roman or Arabic number, a letter, a bullet sign.
 _LABEL = re.compile(r"^(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ]|[-+*•–—·o])$")
 
@@ -58,6 +61,9 @@ def tokens(text: str) -> list[str]:
     """The words of `text`: split on whitespace, NFC, punctuation stripped at both ends."""
     found = []
     for raw in unicodedata.normalize("NFC", text).split():
+        if raw[0].isalnum() and raw[-1].isalnum():  # most words: nothing to strip
+            found.append(raw)
+            continue
         word = _strip_punctuation(raw)
         if word:
             found.append(word)
@@ -81,15 +87,9 @@ def _key(word: str) -> str:
 _LINE_CLASS = {" ".join(_key(w) for w in tokens(line)): kind for kind, line in _WHOLE_LINES}
 
 
-@dataclass(frozen=True)
-class SourceWord:
-    """One word of the Word file: where it stood, and the class render re-prints it under (or "")."""
-
-    word: str
-    paragraph: int
-    reprint: str = ""
-    #: What holds it when not the body ("footnote", "comment", ...): its block's heading.
-    holder: str = ""
+#: One word of the Word file: (word, paragraph number, the class render re-prints it under or "").
+#: Plain tuples: a plan has thousands of words, and they are built in C by `zip`.
+SourceWord = tuple[str, int, str]
 
 
 @dataclass
@@ -118,12 +118,16 @@ def paragraph_words(paragraph: Paragraph) -> list[SourceWord]:
     two lines in one paragraph ("Nơi nhận:<tab>TM. ỦY BAN NHÂN DÂN").
     """
     number = paragraph.number
-    found = [SourceWord(word, number, "label") for word in tokens(paragraph.label)]
+    found: list[SourceWord] = []
+    if paragraph.label:
+        found += zip(tokens(paragraph.label), repeat(number), repeat("label"))
     first_cell = paragraph.cell is not None and paragraph.cell[2] == 0
     for stretch in paragraph.text.split("\t"):
         words = tokens(stretch)
-        classes = _classes(stretch, [_key(word) for word in words], first_cell)
-        found += [SourceWord(w, number, c) for w, c in zip(words, classes, strict=True)]
+        if len(words) > 1 and words[0].casefold() == "số" and "/" in stretch:
+            words = tokens(stretch.replace("/", " "))  # "Số: 12/KH-UBND": the number and symbol apart
+        classes = _classes(stretch, [word.casefold() for word in words], first_cell)
+        found += zip(words, repeat(number), classes)
     return found
 
 
@@ -136,14 +140,18 @@ def _classes(text: str, keys: list[str], first_cell: bool) -> list[str]:
     whole = _LINE_CLASS.get(" ".join(keys[start:]))
     if whole or _ANNEX_LINE.match(text.strip()):
         return classes[:start] + [whole or "title"] * (len(keys) - start)
-    for opening, kind in _OPENING_WORDS.items():
-        if tuple(keys[start : start + len(opening)]) == opening:
-            classes[start : start + len(opening)] = [kind] * len(opening)
+    if start < len(keys) and keys[start] in _OPENING_FIRST:
+        for opening, kind in _OPENING_WORDS.items():
+            if tuple(keys[start : start + len(opening)]) == opening:
+                classes[start : start + len(opening)] = [kind] * len(opening)
+    present = set(keys)
     for line in _FIXED_RUNS:
+        if line[0] not in present:
+            continue
         for at in range(len(keys) - len(line) + 1):
             if tuple(keys[at : at + len(line)]) == line:
                 classes[at : at + len(line)] = ["fixed"] * len(line)
-    if _DATE_LINE.search(text):
+    if "tháng" in present and _DATE_LINE.search(text):
         classes = [
             c or ("fixed" if k in ("ngày", "tháng", "năm") else "")
             for c, k in zip(classes, keys, strict=True)
@@ -164,7 +172,7 @@ def document_words(document: ReadDocument) -> list[SourceWord]:
         found += paragraph_words(paragraph)
     for extra in document.extras:
         if extra.kind != "inserted":  # an accepted insertion's words are in its paragraph
-            found += [SourceWord(word, extra.paragraph, holder=extra.kind) for word in tokens(extra.text)]
+            found += zip(tokens(extra.text), repeat(extra.paragraph), repeat(""))
     return found
 
 
@@ -201,11 +209,18 @@ def _values(value: Any) -> Iterator[str]:
         elif isinstance(item, list):
             stack += item
         elif isinstance(item, dt.date):
-            yield f"{item.day} {item.month} {item.year}"
+            yield _date_words(item.year, item.month, item.day)
         elif isinstance(item, str) and _ISO_DATE.match(item):
-            yield " ".join(str(int(part)) for part in reversed(item.split("-"))) + " " + item
+            parts = [int(part) for part in item.split("-")] + [0]
+            yield _date_words(parts[0], parts[1], parts[2]) + " " + item
         elif item is not None and not isinstance(item, bool):
             yield str(item)
+
+
+def _date_words(year: int, month: int, day: int) -> str:
+    """A stored date's numbers as the date line prints them, with and without a leading 0."""
+    numbers = [year, month, day] if day else [year, month]
+    return " ".join(f"{n} {n:02d}" if n < 10 else str(n) for n in numbers)
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{1,2}(?:-\d{1,2})?$")
@@ -223,18 +238,18 @@ def account(words: list[SourceWord], data: Any, text: str) -> Ledger:
     in_comments: dict[str, Counter[str]] = {}
     for heading, line in comment_blocks(text):
         in_comments.setdefault(heading, Counter()).update(_key(word) for word in tokens(line))
-    for source in sorted(words, key=lambda w: bool(w.reprint)):
-        key = _key(source.word)
+    for word, number, reprint in sorted(words, key=lambda w: bool(w[2])):
+        key = word.casefold()
         if in_values[key] > 0:
             in_values[key] -= 1
             ledger.placed += 1
         elif (block := _take(in_comments, key)) is not None:
             ledger.noted += 1
             ledger.blocks[block] += 1
-        elif source.reprint:
-            ledger.reprinted[source.reprint] += 1
+        elif reprint:
+            ledger.reprinted[reprint] += 1
         else:
-            ledger.rescued.append((source.paragraph, source.word))
+            ledger.rescued.append((number, word))
     ledger.rescued.sort(key=lambda item: item[0])
     return ledger
 
