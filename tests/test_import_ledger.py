@@ -368,3 +368,27 @@ def test_the_command_prints_the_ledger_and_each_change(tmp_path: Any) -> None:
     assert any(line.endswith(DELETED) and "phần xóa" in line for line in lines)
     written = (tmp_path / "cu.yaml").read_text(encoding="utf-8")
     assert "#   (đoạn " in written and DELETED in written
+
+
+def test_thousands_of_comments_cost_a_bounded_number_of_searches(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bdg_plan.word import importer
+
+    made: list[Any] = []
+
+    class Recorded(importer._Places):
+        def __init__(self, *args: Any) -> None:
+            super().__init__(*args)
+            made.append(self)
+
+    monkeypatch.setattr(importer, "_Places", Recorded)
+    document = Document(io.BytesIO(build()))
+    count = 3000
+    for index in range(count):
+        holder = document.add_paragraph(f"Đoạn {index}")._p
+        holder.append(_run(f'<w:commentReference w:id="{index}"/>'))
+    texts = [f"nhận xét số {index}" for index in range(count)]
+    data = _with_parts(_saved(document), {"word/comments.xml": _comments(*texts, first=0)})
+    result = _imported(data)
+    assert made[0].probes <= importer._Places.MAX_PROBES < count
+    assert len(_block(result.text, msg.IMPORT_EXTRA_HEADINGS["comment"])) == count  # every one kept
+    assert _recount(data, result).lost == 0

@@ -7,6 +7,7 @@ file system: the library API reads the bytes and saves the text.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -95,32 +96,55 @@ def _leave_extras(document: ReadDocument, imported: Imported) -> dict[str, dict[
 
 
 class _Places:
-    """The top-level key a body paragraph's words went to, found by its words in the values."""
+    """The top-level key a body paragraph's words went to, found by its words in the values.
+
+    All values are one text, searched once per paragraph looked at; a paragraph's answer is
+    kept, and at most `MAX_PROBES` searches are made, so a file of thousands of comments costs
+    no more than a plan's worth: past that, the rest go to the end of the file.
+    """
 
     #: Paragraphs looked back through for one whose words a value holds (a heading's are not).
     LOOK_BACK = 20
+    MAX_PROBES = 400
 
     def __init__(self, document: ReadDocument, data: dict[str, Any]) -> None:
         self.paragraphs = document.paragraphs
         self.data = data
-        self._values: dict[str, str] | None = None
+        self.probes = 0
+        self._found: dict[int, str | None] = {}
+        self._text = ""
+        self._starts: list[int] = []
+        self._keys: list[str] = []
 
-    def values(self) -> dict[str, str]:
-        if self._values is None:
-            self._values = {
-                key: " " + " ".join(tokens(_all_text(value))) + " " for key, value in self.data.items()
-            }
-        return self._values
+    def _values(self) -> str:
+        if not self._keys:
+            parts = []
+            at = 0
+            for key, value in self.data.items():
+                part = " " + " ".join(tokens(_all_text(value))) + " \n"
+                self._starts.append(at)
+                self._keys.append(key)
+                parts.append(part)
+                at += len(part)
+            self._text = "".join(parts)
+        return self._text
 
     def key(self, number: int) -> str | None:
+        if number in self._found:
+            return self._found[number]
+        found = None
         for at in range(number, max(number - self.LOOK_BACK, 0), -1):
+            if self.probes >= self.MAX_PROBES:
+                break
             words = tokens(self.paragraphs[at - 1].text) if at <= len(self.paragraphs) else []
-            probe = " " + " ".join(words[1:7] if len(words) > 3 else words) + " "
-            if probe.strip():
-                found = next((key for key, text in self.values().items() if probe in text), None)
-                if found is not None:
-                    return found
-        return None
+            if words:
+                self.probes += 1
+                where = self._values().find(" " + " ".join(words[1:7] if len(words) > 3 else words) + " ")
+                if where >= 0:
+                    found = self._keys[bisect.bisect_right(self._starts, where) - 1]
+                    break
+        self._found[number] = found
+        return found
 
 
 def _all_text(value: Any) -> str:
