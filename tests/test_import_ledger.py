@@ -215,6 +215,8 @@ def test_header_text_is_kept_and_the_page_number_is_not() -> None:
     assert lines == [HEADER]
     assert result.text.rstrip().endswith(f"#   {HEADER}")  # no place in the body: at the end
     assert "17" not in result.text.split("# KHÔNG XẾP ĐƯỢC (đầu trang")[1]  # the page number is not kept
+    assert result.ledger.reprinted["page"] == 1  # but it is accounted: render numbers the pages
+    assert _recount(b"", result).lost == 0
     assert _recount(b"", result).rescued == []
 
 
@@ -232,7 +234,7 @@ def test_reprinted_words_are_listed_by_class_not_as_lost() -> None:
     result = _imported(build(Layout(header="tabs", closing="tabs")))
     ledger = _recount(b"", result)
     assert ledger.rescued == []
-    assert set(ledger.reprinted) <= {"label", "fixed", "title", "signer"}
+    assert set(ledger.reprinted) <= set(msg.IMPORT_LEDGER_CLASSES)
     assert ledger.reprinted["fixed"] >= len(
         tokens("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập Tự do Hạnh phúc")
     )
@@ -392,3 +394,22 @@ def test_thousands_of_comments_cost_a_bounded_number_of_searches(monkeypatch: py
     assert made[0].probes <= importer._Places.MAX_PROBES < count
     assert len(_block(result.text, msg.IMPORT_EXTRA_HEADINGS["comment"])) == count  # every one kept
     assert _recount(data, result).lost == 0
+
+
+def test_a_moved_text_stands_at_its_destination_and_its_origin_is_listed() -> None:
+    document = Document(io.BytesIO(build()))
+    moved = "ngay trong quý một"
+    origin = _paragraph(document, clerk_docs.FUNDING)._p
+    origin.append(
+        parse_xml(f'<w:moveFrom {W_NS} w:id="5" w:author="A"><w:r><w:t>{moved}</w:t></w:r></w:moveFrom>')
+    )
+    target = _paragraph(document, clerk_docs.ITEM1_TEXT)._p
+    move_to = f'<w:moveTo {W_NS} w:id="6" w:author="A"><w:r><w:t xml:space="preserve"> {moved}</w:t></w:r>'
+    target.append(parse_xml(move_to + "</w:moveTo>"))
+    result = _imported(_saved(document))
+    values = "\n".join(line for line in result.text.splitlines() if not line.startswith("#"))
+    assert f"{clerk_docs.ITEM1_TEXT} {moved}" in values and f"{clerk_docs.FUNDING}{moved}" not in values
+    assert [c.kind for c in result.changes] == ["moved_to", "moved"]
+    lines = _block(result.text, msg.IMPORT_EXTRA_HEADINGS["tracked"])
+    assert lines.count(moved) == 2  # the destination, and the origin's words, listed once each
+    assert _recount(b"", result).rescued == []

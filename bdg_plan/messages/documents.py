@@ -227,6 +227,7 @@ IMPORT_CHANGE_LINES = {
     "inserted": "(đoạn {number}, phần thêm, đã nhận) {text}",
     "deleted": "(đoạn {number}, phần xóa, đã bỏ khỏi văn bản) {text}",
     "moved": "(đoạn {number}, phần chuyển đi nơi khác, đã bỏ ở chỗ cũ) {text}",
+    "moved_to": "(đoạn {number}, phần chuyển đến đây, đã nhận) {text}",
 }
 IMPORT_CHANGES_TITLE = (
     "{count} thay đổi đang theo dõi (Track Changes) đã được nhận như Word hiện khi chấp nhận tất cả:"
@@ -241,6 +242,7 @@ IMPORT_LEDGER_CLASSES = {
     "fixed": "quốc hiệu, tiêu ngữ, 'Số:', 'Nơi nhận:', 'Lưu:', chữ 'ngày tháng năm'",
     "title": "tên loại và tên mục cố định",
     "signer": "chữ TM., KT., Q., TL., TUQ. của người ký",
+    "page": "số trang",
 }
 IMPORT_LEDGER_BLOCK = "- ghi chú {heading}: {count} chữ"
 IMPORT_LEDGER_BLOCK_KEYS = "- ghi chú '# KHÔNG XẾP ĐƯỢC' cạnh các mục: {count} chữ"

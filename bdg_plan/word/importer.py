@@ -81,6 +81,8 @@ def _leave_extras(document: ReadDocument, imported: Imported) -> dict[str, dict[
         if extra.kind == "header":
             imported.unplaced.setdefault(headings["header"], []).append(extra.text)
             continue
+        if extra.kind == "page":  # render numbers the pages itself
+            continue
         kind = "tracked" if extra.kind in _CHANGES else extra.kind
         line = (
             change_line(extra)

@@ -171,8 +171,9 @@ def document_words(document: ReadDocument) -> list[SourceWord]:
     for paragraph in document.paragraphs:
         found += paragraph_words(paragraph)
     for extra in document.extras:
-        if extra.kind != "inserted":  # an accepted insertion's words are in its paragraph
-            found += zip(tokens(extra.text), repeat(extra.paragraph), repeat(""))
+        if extra.kind not in ("inserted", "moved_to"):  # kept changes: their words are in the body
+            reprint = "page" if extra.kind == "page" else ""
+            found += zip(tokens(extra.text), repeat(extra.paragraph), repeat(reprint))
     return found
 
 

@@ -151,9 +151,10 @@ class Extra:
     """Text Word shows outside the body's paragraphs, or a tracked change: its kind and place.
 
     Kinds: "footnote", "endnote", "comment", "textbox", "header" (header or footer text, the page
-    number left out; paragraph 0), and the tracked changes accepted: "inserted" (kept in the
+    number left out; paragraph 0), "page" (the page number as the file holds it, which render
+    prints itself), and the tracked changes accepted: "inserted" (kept in the
     body text), "deleted" (dropped from it), "moved" (the words at a move's origin, dropped: the
-    destination holds them).
+    destination holds them), "moved_to" (a move's destination, kept in the body text).
     """
 
     kind: str
@@ -389,6 +390,8 @@ class _Reader:
             self.extra("deleted", text)
         elif tag == f"{W}moveFrom":
             self.extra("moved", "".join(t.text or "" for t in change.iter(_T)))
+        elif tag == f"{W}moveTo":
+            self.extra("moved_to", "".join(t.text or "" for t in change.iter(_T)))
         else:
             self.extra("inserted", "".join(t.text or "" for t in change.iter(_T)))
 
@@ -400,7 +403,9 @@ class _Reader:
         root = self.parts.get(part_name)
         if root is not None:
             self.number = 0
-            self.extra("header", _paragraphs_text(root, skip_page=True))
+            pages: list[str] = []
+            self.extra("header", _paragraphs_text(root, skipped=pages))
+            self.extra("page", " ".join(pages))
 
     def table(self, tbl: Any) -> Table:
         index = self.tables
@@ -525,8 +530,11 @@ def _note_texts(root: Any | None, tag: str) -> dict[str, str]:
     return {note.get(f"{W}id", ""): _paragraphs_text(note) for note in root.iter(tag)}
 
 
-def _paragraphs_text(root: Any, *, skip_page: bool = False) -> str:
-    """The text of the paragraphs under `root`, one line each; page-number fields left out."""
+def _paragraphs_text(root: Any, *, skipped: list[str] | None = None) -> str:
+    """The text of the paragraphs under `root`, one line each.
+
+    Given `skipped`, page-number fields are left out of the text and their results put there.
+    """
     lines = []
     for p in root.iter(f"{W}p"):
         parts: list[str] = []
@@ -542,7 +550,9 @@ def _paragraphs_text(root: Any, *, skip_page: bool = False) -> str:
                 instruction += (node.text or "").split()
             elif tag == f"{W}tab":
                 parts.append(" ")
-            elif not (skip_page and (skipping or _in_page_field(node))):
+            elif skipped is not None and (skipping or _in_page_field(node)):
+                skipped.append(node.text or "")
+            else:
                 parts.append(node.text or "")
         lines.append("".join(parts))
     return "\n".join(line for line in lines if line.strip())
