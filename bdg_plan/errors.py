@@ -23,10 +23,11 @@ The tree::
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import errno
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from bdg_plan import messages as msg
@@ -37,11 +38,15 @@ class Severity(enum.Enum):
 
     ERROR = "error"
     WARNING = "warning"
+    #: Said but not counted: something the clerk may tidy (a review comment whose value changed).
+    NOTE = "note"
 
     @property
     def label(self) -> str:
         """The Vietnamese word a clerk sees for this severity."""
-        return msg.SEVERITY_ERROR if self is Severity.ERROR else msg.SEVERITY_WARNING
+        return {"error": msg.SEVERITY_ERROR, "warning": msg.SEVERITY_WARNING}.get(
+            self.value, msg.SEVERITY_NOTE
+        )
 
 
 @dataclass(frozen=True, order=True)
@@ -80,13 +85,28 @@ def has_errors(problems: Iterable[Problem]) -> bool:
 
 # --- The exception tree -----------------------------------------------------------------------
 class BdgPlanError(Exception):
-    """Base of every failure the CLI reports as a message rather than a traceback."""
+    """Base of every failure the CLI reports as a message rather than a traceback.
+
+    Beside the clerk's sentence (`message`, also `str(error)`), an error says where it is when
+    that is known, for a program that uses the library: `path` (the file as named to the
+    command, else None), `line` and `column` (1-based, else None).
+    """
 
     exit_code = 1
 
-    def __init__(self, message: str) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | os.PathLike[str] | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
+        self.path: str | None = None if path is None else os.fspath(path)
+        self.line = line
+        self.column = column
 
 
 class InputFileError(BdgPlanError):
@@ -105,7 +125,8 @@ class InvalidPlanError(BdgPlanError):
     """A plan file has errors; `problems` holds all of them.
 
     `sources` maps a file name to its decoded text (as the loader read it), so whoever shows the
-    problems can show their lines without reading the file again.
+    problems can show their lines without reading the file again. `path`, `line` and `column` are
+    those of the first error (line and column None when it is about the whole file).
     """
 
     def __init__(
@@ -114,7 +135,13 @@ class InvalidPlanError(BdgPlanError):
         message: str = msg.PLAN_INVALID,
         sources: Mapping[str, str] | None = None,
     ) -> None:
-        super().__init__(message)
+        first = next((p for p in sort_problems(problems) if p.is_error), None)
+        super().__init__(
+            message,
+            path=first.file if first else None,
+            line=first.line or None if first else None,
+            column=first.column or None if first else None,
+        )
         self.problems = problems
         self.sources: dict[str, str] = dict(sources or {})
 
@@ -154,6 +181,21 @@ class YearBeforePlanError(UsageError):
     """The requested year is earlier than the plan's own year (a usage error)."""
 
 
+@contextlib.contextmanager
+def located(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Name `path` as the file of any project error raised inside that names none.
+
+    For the entry points that work on one file through stages that see only its bytes (a Word
+    file's parts, LibreOffice's conversion).
+    """
+    try:
+        yield
+    except BdgPlanError as exc:
+        if exc.path is None:
+            exc.path = os.fspath(path)
+        raise
+
+
 # --- OSError -> a sentence --------------------------------------------------------------------
 #: Windows errors for "the file is in use by another program" (Word keeps its files open).
 _WINDOWS_IN_USE = (32, 33)
@@ -166,6 +208,8 @@ def os_error_message(exc: OSError, file: object, *, writing: bool) -> str:
     a permission or an immutable file (EPERM), never "open in Word".
     """
     folder = os.path.dirname(str(file)) or "."
+    if exc.errno == errno.ENAMETOOLONG:
+        return name_too_long_message(file)
     if writing and getattr(exc, "winerror", None) in _WINDOWS_IN_USE:
         return msg.OUTPUT_LOCKED.format(file=file)
     if isinstance(exc, IsADirectoryError):
@@ -192,3 +236,32 @@ def os_error_message(exc: OSError, file: object, *, writing: bool) -> str:
         if writing
         else msg.INPUT_OS_ERROR.format(file=file, reason=reason)
     )
+
+
+#: The longest file or folder name most file systems take, in bytes (NAME_MAX).
+NAME_MAX = 255
+
+
+def name_too_long_message(path: object) -> str:
+    """The sentence for a path the system refuses as too long: its longest part, and its size."""
+    parts = [part for part in str(path).replace("\\", "/").split("/") if part] or [str(path)]
+    longest = max(parts, key=lambda part: len(part.encode("utf-8", "surrogateescape")))
+    size = len(longest.encode("utf-8", "surrogateescape"))
+    shown = longest if len(longest) <= 60 else f"{longest[:30]}…{longest[-20:]}"
+    return msg.NAME_TOO_LONG.format(name=shown, size=size, limit=NAME_MAX)
+
+
+def name_failure_message(exc: BaseException, names: Iterable[str] = ()) -> str | None:
+    """The sentence for a file name the system or the text refuses, wherever it was met; else None.
+
+    A name longer than the system takes (ENAMETOOLONG) fails at the first look at the file; a
+    name that is not valid UTF-8 (kept by Python as escapes) fails where it is written into text:
+    the first of `names` (the command line's words) that holds such escapes is shown.
+    """
+    if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
+        return name_too_long_message(exc.filename if exc.filename is not None else "")
+    if isinstance(exc, UnicodeEncodeError) and "surrogates" in str(exc.reason):
+        escaped = [name for name in names if any("\udc80" <= char <= "\udcff" for char in name)]
+        shown = escaped[0].encode("utf-8", "surrogateescape").decode("utf-8", "replace") if escaped else ""
+        return msg.NAME_NOT_TEXT.format(name=shown)
+    return None

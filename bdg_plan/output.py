@@ -15,6 +15,9 @@ half a file:
 A target that exists and is not a regular file (a device such as /dev/null, a pipe, a socket) is
 refused even with --force. A file open in Word or LibreOffice (its lock file beside it) is
 refused with a message.
+
+Permissions: a new file gets the mode any program would give it (0666 less the umask, as `open`
+does); a file replaced with --force keeps its own mode, so a 0600 file stays private.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ def _existing(target: Path) -> os.stat_result | None:
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as exc:
-        raise OutputError(os_error_message(exc, target, writing=True)) from None
+        raise OutputError(os_error_message(exc, target, writing=True), path=target) from None
 
 
 def _refuse_non_regular(target: Path, status: os.stat_result) -> None:
@@ -56,9 +59,9 @@ def _refuse_non_regular(target: Path, status: os.stat_result) -> None:
         except OSError:
             return
     if stat.S_ISDIR(status.st_mode):
-        raise OutputError(msg.OUTPUT_IS_DIR.format(file=target))
+        raise OutputError(msg.OUTPUT_IS_DIR.format(file=target), path=target)
     if not stat.S_ISREG(status.st_mode):
-        raise OutputError(msg.OUTPUT_NOT_REGULAR.format(file=target))
+        raise OutputError(msg.OUTPUT_NOT_REGULAR.format(file=target), path=target)
 
 
 def check_target(target: Path, *, force: bool, exists_message: str | None = None) -> None:
@@ -74,11 +77,11 @@ def check_target(target: Path, *, force: bool, exists_message: str | None = None
     if status is not None:
         _refuse_non_regular(target, status)
     if not folder.is_dir():
-        raise OutputError(msg.OUTPUT_DIR_MISSING.format(folder=folder))
+        raise OutputError(msg.OUTPUT_DIR_MISSING.format(folder=folder), path=target)
     if any(lock.exists() for lock in lock_files(target)):
-        raise OutputError(msg.OUTPUT_LOCKED.format(file=target))
+        raise OutputError(msg.OUTPUT_LOCKED.format(file=target), path=target)
     if status is not None and not force:
-        raise OutputError(exists_message or msg.OUTPUT_EXISTS.format(file=target))
+        raise OutputError(exists_message or msg.OUTPUT_EXISTS.format(file=target), path=target)
 
 
 def atomic_write(
@@ -98,14 +101,14 @@ def atomic_write(
     try:
         handle, temp_name = tempfile.mkstemp(dir=folder, prefix=".bdg-plan-", suffix=".tmp")
     except OSError as exc:
-        raise OutputError(os_error_message(exc, target, writing=True)) from None
+        raise OutputError(os_error_message(exc, target, writing=True), path=target) from None
     temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temp, 0o644)
+        os.chmod(temp, _mode_for(target))
         if force:
             _replace(temp, target)
         else:
@@ -113,10 +116,35 @@ def atomic_write(
     except OSError as exc:
         # errors.os_error_message: Word's sharing violation (Windows) is "open in Word"; an
         # immutable file (EPERM) or a refused folder is said as such.
-        raise OutputError(os_error_message(exc, target, writing=True)) from None
+        raise OutputError(os_error_message(exc, target, writing=True), path=target) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system shows it (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(target: Path) -> int:
+    """The mode of the published file: the replaced file's own, else 0666 less the umask."""
+    try:
+        status = os.stat(target)
+    except OSError:
+        status = None
+    if status is not None and stat.S_ISREG(status.st_mode):
+        return stat.S_IMODE(status.st_mode)
+    return 0o666 & ~_umask()
 
 
 def _replace(temp: Path, target: Path) -> None:
@@ -133,7 +161,7 @@ def _publish_new(temp: Path, target: Path, data: bytes, exists_message: str | No
         os.link(temp, target)
         return
     except FileExistsError:
-        raise OutputError(exists_message or msg.OUTPUT_EXISTS.format(file=target)) from None
+        raise OutputError(exists_message or msg.OUTPUT_EXISTS.format(file=target), path=target) from None
     except OSError:
         # No hard links here (FAT, many network shares; the error differs by system and
         # share): the exclusive create below is as safe against overwriting, and reports
@@ -146,9 +174,9 @@ def _create_exclusive(target: Path, data: bytes, exists_message: str | None) -> 
     """Create the target only if no such name exists (O_EXCL), and write the bytes into it."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
     try:
-        handle = os.open(target, flags, 0o644)
+        handle = os.open(target, flags, 0o666)
     except FileExistsError:
-        raise OutputError(exists_message or msg.OUTPUT_EXISTS.format(file=target)) from None
+        raise OutputError(exists_message or msg.OUTPUT_EXISTS.format(file=target), path=target) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

@@ -55,7 +55,7 @@ def main() -> None:
         "import bdg_plan.plan.model": [PYTHON, "-c", "import bdg_plan.plan.model"],
         "import rich.console": [PYTHON, "-c", "import rich.console"],
         "import docx": [PYTHON, "-c", "import docx"],
-        "import jinja2, markdown_it": [PYTHON, "-c", "import jinja2.sandbox, markdown_it"],
+        "import jinja2": [PYTHON, "-c", "import jinja2.sandbox"],
     }
     for command in commands.values():
         one(command, env)

@@ -36,7 +36,7 @@ result = api.load_plan(Path(sys.argv[1]))
 mark("read + YAML parse + validate")
 from bdg_plan.compose import document as compose
 from bdg_plan.compose import templating
-mark("import compose (jinja2, markdown-it)")
+mark("import compose (jinja2)")
 from bdg_plan.docx.write import package
 from bdg_plan.docx.write import document as docx_writer
 mark("import docx_writer (python-docx)")

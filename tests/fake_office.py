@@ -9,7 +9,7 @@
   is "converted" to `%PDF-1.4 fake resident from NAME`; one containing BAD cannot be loaded; one
   containing CRASH kills the fake soffice during the call, every time; CRASH-ONCE only the first
   time (a marker in FAKE_OFFICE_DIR); HANG never returns. Each call appends `convert NAME`.
-- `bin/uno-python`: this interpreter with the fake `uno` on its path, run as the bridge's Python.
+- `bin/python-uno`: this interpreter with the fake `uno` on its path, run as the bridge's Python.
 So the real bridge script runs in the fast tier; only LibreOffice and its `uno` are fake.
 """
 
@@ -162,7 +162,7 @@ def install(folder: Path) -> tuple[str, str]:
     uno = folder / "uno"
     uno.mkdir(exist_ok=True)
     (uno / "uno.py").write_text(UNO, encoding="utf-8")
-    python = bin_dir / "uno-python"
+    python = bin_dir / "python-uno"
     python.write_text(PYTHON.format(uno=uno, python=sys.executable), encoding="utf-8")
     for script in (soffice, python):
         script.chmod(0o755)

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import shutil
+import signal
+import subprocess
 import sys
 import tempfile
+import time
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -489,3 +495,280 @@ def test_each_commune_keeps_the_line_it_starts_on(text: str, expected: list[int]
     entries, problems = batch.read_communes(text.encode(), "xa.csv")
     assert problems == []
     assert [entry.line for entry in entries] == expected
+
+
+# --- A worker that dies, a bug, no memory; stopping a batch ------------------------------------
+def _kill_after_writing(name: str, marker: Path) -> Any:
+    """`process_commune` that kills its worker right after writing `name`'s file, the first time."""
+    from bdg_plan.commands.batch import pool
+
+    real = pool.process_commune
+
+    def process(setup: Any, entry: Any, target: Path) -> Any:
+        result = real(setup, entry, target)
+        if entry.name == name and not marker.exists():
+            marker.write_text("killed")
+            os.kill(os.getpid(), signal.SIGKILL)
+        return result
+
+    return process
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+def test_a_commune_whose_worker_died_after_writing_it_is_a_success(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bdg_plan.commands.batch import pool
+
+    monkeypatch.setattr(pool, "default_jobs", lambda: 2)
+    monkeypatch.setattr(pool, "process_commune", _kill_after_writing(COMMUNES[0][0], tmp_path / "killed"))
+    out = tmp_path / "out"
+    communes = write_csv(tmp_path / "xa.csv", [["Tên xã", "Địa danh", "Người ký"], *COMMUNES])
+
+    code, output = run(str(BASE), str(communes), "-o", str(out), "-j", "2")
+
+    assert (tmp_path / "killed").exists()  # the worker did die, after writing the file
+    assert code == 0, output
+    assert "đã có" not in output
+    assert len(list(out.glob("*.docx"))) == len(COMMUNES)
+
+
+def test_a_file_that_existed_before_the_batch_is_still_refused_on_a_retry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bdg_plan.commands.batch import pool
+
+    monkeypatch.setattr(pool, "default_jobs", lambda: 2)
+    out = tmp_path / "out"
+    communes = write_csv(tmp_path / "xa.csv", [["Tên xã", "Địa danh", "Người ký"], *COMMUNES])
+    assert run(str(BASE), str(communes), "-o", str(out), "-j", "1")[0] == 0
+    signed = sorted(out.glob("*.docx"))[0]
+    signed.write_bytes(b"the signed copy")
+    for other in sorted(out.glob("*.docx"))[1:]:
+        other.unlink()
+    monkeypatch.setattr(pool, "process_commune", _kill_first_time(tmp_path / "killed"))
+
+    code, output = run(str(BASE), str(communes), "-o", str(out), "-j", "2")
+
+    assert code == 1 and "đã có" in output
+    assert signed.read_bytes() == b"the signed copy"
+
+
+def _kill_first_time(marker: Path) -> Any:
+    from bdg_plan.commands.batch import pool
+
+    real = pool.process_commune
+
+    def process(setup: Any, entry: Any, target: Path) -> Any:
+        if not marker.exists():
+            marker.write_text("killed")
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(setup, entry, target)
+
+    return process
+
+
+def test_a_worker_out_of_memory_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bdg_plan import messages as msg
+    from bdg_plan.commands.batch import pool
+
+    real = pool.validate_commune
+
+    def validate(base: Any, problems: Any, name: str, entry: Any) -> Any:
+        if entry.name == COMMUNES[3][0]:
+            raise MemoryError
+        return real(base, problems, name, entry)
+
+    monkeypatch.setattr(pool, "validate_commune", validate)
+    communes = write_csv(tmp_path / "xa.csv", [["Tên xã", "Địa danh", "Người ký"], *COMMUNES])
+    code, output = run(str(BASE), str(communes), "-o", str(tmp_path / "out"), "-j", "1")
+
+    assert code == 1
+    flat = " ".join(output.split())
+    assert " ".join(msg.BATCH_COMMUNE_OUT_OF_MEMORY.split())[:60] in flat
+    assert "Lỗi nội bộ" not in flat
+    assert len(list((tmp_path / "out").glob("*.docx"))) == len(COMMUNES) - 1
+
+
+def test_a_bug_in_one_commune_keeps_its_traceback_in_the_crash_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bdg_plan.commands.batch import pool
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    real = pool.validate_commune
+
+    def validate(base: Any, problems: Any, name: str, entry: Any) -> Any:
+        if entry.name == COMMUNES[3][0]:
+            return _a_bug_deep_inside()
+        return real(base, problems, name, entry)
+
+    monkeypatch.setattr(pool, "validate_commune", validate)
+    communes = write_csv(tmp_path / "xa.csv", [["Tên xã", "Địa danh", "Người ký"], *COMMUNES])
+    result = api.render_batch(BASE, communes, tmp_path / "out", api.BatchOptions(jobs=1))
+
+    assert result.failed == 1
+    logs = list((tmp_path / "cache" / "bdg-plan" / "loi").glob("loi-*.txt"))
+    assert len(logs) == 1
+    text = logs[0].read_text(encoding="utf-8")
+    assert "Traceback" in text and "_a_bug_deep_inside" in text and "ZeroDivisionError" in text
+    (failed,) = [commune for commune in result.communes if not commune.ok]
+    assert failed.name == COMMUNES[3][0]
+    assert failed.error is not None and str(logs[0]) in failed.error  # the commune's result names the log
+
+
+def _a_bug_deep_inside() -> Any:
+    return 1 // 0
+
+
+def _processes_under(pid: int) -> list[int]:
+    """Every live process whose parent chain reaches `pid` (from /proc)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if fields[0] != "Z":
+                parents[int(entry.name)] = int(fields[1])
+    found: list[int] = []
+    frontier = [pid]
+    while frontier:
+        current = frontier.pop()
+        children = [child for child, parent in parents.items() if parent == current]
+        found += children
+        frontier += children
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return False
+    return fields[0] != "Z"
+
+
+def _until(check: Callable[[], bool], bound: float = 60.0) -> bool:
+    """Whether `check` holds within `bound` seconds (a bound on the wait, not a measure)."""
+    deadline = time.monotonic() + bound
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc and the parent-death signal")
+@pytest.mark.parametrize(
+    "stop", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT], ids=["kill-9", "term", "ctrl-c"]
+)
+def test_a_stopped_pdf_batch_leaves_no_process_and_no_temp_folder(tmp_path: Path, stop: int) -> None:
+    from tests import fake_soffice
+
+    soffice = fake_soffice.install(tmp_path)
+    pids = tmp_path / "pids"
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    communes = write_csv(tmp_path / "xa.csv", [["Tên xã", "Địa danh", "Người ký"], *COMMUNES])
+    env = {
+        **os.environ,
+        "PATH": f"{Path(soffice).parent}{os.pathsep}{os.environ['PATH']}",
+        "BDG_PLAN_UNO_PYTHON": "",
+        "FAKE_SOFFICE_MODE": "sleep",
+        "FAKE_SOFFICE_PIDS": str(pids),
+        "TMPDIR": str(temp),
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "bdg_plan",
+        "batch",
+        str(BASE),
+        str(communes),
+        "-o",
+        str(tmp_path / "out"),
+    ]
+    batch_process = subprocess.Popen(
+        [*command, "--pdf", "-j", "2"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    try:
+        # Both workers are converting (each with a hung LibreOffice and its child).
+        assert _until(lambda: pids.exists() and len(pids.read_text().split()) == 4)
+        spawned = _processes_under(batch_process.pid)
+        assert len(spawned) >= 6  # 2 workers, 2 soffice, 2 of their children
+        batch_process.send_signal(stop)
+        batch_process.wait(60)
+        left = [pid for pid in [*spawned, *map(int, pids.read_text().split())] if _alive(pid)]
+        assert _until(lambda: not [pid for pid in left if _alive(pid)]), left
+        assert _until(lambda: list(temp.iterdir()) == []), list(temp.iterdir())
+    finally:
+        if batch_process.poll() is None:
+            batch_process.kill()
+            batch_process.wait()
+    if stop == signal.SIGINT:
+        assert batch_process.returncode == 130
+        assert "Đã dừng" in batch_process.stderr.read().decode("utf-8")  # type: ignore[union-attr]
+
+
+# --- Under a tight memory ceiling (`ulimit -v`) ---------------------------------------------------
+def _under_ceiling(kilobytes: int) -> Callable[[], None]:
+    def limit() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (kilobytes * 1024, resource.RLIM_INFINITY))
+
+    return limit
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS")
+def test_below_the_memory_floor_the_cli_says_so_instead_of_aborting(tmp_path: Path) -> None:
+    from bdg_plan import messages as msg
+
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from bdg_plan.cli.app import main; main()",
+            "render",
+            str(BASE),
+            "-o",
+            str(tmp_path / "x.docx"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        preexec_fn=_under_ceiling(40_000),  # 40 MB: pydantic-core aborted the process here (exit 134)
+        timeout=120,
+        check=False,
+    )
+
+    assert done.returncode == 1, done.stderr
+    assert " ".join(msg.OUT_OF_MEMORY.split()) in " ".join(done.stderr.decode("utf-8").split())
+    assert not (tmp_path / "x.docx").exists()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS")
+def test_a_batch_under_a_tight_memory_ceiling_finishes_in_one_process(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    command = [
+        sys.executable,
+        "-m",
+        "bdg_plan",
+        "batch",
+        str(BASE),
+        str(EXAMPLES / "communes.csv"),
+        "-o",
+        str(out),
+    ]
+    done = subprocess.run(
+        [*command, "-j", "2"],
+        cwd=ROOT,
+        capture_output=True,
+        preexec_fn=_under_ceiling(200_000),  # 200 MB: the worker pool's feeder thread could not start
+        timeout=300,
+        check=False,
+    )
+
+    assert done.returncode == 0, done.stderr.decode("utf-8")[-2000:]
+    assert len(list(out.glob("*.docx"))) == 7

@@ -88,3 +88,35 @@ def test_the_list_comes_from_a_file_or_the_map_not_both(
 
     assert code == 2
     assert " ".join(message.split()) in " ".join(output.split())
+
+
+def test_the_list_is_written_beside_the_plans_and_problems_name_it(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, output = batch("--tinh", "Lạng Sơn", "--xa", "Đồng Đăng", "-o", str(out))
+    assert code == 0, output
+    listed = out / "danh-sach-xa-phuong-lang-son.csv"
+    assert listed.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert "Ủy ban nhân dân xã Đồng Đăng" in listed.read_text(encoding="utf-8-sig")
+    # Each problem of a commune names the list file that exists, at its row.
+    assert f"{listed}:2:" in output
+
+
+def test_a_dry_run_from_the_map_checks_every_commune_and_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, output = batch(
+        "--tinh", "Lạng Sơn", "--xa", "Đồng Đăng", "--xa", "Kỳ Lừa", "-o", str(out), "--dry-run"
+    )
+    assert code == 0, output
+    assert not out.exists()
+    assert "chạy thử, không ghi ra tệp" in output
+
+
+def test_a_base_dated_before_the_reform_stops_with_how_to_move_it(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app,
+        ["batch", str(EXAMPLES / "plan2023.yaml"), "--tinh", "Lạng Sơn", "-o", str(tmp_path / "o")],
+        env=ENV,
+    )
+    assert result.exit_code == 1
+    assert "bdg-plan new-year" in " ".join(result.output.split())
+    assert not (tmp_path / "o").exists() or not list((tmp_path / "o").glob("*.docx"))

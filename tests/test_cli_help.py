@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import re
+from pathlib import Path
 
 import pytest
 import typer.main
 from typer.testing import CliRunner, Result
 
+import bdg_plan
 from bdg_plan.cli.app import app
 from bdg_plan.cli.help import translate_help, translate_term, translate_usage, translate_usage_error
 
@@ -68,6 +71,8 @@ def test_command_help_is_vietnamese(command: str) -> None:
         (["render", "a.yaml", "-o"], "Lỗi: Tùy chọn -o cần một giá trị đi kèm."),
         (["init", "--nam", "abc"], "Giá trị không hợp lệ cho '--nam': cần một số nguyên."),
         (["init", "--nam", "1800"], "Giá trị không hợp lệ cho '--nam': Số phải lớn hơn hoặc bằng 1900."),
+        (["batch", "a.yaml", "-o", "d", "--jobs", "0"], "cho '--jobs': Số phải lớn hơn hoặc bằng 1."),
+        (["batch", "a.yaml", "-o", "d", "-j", "-3"], "cho '--jobs': Số phải lớn hơn hoặc bằng 1."),
     ],
 )
 def test_usage_errors_are_vietnamese(args: list[str], expected: str) -> None:
@@ -142,3 +147,23 @@ def test_translate_usage() -> None:
 )
 def test_translate_usage_error(english: str, vietnamese: str) -> None:
     assert translate_usage_error(english) == vietnamese
+
+
+def _pyproject_version() -> str:
+    text = (Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8")
+    match = re.search(r'^version = "([^"]+)"$', text, re.M)
+    assert match is not None
+    return match.group(1)
+
+
+@pytest.mark.parametrize("option", ["--version", "-V"])
+def test_version_prints_the_version_pyproject_declares(option: str) -> None:
+    result = run(option)
+
+    assert result.exit_code == 0
+    assert result.output == f"bdg-plan {_pyproject_version()}\n"
+    assert bdg_plan.__version__ == importlib.metadata.version("bdg-plan") == _pyproject_version()
+
+
+def test_version_has_vietnamese_help() -> None:
+    assert "-V, --version  In số phiên bản của bdg-plan rồi thoát." in run("--help").output

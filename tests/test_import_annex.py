@@ -175,3 +175,63 @@ def test_a_two_row_header_gives_one_column_per_cell_under_a_split_header() -> No
         "dong": [{"Nội dung": "Họp thôn", "Thời gian - Bắt đầu": "01/11", "Thời gian - Kết thúc": "15/11"}],
     }
     assert word_recall(buffer.getvalue(), render_yaml(result.text)) >= 0.99
+
+
+#: Header texts YAML would read as something else if they were written as bare keys.
+YAML_LOOKING_HEADERS = [
+    "Ghi chú: thêm",
+    "# số",
+    "2024",
+    "2024-01-01",
+    "No",
+    "null",
+    "~",
+    "'Đơn vị'",
+    '"Thời gian"',
+    "{Kinh phí}",
+    "[Ghi chú]",
+    "<<",
+    "? Hỏi",
+    "&neo",
+    "*tham chiếu",
+    "!thẻ",
+    "%Tỷ lệ",
+    "@Người",
+    "`mã`",
+]
+
+
+def test_table_headers_that_look_like_yaml_come_back_as_the_same_text() -> None:
+    document = Document(io.BytesIO(build(Layout())))
+    for text in ("PHỤ LỤC", "DANH MỤC HOẠT ĐỘNG"):
+        document.add_paragraph().add_run(text).bold = True
+    table = document.add_table(rows=2, cols=len(YAML_LOOKING_HEADERS))
+    for column, header in enumerate(YAML_LOOKING_HEADERS):
+        table.cell(0, column).text = header
+        table.cell(1, column).text = f"ô {column}"
+    buffer = io.BytesIO()
+    document.save(buffer)
+
+    result = imported(buffer.getvalue())
+
+    (annex,) = yaml.safe_load(result.text)["phu_luc"]
+    bang = annex["noi_dung"][0]["bang"]
+    assert bang["cot"] == YAML_LOOKING_HEADERS
+    assert bang["dong"] == [{header: f"ô {i}" for i, header in enumerate(YAML_LOOKING_HEADERS)}]
+    assert not [p for p in result.problems if p.severity.value == "error"]
+
+
+@pytest.mark.parametrize("odd", ["\n", "\r", "\r\n", "\u2028", "\x85", "\x1b[2J", "\u202e"])
+def test_the_file_names_in_the_head_comment_stay_in_their_comment(odd: str) -> None:
+    from bdg_plan.word.importer import import_bytes
+
+    result = import_bytes(build(Layout()), f"cũ{odd}nam: 1.docx", f"mới{odd}so: 2.yaml")
+
+    head = result.text.split("\n\n")[0].split("\n")
+    assert len(head) == 5 and all(line.startswith("# ") for line in head)
+    assert "\\u" in head[1] and "\\u" in head[4]
+    reread = validate_bytes(result.text.encode("utf-8"), "mới.yaml")
+    assert reread.plan is not None and reread.plan.nam == 2024
+    assert not [
+        p for p in reread.problems if p.code in ("hidden-line-break", "invisible-char", "control-char")
+    ]

@@ -256,3 +256,53 @@ def test_validate_warns_about_leftover_markers(
 
     unfilled = [(p.line, p.severity.value) for p in result.problems if p.code == "unfilled"]
     assert unfilled == [(line, "warning")]
+
+
+@pytest.mark.parametrize(
+    ("odd", "escaped"),
+    [("\n", "\\u000a"), ("\r", "\\u000d"), ("\u2028", "\\u2028"), ("\x1b", "\\u001b"), ("\u202e", "\\u202e")],
+    ids=["newline", "cr", "line-separator", "escape", "bidi"],
+)
+def test_the_file_name_in_the_header_comment_stays_in_its_comment(odd: str, escaped: str) -> None:
+    name = f"kh{odd}so: 666{odd}#.yaml"
+    plain = build_starter(2026, "Đồng Đăng", "Nguyễn Thị Hoa", today=TODAY)
+
+    text = build_starter(2026, "Đồng Đăng", "Nguyễn Thị Hoa", file_name=name, today=TODAY)
+
+    assert f"bdg-plan validate kh{escaped}so: 666{escaped}#.yaml" in text
+    assert values_only(text) == values_only(plain)
+    assert len(text.splitlines()) == len(plain.splitlines())
+    assert problems_of(text) == problems_of(plain)
+
+
+@pytest.mark.parametrize("option", ["--xa", "--nguoi-ky"])
+@pytest.mark.parametrize(
+    "odd", ["\n", "\r", "\t", "\x1b", "\x85", "\u2028"], ids=["newline", "cr", "tab", "escape", "nel", "ls"]
+)
+def test_cli_init_refuses_a_control_character_in_a_name(tmp_path: Path, option: str, odd: str) -> None:
+    target = tmp_path / "ke-hoach.yaml"
+
+    result = CliRunner().invoke(app, ["init", str(target), option, f"Đồng{odd}so: 666"], env=ENV)
+
+    assert result.exit_code == 2, result.output
+    assert f"Giá trị của {option} có ký tự điều khiển U+{ord(odd):04X}" in result.output
+    assert "Traceback" not in result.output
+    assert not target.exists()
+
+
+def test_init_of_the_action_month_refuses_a_control_character_too(tmp_path: Path) -> None:
+    from bdg_plan.errors import UsageError
+
+    with pytest.raises(UsageError, match="--nguoi-ky"):
+        api.init(tmp_path / "t.yaml", year=2026, signer="Lê\x00Văn", kind="thang-hanh-dong")
+    assert not (tmp_path / "t.yaml").exists()
+
+
+@pytest.mark.parametrize("name", ["Hồng Phong", "A: B", "'Quốc' Tuấn", "# số 1", "yes", "2026", "<<x>>"])
+def test_the_starter_writes_its_values_through_the_one_emitter(name: str) -> None:
+    from bdg_plan.plan.yaml_write import scalar
+
+    text = build_starter(2026, name, name, today=TODAY)
+
+    assert f"\n  ten: {scalar('Ủy ban nhân dân xã ' + name)}\n" in text
+    assert f"\n  ho_ten: {scalar(name)}\n" in text

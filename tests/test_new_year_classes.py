@@ -141,3 +141,26 @@ def test_comments_naming_the_old_file_name_the_new_one(tmp_path: Path) -> None:
     text = new.read_text(encoding="utf-8")
     assert "bdg-plan validate ke-hoach-2027.yaml" in text
     assert "ke-hoach-2026.yaml" not in text
+
+
+def test_one_edit_settles_a_review_item() -> None:
+    """Changing the value under a `# CẦN XEM LẠI` comment turns its warning into a note not counted."""
+    from bdg_plan.errors import Severity
+
+    _data, result = rolled()
+    text = result.data.decode("utf-8")
+    assert text.count("# CẦN XEM LẠI:") >= 3
+    before = api.validate_bytes(result.data, "plan2025.yaml").problems
+    marks = [p for p in before if p.code == "review-comment"]
+    assert marks and all(p.severity is Severity.WARNING for p in marks)
+    # The clerk writes this year's Công văn in place of last year's: one edit, no comment deleted.
+    edited = text.replace(
+        "Căn cứ Công văn số 739/SNV-CTTN ngày 12/12/2023", "Căn cứ Công văn số 15/SNV-CTTN ngày 10/01/2025"
+    )
+    assert edited != text
+    after = api.validate_bytes(edited.encode("utf-8"), "plan2025.yaml").problems
+    done = [p for p in after if p.code == "review-comment-done"]
+    assert len(done) == 1 and done[0].severity is Severity.NOTE
+    assert "có thể xóa dòng ghi chú" in done[0].message
+    # The other items, whose values did not change, are still warnings.
+    assert len([p for p in after if p.code == "review-comment"]) == len(marks) - 1

@@ -197,7 +197,7 @@ def test_a_bridge_that_cannot_start_falls_back_to_plain_runs(
     with Office() as office:
         assert office.convert(jobs, "pdf") == [None, None]
         assert office.resident is None and office.runs == 1
-        assert office.convert(jobs[:1], "pdf") == [None]
+        assert office.convert(jobs[:1], "pdf", force=True) == [None]
 
     assert len(fakes.starts()) == 2  # two tries, then never again
     assert jobs[0][1].read_bytes() == b"%PDF-1.4 fake from 00001.docx"
@@ -215,6 +215,45 @@ def test_no_uno_python_means_plain_runs(
 
     assert fakes.starts() == []
     assert jobs[0][1].read_bytes() == b"%PDF-1.4 fake from 00001.docx"
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(lambda folder: folder / "absent" / "python3", id="missing"),
+        pytest.param(lambda folder: _script(folder / "evil.sh"), id="not-named-python"),
+        pytest.param(lambda folder: _script(folder / "python3", mode=0o644), id="not-executable"),
+        pytest.param(lambda folder: (folder / "python3.d").mkdir() or folder / "python3.d", id="a-folder"),
+        pytest.param(lambda folder: Path("/bin/sh"), id="a-shell"),
+    ],
+)
+def test_the_uno_python_variable_runs_only_an_executable_named_python(
+    tmp_path: Path, fakes: Fakes, monkeypatch: pytest.MonkeyPatch, make: Callable[[Path], Path]
+) -> None:
+    chosen = make(tmp_path)
+    monkeypatch.setenv(UNO_PYTHON_ENV, str(chosen))
+    jobs = documents(tmp_path, "a")
+
+    assert find_uno_python(fakes.soffice) is None
+    with Office() as office:
+        assert office.resident is None  # plain runs: the named program never starts
+        assert office.convert(jobs, "pdf") == [None]
+    assert not (tmp_path / "ran").exists()
+    assert fakes.starts() == []
+
+
+def test_the_uno_python_variable_accepts_a_real_python(fakes: Fakes, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert Path(fakes.python).name.startswith("python")
+    assert find_uno_python(fakes.soffice) == fakes.python
+    monkeypatch.setenv(UNO_PYTHON_ENV, sys.executable)
+    assert find_uno_python(fakes.soffice) == sys.executable
+
+
+def _script(path: Path, mode: int = 0o755) -> Path:
+    """A script that leaves a mark beside itself if it is ever run."""
+    path.write_text(f"#!/bin/sh\ntouch '{path.parent / 'ran'}'\n", encoding="utf-8")
+    path.chmod(mode)
+    return path
 
 
 def test_the_uno_python_is_looked_for_once_beside_libreoffice_first(
@@ -283,6 +322,68 @@ def test_batch_workers_each_keep_one_libreoffice(tmp_path: Path, fakes: Fakes, j
     assert len(fakes.converted()) == 6
     assert wait_until_gone(fakes.pids()) == []
     assert list((tmp_path / "temp").iterdir()) == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal")
+def test_a_batch_killed_outright_leaves_no_worker_bridge_or_libreoffice(tmp_path: Path, fakes: Fakes) -> None:
+    communes = tmp_path / "xa.csv"
+    rows = [f"Ủy ban nhân dân xã Số {n},Số {n},Người Ký {n}" for n in range(300)]
+    communes.write_text("Tên xã,Địa danh,Người ký\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    env = {
+        **os.environ,
+        "TMPDIR": str(tmp_path / "temp"),
+        "PATH": f"{Path(fakes.soffice).parent}:{os.environ['PATH']}",
+    }
+    base = ROOT / "examples" / "plan2023.yaml"
+    command = [
+        sys.executable,
+        "-m",
+        "bdg_plan",
+        "batch",
+        str(base),
+        str(communes),
+        "-o",
+        str(tmp_path / "out"),
+    ]
+    batch_process = subprocess.Popen(
+        [*command, "--pdf", "-j", "2"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        assert eventually(lambda: len(fakes.starts()) == 2)  # both workers' LibreOffices are running
+        assert batch_process.poll() is None  # still working: 300 communes
+        bridges = [pid for pid in _descendants(batch_process.pid) if pid not in fakes.pids()]
+        batch_process.kill()
+        batch_process.wait(60)
+        assert wait_until_gone([*fakes.pids(), *bridges]) == []
+        assert eventually(lambda: list((tmp_path / "temp").iterdir()) == []), list(
+            (tmp_path / "temp").iterdir()
+        )
+    finally:
+        if batch_process.poll() is None:
+            batch_process.kill()
+            batch_process.wait()
+
+
+def _descendants(pid: int) -> list[int]:
+    """Every live process below `pid`, from /proc (the workers, the bridges, LibreOffice)."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    found, frontier = [], [pid]
+    while frontier:
+        current = frontier.pop()
+        children = [child for child, parent in parents.items() if parent == current]
+        found += children
+        frontier += children
+    return found
 
 
 def test_the_watch_loop_keeps_one_libreoffice_for_the_session(tmp_path: Path, fakes: Fakes) -> None:

@@ -283,3 +283,46 @@ def test_any_refused_hard_link_falls_back_to_an_exclusive_create(
 
     assert target.read_bytes() == NEW
     assert leftovers(tmp_path) == []
+
+
+# --- Permissions --------------------------------------------------------------------------------
+@pytest.mark.skipif(os.name == "nt", reason="POSIX modes")
+@pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_a_new_file_follows_the_umask(tmp_path: Path, mask: int, mode: int) -> None:
+    old = os.umask(mask)
+    try:
+        atomic_write(tmp_path / "new.docx", NEW)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(os.stat(tmp_path / "new.docx").st_mode) == mode
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX modes")
+@pytest.mark.parametrize("mode", [0o600, 0o640, 0o664])
+def test_force_keeps_the_replaced_file_s_mode(tmp_path: Path, mode: int) -> None:
+    target = tmp_path / "private.docx"
+    target.write_bytes(OLD)
+    target.chmod(mode)
+    old = os.umask(0o022)
+    try:
+        atomic_write(target, NEW, force=True)
+    finally:
+        os.umask(old)
+    assert target.read_bytes() == NEW
+    assert stat.S_IMODE(os.stat(target).st_mode) == mode
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX modes")
+def test_the_exclusive_create_fallback_follows_the_umask(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_links(source: object, target: object) -> None:
+        raise OSError(errno.EPERM, "no hard links here")
+
+    monkeypatch.setattr(os, "link", no_links)
+    old = os.umask(0o027)
+    try:
+        atomic_write(tmp_path / "fat.docx", NEW)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(os.stat(tmp_path / "fat.docx").st_mode) == 0o640

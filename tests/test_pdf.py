@@ -99,8 +99,11 @@ def test_program_that_cannot_start(docx: Path, tmp_path: Path) -> None:
 def test_fake_conversion_lands_beside_the_docx(docx: Path, fake_soffice: str) -> None:
     old = pdf_path_for(docx)
     old.write_bytes(b"old pdf")
+    with pytest.raises(PdfError, match="--force"):
+        convert_to_pdf(docx, soffice=fake_soffice)  # an existing PDF is replaced only with force
+    assert old.read_bytes() == b"old pdf"
 
-    result = convert_to_pdf(docx, soffice=fake_soffice)
+    result = convert_to_pdf(docx, soffice=fake_soffice, force=True)
 
     assert result == docx.with_suffix(".pdf")
     # LibreOffice converted a copy with a plain name; the PDF is moved beside the .docx.
@@ -179,6 +182,29 @@ def test_cli_render_pdf_refuses_an_existing_pdf_before_writing(tmp_path: Path) -
     assert "--force" in result.output
     assert not plan.with_suffix(".docx").exists()
     assert plan.with_suffix(".pdf").read_bytes() == b"signed copy"
+
+
+@posix_only
+@pytest.mark.parametrize("force", [False, True])
+def test_cli_render_pdf_keeps_a_pdf_put_there_during_the_conversion(
+    tmp_path: Path, fake_soffice: str, monkeypatch: pytest.MonkeyPatch, force: bool
+) -> None:
+    plan = tmp_path / "plan2023.yaml"
+    shutil.copyfile(EXAMPLE_PLAN, plan)
+    target = plan.with_suffix(".pdf")
+    monkeypatch.setattr(pdf, "find_soffice", lambda: fake_soffice)
+    monkeypatch.setenv("FAKE_SOFFICE_PLANT", str(target))  # the signed copy, saved while LibreOffice works
+
+    result = CliRunner().invoke(app, ["render", str(plan), "--pdf", *(["--force"] if force else [])], env=ENV)
+
+    if force:
+        assert result.exit_code == 0, result.output
+        assert target.read_bytes().startswith(b"%PDF")
+    else:
+        assert result.exit_code == 1
+        assert " ".join(msg.OUTPUT_EXISTS.format(file=target).split()) in " ".join(result.output.split())
+        assert target.read_bytes() == b"signed copy"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".bdg-plan-")] == []
 
 
 # --- with the real LibreOffice ----------------------------------------------------------------------

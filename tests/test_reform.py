@@ -105,7 +105,10 @@ def test_unit_word_is_fixed_everywhere() -> None:
     assert data["loi_dan"] == "UBND phường Âu Lâu xây dựng Kế hoạch như sau:"
     assert data["muc_dich"][0].endswith("Nhân dân phường Âu Lâu.")
     assert data["can_cu"][0]["co_quan"] == "UBND thành phố Yên Bái"  # cited documents stay verbatim
-    assert "UBND phường trực thuộc UBND tỉnh Lào Cai" in reasons(result, "co_quan.cap_tren")[0]
+    # The district superior line is gone (no district level from 1/7/2025), listed as a change.
+    assert "cap_tren" not in data["co_quan"]
+    assert [c.new for c in result.changes if c.path == "co_quan.cap_tren"] == [""]
+    assert reasons(result, "co_quan.cap_tren") == []
     assert any("Sở Nội vụ tỉnh Lào Cai" in r for r in reasons(result, "noi_nhan[0]"))
     assert any("Phòng Văn hóa - Xã hội của UBND phường" in r for r in reasons(result, "noi_nhan[1]"))
     assert reasons(result, "can_cu[0].co_quan")  # the old district-level city
@@ -153,11 +156,11 @@ def test_unknown_commune_is_a_review_item_not_a_guess() -> None:
 
 def test_write_marks_keeps_the_data_and_skips_repeats() -> None:
     text = "a: 1\nb:\n  - x\n  - y\n"
-    new, moved = write_marks(text, [(3, "một"), (3, "một"), (4, "hai")])
+    new, moved = write_marks(text, [(3, "một", None), (3, "một", None), (4, "hai", None)])
     assert yaml.safe_load(new) == yaml.safe_load(text)
     assert new == f"a: 1\nb:\n  {MARKER} một\n  - x\n  {MARKER} hai\n  - y\n"
     assert moved[3] == 4 and moved[4] == 6
-    assert write_marks(new, [(moved[3], "một")])[0] == new
+    assert write_marks(new, [(moved[3], "một", None)])[0] == new
 
 
 def test_markers_inside_text_are_content() -> None:
@@ -185,3 +188,10 @@ def test_bare_unit_words_of_the_commune_follow_the_new_kind_and_villages_are_fla
     villages = [item for item in result.reviews if "thôn" in item.reason and "một lần" in item.reason]
     assert len(villages) == 1
     assert "2 chữ" in villages[0].reason
+
+
+def test_a_merged_communes_signer_is_flagged() -> None:
+    """xã Hồng Phong merged into xã Đồng Đăng: last year's signer belonged to the old commune."""
+    result = roll(HUYEN_2024, 2026)
+    (reason,) = reasons(result, "nguoi_ky.ho_ten")
+    assert "xã Hồng Phong" in reason and "xã Đồng Đăng" in reason

@@ -17,7 +17,8 @@ from bdg_plan import messages as msg
 from bdg_plan.api import load_text, validate_bytes
 from bdg_plan.errors import Problem, Severity
 from bdg_plan.plan.model import Plan
-from bdg_plan.rules.validate import allowed_keys, header_rules, validate_document
+from bdg_plan.rules.header import header_rules
+from bdg_plan.rules.validate import allowed_keys, validate_document
 
 EXAMPLE_LINES = (
     (Path(__file__).resolve().parent.parent / "examples" / "plan2023.yaml")

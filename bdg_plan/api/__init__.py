@@ -23,8 +23,11 @@ from bdg_plan import messages as msg
 from bdg_plan.errors import (
     BatchInputError,
     BdgPlanError,
+    ConversionError,
+    DocxReadError,
     InputFileError,
     InvalidPlanError,
+    NoPlanFoundError,
     OutputError,
     PdfError,
     Problem,
@@ -61,31 +64,27 @@ if TYPE_CHECKING:
     from bdg_plan.word.check import Deviation
 
 #: Names that live in other modules (heavy ones, or rooms a render never needs), imported when
-#: first asked for.
-_LAZY = {
-    "BatchOptions": "bdg_plan.commands.batch",
-    "BatchResult": "bdg_plan.commands.batch",
-    "BatchStart": "bdg_plan.commands.batch",
-    "CommuneResult": "bdg_plan.commands.batch",
-    "Deviation": "bdg_plan.word.check",
-    "LoadedDocument": "bdg_plan.plan.loader",
-    "NewYearResult": "bdg_plan.commands.new_year",
-    "Plan": "bdg_plan.plan.model",
-    "ValidationResult": "bdg_plan.rules.validate",
-    "WatchReport": "bdg_plan.commands.watch",
-    **dict.fromkeys(("COMMUNE_COLUMNS", "communes_table", "write_communes"), "bdg_plan.api.communes"),
-    **dict.fromkeys(
-        (
-            "CONVERTED_SUFFIXES",
-            "ImportResult",
-            "check_word_file",
-            "default_import_output",
-            "import_word_file",
-            "read_word_file",
-        ),
-        "bdg_plan.api.word",
+#: first asked for, by module. The `TYPE_CHECKING` imports above name the same names from the same
+#: modules, for type checkers; tests/test_api_exports.py holds the two lists (and `__all__`) equal.
+_LAZY_MODULES: dict[str, tuple[str, ...]] = {
+    "bdg_plan.api.communes": ("COMMUNE_COLUMNS", "communes_table", "write_communes"),
+    "bdg_plan.api.word": (
+        "CONVERTED_SUFFIXES",
+        "ImportResult",
+        "check_word_file",
+        "default_import_output",
+        "import_word_file",
+        "read_word_file",
     ),
+    "bdg_plan.commands.batch": ("BatchOptions", "BatchResult", "BatchStart", "CommuneResult"),
+    "bdg_plan.commands.new_year": ("NewYearResult",),
+    "bdg_plan.commands.watch": ("WatchReport",),
+    "bdg_plan.plan.loader": ("LoadedDocument",),
+    "bdg_plan.plan.model": ("Plan",),
+    "bdg_plan.rules.validate": ("ValidationResult",),
+    "bdg_plan.word.check": ("Deviation",),
 }
+_LAZY = {name: module for module, names in _LAZY_MODULES.items() for name in names}
 
 
 def __getattr__(name: str) -> Any:
@@ -101,7 +100,7 @@ def load_text(data: bytes, name: str) -> LoadedDocument:
     """Decode and parse a plan file's bytes; never raises for bad content."""
     from bdg_plan import pipeline
 
-    return pipeline.load_text(data, name)
+    return pipeline.load_bytes(data, name)
 
 
 def validate_bytes(data: bytes, name: str) -> ValidationResult:
@@ -200,8 +199,8 @@ def check_template_dir(template_dir: Path | None) -> None:
     if template_dir is None or template_dir.is_dir():
         return
     if template_dir.exists():
-        raise UsageError(msg.TEMPLATES_NOT_DIR.format(folder=template_dir))
-    raise UsageError(msg.TEMPLATES_MISSING.format(folder=template_dir))
+        raise UsageError(msg.TEMPLATES_NOT_DIR.format(folder=template_dir), path=template_dir)
+    raise UsageError(msg.TEMPLATES_MISSING.format(folder=template_dir), path=template_dir)
 
 
 @dataclass(frozen=True)
@@ -243,7 +242,7 @@ def render(
         check_target(pdf_path_for(target), force=False)
     if plan_path.is_file() and target.is_file() and target.samefile(plan_path):
         # `-o plan.yaml --force` (or a plan named .docx) would replace the plan with the document.
-        raise OutputError(msg.RENDER_SAME_FILE.format(file=target))
+        raise OutputError(msg.RENDER_SAME_FILE.format(file=target), path=target)
     name = str(plan_path)
     result = load_plan(plan_path, name)
     check_target(target, force=force)
@@ -297,17 +296,21 @@ def pdf_path_for(docx_path: Path) -> Path:
     return docx_path.with_suffix(".pdf")
 
 
-def make_pdf(docx_path: Path) -> Path:
+def make_pdf(docx_path: Path, *, force: bool = False) -> Path:
     """Convert a .docx to a PDF beside it through LibreOffice; returns the PDF's path.
+
+    An existing PDF is replaced only with `force` (also one put there during the conversion).
 
     Raises:
         PdfError: LibreOffice is missing, failed or timed out.
         OutputError: the PDF cannot be written.
 
     """
+    from bdg_plan.errors import located
     from bdg_plan.office.pdf import convert_to_pdf
 
-    return convert_to_pdf(docx_path)
+    with located(docx_path):
+        return convert_to_pdf(docx_path, force=force)
 
 
 # --- new-year, init, schema -------------------------------------------------------------------
@@ -333,6 +336,7 @@ def new_year(
 
     """
     from bdg_plan.commands.new_year import default_output_path, roll_forward
+    from bdg_plan.errors import located
     from bdg_plan.output import atomic_write
     from bdg_plan.plan.source import read_source
 
@@ -341,10 +345,11 @@ def new_year(
     def new_name(old_year: int, new_year: int) -> str:
         return (output or default_output_path(plan_path, old_year, new_year)).name
 
-    result = roll_forward(read_source(plan_path, name), name, year, new_name)
+    with located(name):
+        result = roll_forward(read_source(plan_path, name), name, year, new_name)
     target = output or default_output_path(plan_path, result.old_year, result.new_year)
     if target.exists() and target.samefile(plan_path):
-        raise OutputError(msg.NEW_YEAR_SAME_FILE.format(file=target))
+        raise OutputError(msg.NEW_YEAR_SAME_FILE.format(file=target), path=target)
     if dry_run:
         return replace(result, output_path=target)
     atomic_write(target, result.data, force=force)
@@ -373,6 +378,7 @@ def init(
 
     Raises:
         OutputError: the file exists, is a folder, or cannot be written.
+        UsageError: `commune` or `signer` holds a line break or another control character.
 
     """
     from bdg_plan.commands import starter, starter_month
@@ -405,11 +411,21 @@ def write_schema(path: Path, *, force: bool = False) -> None:
     from bdg_plan.output import atomic_write
 
     if path.is_dir():
-        raise OutputError(msg.TARGET_IS_DIR.format(file=path))
+        raise OutputError(msg.TARGET_IS_DIR.format(file=path), path=path)
     atomic_write(path, schema_text().encode("utf-8"), force=force)
 
 
 # --- Crash logs -----------------------------------------------------------------------------
+def name_failure_message(exc: BaseException, names: Iterable[str] = ()) -> str | None:
+    """The sentence for an unexpected error that is a refused file name (too long, not UTF-8), else None.
+
+    `names` are the words the name may be among (a command line's arguments), to show it.
+    """
+    from bdg_plan.errors import name_failure_message as describe
+
+    return describe(exc, names)
+
+
 def write_crash_log(exc: BaseException) -> Path | None:
     """Write an unexpected error's traceback to a new log file in the user's cache; its path or None."""
     from bdg_plan.crash import write_crash_log as write
@@ -489,9 +505,9 @@ def _map_list(tinh: str, xa: Sequence[str], outdir: Path, *, dry_run: bool) -> t
 
     signer = msg.FILL_IN.format(hint=msg.BATCH_MAP_SIGNER_HINT)
     data = communes_table(tinh, xa=xa, signer=signer).encode("utf-8")
-    if dry_run:
-        return data, msg.BATCH_MAP_SOURCE_NAME.format(tinh=tinh), None
     path = outdir / msg.BATCH_MAP_LIST_FILE.format(tinh=output_stem(tinh))
+    if dry_run:
+        return data, msg.BATCH_MAP_SOURCE_NAME.format(file=path), None
     return data, str(path), path
 
 
@@ -500,16 +516,18 @@ def _write_map_list(path: Path, table: bytes, *, force: bool) -> None:
     from bdg_plan.output import atomic_write
 
     if path.parent.exists() and not path.parent.is_dir():
-        raise OutputError(msg.BATCH_OUTDIR_NOT_DIR.format(folder=path.parent))
+        raise OutputError(msg.BATCH_OUTDIR_NOT_DIR.format(folder=path.parent), path=path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(
-            msg.BATCH_OUTDIR_FAILED.format(folder=path.parent, reason=exc.strerror or exc)
+            msg.BATCH_OUTDIR_FAILED.format(folder=path.parent, reason=exc.strerror or exc), path=path
         ) from None
     atomic_write(path, b"\xef\xbb\xbf" + table, force=force)
 
 
+# A literal list, not one built from `_LAZY`: type checkers read `__all__` only when it is written
+# out, and without it they refuse `api.BdgPlanError` (an imported name) in a strict check.
 __all__ = [
     "COMMUNE_COLUMNS",
     "CONVERTED_SUFFIXES",
@@ -521,12 +539,15 @@ __all__ = [
     "BatchStart",
     "BdgPlanError",
     "CommuneResult",
+    "ConversionError",
     "Deviation",
+    "DocxReadError",
     "ImportResult",
     "InputFileError",
     "InvalidPlanError",
     "LoadedDocument",
     "NewYearResult",
+    "NoPlanFoundError",
     "OutputError",
     "PdfError",
     "Plan",
@@ -551,6 +572,7 @@ __all__ = [
     "load_plan",
     "load_text",
     "make_pdf",
+    "name_failure_message",
     "new_year",
     "pdf_path_for",
     "read_word_file",

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bdg_plan import messages as msg
-from bdg_plan.errors import InputFileError, OutputError, Problem
+from bdg_plan.errors import InputFileError, OutputError, Problem, located
 
 if TYPE_CHECKING:
     from bdg_plan.word.check import Deviation
@@ -34,18 +34,18 @@ def read_word_file(path: Path) -> bytes:
     try:
         status = path.stat()
     except OSError as exc:
-        raise InputFileError(_os_message(exc, name)) from None
+        raise InputFileError(_os_message(exc, name), path=name) from None
     _regular_file(status.st_mode, name)
     if status.st_size > MAX_DOCX_BYTES:
-        raise InputFileError(msg.DOCX_TOO_LARGE.format(limit=MAX_DOCX_BYTES // 1_000_000))
+        raise InputFileError(msg.DOCX_TOO_LARGE.format(limit=MAX_DOCX_BYTES // 1_000_000), path=name)
     if path.suffix.lower() in CONVERTED_SUFFIXES:
         return _converted_to_docx(path)
     try:
         data = _read_regular(path, name, MAX_DOCX_BYTES + 1)
     except OSError as exc:
-        raise InputFileError(_os_message(exc, name)) from None
+        raise InputFileError(_os_message(exc, name), path=name) from None
     if len(data) > MAX_DOCX_BYTES:
-        raise InputFileError(msg.DOCX_TOO_LARGE.format(limit=MAX_DOCX_BYTES // 1_000_000))
+        raise InputFileError(msg.DOCX_TOO_LARGE.format(limit=MAX_DOCX_BYTES // 1_000_000), path=name)
     return data
 
 
@@ -64,9 +64,9 @@ def _regular_file(mode: int, name: str) -> None:
     import stat
 
     if stat.S_ISDIR(mode):
-        raise InputFileError(msg.INPUT_IS_DIR.format(file=name))
+        raise InputFileError(msg.INPUT_IS_DIR.format(file=name), path=name)
     if not stat.S_ISREG(mode):
-        raise InputFileError(msg.DOCX_NOT_REGULAR.format(file=name))
+        raise InputFileError(msg.DOCX_NOT_REGULAR.format(file=name), path=name)
 
 
 def _read_regular(path: Path, name: str, limit: int) -> bytes:
@@ -106,7 +106,7 @@ def _converted_to_docx(path: Path) -> bytes:
 
     program = find_soffice()
     if program is None:
-        raise ConversionError(f"{msg.IMPORT_DOC_NEEDS_LIBREOFFICE} {install_hint()}")
+        raise ConversionError(f"{msg.IMPORT_DOC_NEEDS_LIBREOFFICE} {install_hint()}", path=path)
     folder = Path(tempfile.mkdtemp(prefix="bdg-plan-import-"))
     try:
         target = convert_file(path, folder / "ke-hoach.docx", "docx", program=program)
@@ -125,7 +125,8 @@ def check_word_file(path: Path) -> list[Deviation]:
     """
     from bdg_plan.word.check import check_bytes
 
-    return check_bytes(read_word_file(path))
+    with located(path):
+        return check_bytes(read_word_file(path))
 
 
 @dataclass(frozen=True)
@@ -169,9 +170,10 @@ def import_word_file(path: Path, output: Path | None = None, *, force: bool = Fa
     if target.is_dir():  # an existing folder: the plan file goes inside it, named after the Word file
         target = target / default_import_output(path).name
     if target.suffix.lower() in (".docx", *CONVERTED_SUFFIXES):
-        raise OutputError(msg.IMPORT_OUTPUT_IS_WORD.format(file=target))
+        raise OutputError(msg.IMPORT_OUTPUT_IS_WORD.format(file=target), path=target)
     check_target(target, force=force)
-    result = import_bytes(read_word_file(path), path.name, target.name)
+    with located(path):
+        result = import_bytes(read_word_file(path), path.name, target.name)
     atomic_write(target, result.text.encode("utf-8"), force=force)
     name = str(target)
     problems = [replace(p, file=name) for p in result.problems]

@@ -11,6 +11,7 @@ Options shared by several commands are `Annotated` aliases declared once below. 
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -69,7 +70,11 @@ class BdgPlanGroup(VietnameseGroup):
             typer.echo(f"{msg.ERROR_PREFIX} {msg.OUT_OF_MEMORY}", err=True)
             raise typer.Exit(1) from None
         except Exception as exc:
-            _internal_error(exc)
+            sentence = api.name_failure_message(exc, sys.argv[1:])
+            if sentence is None:
+                _internal_error(exc)
+            else:
+                typer.echo(printable(f"{msg.ERROR_PREFIX} {sentence}"), err=True)
             raise typer.Exit(1) from None
 
 
@@ -98,8 +103,22 @@ _APP_SETTINGS: dict[str, Any] = {
 app = typer.Typer(**_APP_SETTINGS)
 
 
+def _print_version(value: bool) -> None:
+    """`--version`: the package's own version (no package metadata is read), then exit."""
+    if value:
+        from bdg_plan import __version__
+
+        typer.echo(msg.VERSION_LINE.format(version=__version__))
+        raise typer.Exit(0)
+
+
 @app.callback()
-def root() -> None:
+def root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", help=msg.HELP_VERSION, callback=_print_version, is_eager=True),
+    ] = False,
+) -> None:
     """Soạn Kế hoạch công tác bình đẳng giới cấp xã đúng thể thức Nghị định 30/2020/NĐ-CP."""
 
 
@@ -206,7 +225,7 @@ def render_command(
     print_success(msg.RENDERED.format(file=result.output))
     if pdf:
         print_note(msg.PDF_CONVERTING)
-        print_success(msg.PDF_CREATED.format(file=api.make_pdf(result.output)))
+        print_success(msg.PDF_CREATED.format(file=api.make_pdf(result.output, force=force)))
 
 
 @app.command("new-year")
@@ -377,12 +396,15 @@ def app_for(args: list[str]) -> typer.Typer:
 
 def main() -> None:
     """Entry point of the `bdg-plan` console script: the app, then an exit without teardown."""
-    import sys
+    from bdg_plan.cli import process, streams
+    from bdg_plan.facts.limits import MIN_ADDRESS_SPACE, address_space_limit
 
-    from bdg_plan.cli import process
-
+    limit = address_space_limit()
+    if limit is not None and limit < MIN_ADDRESS_SPACE:  # below it a library aborts the process
+        print(f"{msg.ERROR_PREFIX} {msg.OUT_OF_MEMORY}", file=sys.stderr)
+        sys.exit(1)
     process.skip_pydantic_plugins()
-    process.run_and_exit(app_for(sys.argv[1:]))
+    process.run_and_exit(streams.run_guarded(app_for(sys.argv[1:])))
 
 
 if __name__ == "__main__":

@@ -105,7 +105,7 @@ def print_problems(problems: list[Problem], fmt: OutputFormat | None, sources: d
         if problem.file != current_file:
             current_file = problem.file
             out.print(f"\n[bold]{escape(printable(problem.file))}[/]")
-        colour = "red" if problem.is_error else "yellow"
+        colour = {"error": "red", "warning": "yellow"}.get(problem.severity.value, "cyan")
         out.print(
             f"  [{colour}]{problem.severity.label}[/] {problem.line}:{problem.column} "
             f"[dim]{problem.code}[/]  {escape(printable(problem.message))}"

@@ -202,6 +202,11 @@ def _out_of_range(match: re.Match[str]) -> str:
     return msg.NUMBER_TOO_SMALL.format(limit=low) if value < low else msg.NUMBER_TOO_LARGE.format(limit=high)
 
 
+def _first_group(match: re.Match[str]) -> str:
+    """The first group of `match` that took part in it."""
+    return next(group for group in match.groups() if group is not None)
+
+
 _REASONS: list[tuple[_Pattern, Callable[[re.Match[str]], str]]] = [
     # click's IntRange: "1800 is not in the range 1900<=x<=2200."
     ((r"^(-?\d+) is not in the range (-?\d+)<=x<=(-?\d+)", 0), _out_of_range),
@@ -210,13 +215,14 @@ _REASONS: list[tuple[_Pattern, Callable[[re.Match[str]], str]]] = [
         lambda m: msg.CLI_NOT_ONE_OF.format(value=m.group(1), choices=m.group(2).replace(" or ", ", ")),
     ),
     ((r"valid integer|is not a valid int", re.I), lambda _: msg.CLI_NOT_INTEGER),
+    # A one-sided IntRange (`min=1` alone): "0 is not in the range x>=1."
     (
-        (r"greater than or equal to (-?\d+)|^(-?\d+)<=x", re.I),
-        lambda m: msg.NUMBER_TOO_SMALL.format(limit=m.group(1) or m.group(2)),
+        (r"greater than or equal to (-?\d+)|^(-?\d+)<=x|x>=(-?\d+)", re.I),
+        lambda m: msg.NUMBER_TOO_SMALL.format(limit=_first_group(m)),
     ),
     (
-        (r"less than or equal to (-?\d+)|x<=(-?\d+)$", re.I),
-        lambda m: msg.NUMBER_TOO_LARGE.format(limit=m.group(1) or m.group(2)),
+        (r"less than or equal to (-?\d+)|x<=(-?\d+)\.?$", re.I),
+        lambda m: msg.NUMBER_TOO_LARGE.format(limit=_first_group(m)),
     ),
 ]
 

@@ -61,7 +61,7 @@ def print_note(text: str) -> None:
 def print_validation_summary(report: ValidationReport) -> None:
     """Print "Đã kiểm tra N tệp: x lỗi, y cảnh báo." and, if nothing failed, the green verdict."""
     errors = sum(p.is_error for p in report.problems)
-    warnings = len(report.problems) - errors
+    warnings = sum(p.severity.value == "warning" for p in report.problems)  # notes are not counted
     typer.echo(msg.VALIDATE_SUMMARY.format(files=report.files, errors=errors, warnings=warnings))
     if not report.failed:
         print_success(msg.VALIDATE_OK)

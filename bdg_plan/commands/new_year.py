@@ -57,19 +57,18 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from bdg_plan import messages as msg
 from bdg_plan.commands import reform
 from bdg_plan.commands.year_mentions import CITED, FIXED, HISTORY, PLAN, SUPERSEDABLE, SUPERSEDED, classify
-from bdg_plan.errors import BdgPlanError, InvalidPlanError, Problem, Severity, YearBeforePlanError, has_errors
+from bdg_plan.errors import BdgPlanError, InvalidPlanError, Severity, YearBeforePlanError, has_errors
 from bdg_plan.facts.admin_map import DISTRICT_PATTERN, REFORM_DATE
 from bdg_plan.facts.limits import YEAR_MAX, YEAR_MIN
+from bdg_plan.pipeline import load_bytes, load_source, validate_document
 from bdg_plan.plan.dates import FULL_DATE_SYNTAX, YEAR_MONTH_SYNTAX
-from bdg_plan.plan.loader import DataPath, LoadedDocument, load_yaml, texts_with_paths
+from bdg_plan.plan.loader import DataPath, LoadedDocument, texts_with_paths
 from bdg_plan.plan.model import Plan
-from bdg_plan.plan.source import SourceText, byte_order_mark, decode_source
-from bdg_plan.rules.review_marks import write_marks
-from bdg_plan.rules.validate import (
-    domain_rules,
-    old_annual_plans,
-    validate_document,
-)
+from bdg_plan.plan.source import SourceText, byte_order_mark
+from bdg_plan.plan.yaml_write import comment
+from bdg_plan.rules.dates import old_annual_plans
+from bdg_plan.rules.registry import domain_rules
+from bdg_plan.rules.review_marks import value_at_line, value_digest, write_marks
 
 #: Validation codes of the new plan that need a human after a roll-forward (errors always do).
 REVIEW_CODES = frozenset({"old-annual-plan", "district-after-reform", "district-reference"})
@@ -161,16 +160,14 @@ def roll_forward(
         BdgPlanError: the new file would not read back as a plan (a bug, never written).
 
     """
-    source = decode_source(data, name)
-    if isinstance(source, Problem):
-        raise InvalidPlanError([source], msg.NEW_YEAR_INVALID_INPUT)
-    checked = validate_document(load_yaml(source))
+    loaded = load_bytes(data, name)
+    checked = validate_document(loaded)
     if checked.plan is None or has_errors(checked.problems):
-        raise InvalidPlanError(checked.problems, msg.NEW_YEAR_INVALID_INPUT, {name: source.text})
+        raise InvalidPlanError(checked.problems, msg.NEW_YEAR_INVALID_INPUT, {name: loaded.text})
     plan = checked.plan
     new_year = _new_year(plan, year)
 
-    text = source.text
+    text = loaded.text
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     assert root is not None  # the text just loaded as a valid plan
     _refuse_shared_dated_values(root)
@@ -187,14 +184,14 @@ def roll_forward(
         ]
     new_text, changes = _apply(text, edits)
 
-    new_doc = load_yaml(SourceText(name, new_text))
+    new_doc = load_source(SourceText(name, new_text))
     new_plan = validate_document(new_doc).plan
     if new_plan is None:
         raise BdgPlanError(msg.NEW_YEAR_BROKEN_OUTPUT.format(year=new_year))
     reviews = _reviews(new_doc, new_plan, plan, class_flags(root, text, plan, new_year))
     if inference is not None:
         reviews = _with_reform(reviews, reform.reviews(new_doc, new_plan, inference, plan.nam))
-    new_text, changes, reviews = _write_reviews(new_text, changes, reviews)
+    new_text, changes, reviews = _write_reviews(new_doc, changes, reviews)
 
     bom, encoding = byte_order_mark(data)
     original = data[len(bom) :].decode(encoding)
@@ -225,10 +222,18 @@ def _with_reform(general: list[ReviewItem], notes: list[reform.Note]) -> list[Re
 
 
 def _write_reviews(
-    text: str, changes: list[Change], reviews: list[ReviewItem]
+    doc: LoadedDocument, changes: list[Change], reviews: list[ReviewItem]
 ) -> tuple[str, list[Change], list[ReviewItem]]:
-    """Write each review item as a `# CẦN XEM LẠI: ...` comment above its line; renumber the report."""
-    new_text, moved = write_marks(text, [(item.line, item.reason) for item in reviews])
+    """Write each review item as a `# CẦN XEM LẠI: ...` comment above its line; renumber the report.
+
+    Each comment ends with the digest of the value on its line, so changing the value settles it.
+    """
+    items = []
+    for item in reviews:
+        known, value = value_at_line(doc, item.line)
+        # A reason may quote the clerk's text (a value with a line break): kept on its comment line.
+        items.append((item.line, comment(item.reason), value_digest(value) if known else None))
+    new_text, moved = write_marks(doc.text, items)
     changes = [replace(c, line=moved.get(c.line, c.line)) for c in changes]
     reviews = [replace(r, line=moved.get(r.line, r.line)) for r in reviews]
     return new_text, changes, reviews
@@ -344,26 +349,28 @@ def _comment_edits(root: Node, text: str, plan: Plan, new_year: int) -> Iterator
         if line_start in marked:  # entries written on one line (flow style) share one comment
             continue
         marked.add(line_start)
-        comment = f"{marker} {message}"
-        if comment in _comment_block_above(text, line_start):
+        note = f"{marker} {comment(message)}"
+        if note in _comment_block_above(text, line_start):
             continue  # already written (several entries on one line each have their comment)
         if line_start:
             previous_start = text.rfind("\n", 0, line_start - 1) + 1
             previous_end = line_start - 1 - (text[line_start - 2 : line_start - 1] == "\r")
             comment_start = _skip_indent(text, previous_start)
             if text.startswith(marker, comment_start):
-                if text[comment_start:previous_end] != comment:
-                    yield _Edit(comment_start, previous_end, comment, path, (comment_start, previous_end))
+                if text[comment_start:previous_end] != note:
+                    yield _Edit(comment_start, previous_end, note, path, (comment_start, previous_end))
                 continue
         indent = text[line_start : _skip_indent(text, line_start)]
         line_end = text.find("\n", line_start)
         eol = "\r\n" if line_end > 0 and text[line_end - 1] == "\r" else "\n"
-        new = f"{indent}{comment}{eol}"
+        new = f"{indent}{note}{eol}"
         yield _Edit(line_start, line_start, new, path, (line_start, line_start))
 
 
 def _file_name_edits(text: str, old_name: str, new_name: str) -> Iterator[_Edit]:
     """The old file's name in comment lines (the commands a starter or an import wrote) -> the new one."""
+    # Both as a comment holds them: a line break in a name would otherwise end the comment.
+    old_name, new_name = comment(old_name), comment(new_name)
     if not old_name or old_name == new_name:
         return
     at = 0

@@ -76,7 +76,8 @@ class Note:
 
 
 _LABOUR = (
-    r"(?:Lao\s+động\s*[-–]\s*Thương\s+binh\s+và\s+Xã\s+hội|LĐ\s*[-–]?\s*TB\s*(?:&|và|,)?\s*XH|LĐTBXH|LĐTB)"
+    r"(?:Lao\s+động\s*[-–]\s*Thương\s+binh\s+và\s+Xã\s+hội"
+    r"|LĐ\s*(?:[-–]\s*)?TB\s*(?:(?:&|và|,)\s*)?XH|LĐTBXH|LĐTB)"
 )
 _LABOUR_MINISTRY = re.compile(rf"(?<!\w)Bộ\s+{_LABOUR}", re.IGNORECASE)
 _LABOUR_DEPARTMENT = re.compile(rf"(?<!\w)Sở\s+{_LABOUR}", re.IGNORECASE)
@@ -202,6 +203,9 @@ def edits(
     if inference.province is not None and block and _child(co_quan, "tinh") is None:
         assert isinstance(co_quan, MappingNode)
         found += _province_line(co_quan, text, inference.province.name)
+    if block:
+        assert isinstance(co_quan, MappingNode)
+        found += _district_superior_removed(co_quan, text, inference)
     old = inference.old
     if old is None or len(old.targets) != 1:
         return found
@@ -224,6 +228,27 @@ def edits(
         for rewrite in self_references(span, before, after):
             found.append(Edit(start + rewrite.start, start + rewrite.end, rewrite.new, path, (start, end)))
     return found
+
+
+def _district_superior_removed(co_quan: MappingNode, text: str, inference: Inference) -> list[Edit]:
+    """The `cap_tren` line of a district body, removed: there is no district level from 1/7/2025.
+
+    A commune's plan then names no superior (a commune's committee answers to the province's,
+    which Decree 30 does not print above it). Only a line of its own in a block mapping is removed.
+    """
+    old_district = _old_district_pattern(inference)
+    for key, value in co_quan.value:
+        if not (isinstance(key, ScalarNode) and key.value == "cap_tren" and isinstance(value, ScalarNode)):
+            continue
+        superior = str(value.value)
+        if not (DISTRICT_PATTERN.search(superior) or (old_district and old_district.search(superior))):
+            return []
+        start = text.rfind("\n", 0, key.start_mark.index) + 1
+        end = text.find("\n", value.end_mark.index)
+        if text[start : key.start_mark.index].strip() or end < 0 or text[value.end_mark.index : end].strip():
+            return []  # not a line of its own (flow style, a trailing comment): left to the review
+        return [Edit(start, end + 1, "", ("co_quan", "cap_tren"), (start, end + 1))]
+    return []
 
 
 def _province_line(co_quan: MappingNode, text: str, province: str) -> list[Edit]:
@@ -279,6 +304,10 @@ def reviews(doc: LoadedDocument, plan: Plan, inference: Inference, old_year: int
     commune = _commune_review(inference)
     if commune:
         add(("co_quan", "ten"), commune)
+    if inference.renamed and inference.old is not None and plan.nguoi_ky.ho_ten:
+        new = inference.old.targets[0]
+        if name_key(new.name) != name_key(inference.old.name):
+            add(("nguoi_ky", "ho_ten"), msg.REFORM_SIGNER.format(old=inference.old.full, new=new.full))
     old_district = _old_district_pattern(inference)
     cap_tren = plan.co_quan.cap_tren
     if cap_tren and (DISTRICT_PATTERN.search(cap_tren) or (old_district and old_district.search(cap_tren))):

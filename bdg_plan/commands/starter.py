@@ -6,6 +6,12 @@ description from the model, so the comments, the JSON Schema and the README say 
 the commune and year are filled in, and what only the clerk knows is marked `<<ĐIỀN VÀO ĐÂY - ...>>`,
 which `validate` reports until it is replaced. A plan dated from 1/7/2025 has no district level
 (docs/the-thuc-nd30.md §7): no superior line, no district body among căn cứ or recipients.
+
+The starter's layout is fixed text (its comments sit between list items and keys where a clerk
+needs them), but nothing from outside is pasted into it raw: every value it fills in is written by
+the plan writer's one emitter (`bdg_plan.plan.yaml_write.scalar`, as import writes its values),
+the file name in its comments goes through `yaml_write.comment`, and a commune or signer name
+holding a control character is refused before anything is written.
 """
 
 from __future__ import annotations
@@ -18,15 +24,14 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from bdg_plan import messages as msg
 from bdg_plan.commands.schema import iter_keys
-from bdg_plan.errors import OutputError
+from bdg_plan.errors import OutputError, UsageError
 from bdg_plan.facts.admin_map import ALL_COMMUNE_KINDS, REFORM_DATE, alternation
 from bdg_plan.facts.place_names import place_name
 from bdg_plan.facts.vietnamese import format_short_date
 from bdg_plan.output import atomic_write
+from bdg_plan.plan.yaml_write import comment, scalar
 from bdg_plan.rules.validate import UNFILLED_MARKER
 
 #: A unit word the clerk may type before the commune's name ("phường Đông Kinh").
@@ -75,6 +80,26 @@ def parse_commune(name: str | None) -> Commune:
     return Commune("xã", f"xã {name}", place_name("xã", name))
 
 
+#: Unicode categories `--xa` and `--nguoi-ky` may not hold: controls (a line break or tab typed
+#: or pasted into the option), line and paragraph separators, and lone surrogates (bytes of a
+#: command line that were not UTF-8).
+_REFUSED_CATEGORIES = frozenset(("Cc", "Cs", "Zl", "Zp"))
+
+
+def refuse_control_chars(commune: str | None, signer: str | None) -> None:
+    """Refuse a commune or signer name holding a control character, before it is written.
+
+    Raises:
+        UsageError: the option and the first such character ("U+000A").
+
+    """
+    for option, text in (("--xa", commune), ("--nguoi-ky", signer)):
+        for char in text or "":
+            if unicodedata.category(char) in _REFUSED_CATEGORIES:
+                code = f"U+{ord(char):04X}"
+                raise UsageError(msg.INIT_CONTROL_CHAR.format(option=option, code=code))
+
+
 def issue_month(nam: int, today: dt.date) -> int:
     """The month of the starter's issue date: this month for this year's plan, else January."""
     return today.month if nam == today.year else 1
@@ -97,7 +122,11 @@ def build_starter(
         file_name: the file's name, quoted in the "how to check" comment.
         today: today's date (the issue month of this year's plan); the real date by default.
 
+    Raises:
+        UsageError: `xa` or `nguoi_ky` holds a line break or another control character.
+
     """
+    refuse_control_chars(xa, nguoi_ky)
     today = today or dt.date.today()
     commune = parse_commune(xa)
     month = issue_month(nam, today)
@@ -105,12 +134,12 @@ def build_starter(
     unit = commune.unit
     values = {
         **common_values(nam, month, commune, nguoi_ky, today, file_name or default_file_name(nam)),
-        "loi_dan": _scalar(
+        "loi_dan": scalar(
             f"UBND {unit} xây dựng Kế hoạch triển khai thực hiện công tác bình đẳng giới và vì sự "
             f"tiến bộ của phụ nữ năm {nam} trên địa bàn {unit} như sau:"
         ),
-        "so_ky_hieu": _scalar(fill_in("số, ký hiệu văn bản cấp trên, ví dụ 25/KH-UBND")),
-        "can_cu_co_quan": _scalar(
+        "so_ky_hieu": scalar(fill_in("số, ký hiệu văn bản cấp trên, ví dụ 25/KH-UBND")),
+        "can_cu_co_quan": scalar(
             f"UBND tỉnh {fill_in('tên tỉnh')}" if after_reform else f"UBND huyện {fill_in('tên huyện')}"
         ),
     }
@@ -126,25 +155,25 @@ def common_values(
     return {
         "nam": str(nam),
         "ngay": f"{nam}-{month:02d}",
-        "file": file_name,
+        "file": comment(file_name),
         "today": format_short_date(today),
         "unit": unit,
-        "ten": _scalar(f"Ủy ban nhân dân {commune.full_name}"),
-        "dia_danh": _scalar(commune.place),
+        "ten": scalar(f"Ủy ban nhân dân {commune.full_name}"),
+        "dia_danh": scalar(commune.place),
         # From 01/7/2025 validate checks the commune against its province (bdg_plan.rules.admin_map).
         "tinh_line": (
-            f"  #: co_quan.tinh\n  tinh: {_scalar(fill_in('tên tỉnh, ví dụ Lạng Sơn'))}\n"
+            f"  #: co_quan.tinh\n  tinh: {scalar(fill_in('tên tỉnh, ví dụ Lạng Sơn'))}\n"
             if after_reform
             else ""
         ),
-        "goi_tat": _scalar(f"UBND {unit}"),
+        "goi_tat": scalar(f"UBND {unit}"),
         "cap_tren_note": (
             f"UBND {unit} không ghi. Từ 01/7/2025 không còn cấp huyện."
             if after_reform
             else f"UBND {unit} thường không ghi; nếu có, ví dụ: cap_tren: UBND huyện Cao Lộc"
         ),
-        "ho_ten": _scalar(_clean(nguoi_ky) or fill_in("họ và tên người ký")),
-        "bao_cao": _scalar(
+        "ho_ten": scalar(_clean(nguoi_ky) or fill_in("họ và tên người ký")),
+        "bao_cao": scalar(
             fill_in("cơ quan cấp tỉnh theo dõi bình đẳng giới, ví dụ Sở Nội vụ tỉnh Lạng Sơn")
             if after_reform
             else fill_in("phòng chuyên môn cấp huyện theo dõi bình đẳng giới")
@@ -177,16 +206,6 @@ def write_new_file(path: Path, text: str) -> None:
 
 def _clean(text: str | None) -> str | None:
     return " ".join(unicodedata.normalize("NFC", text).split()) if text else None
-
-
-def _scalar(text: str) -> str:
-    """Write `text` as a YAML value: plain when it reads back unchanged, else in single quotes."""
-    try:
-        if yaml.safe_load(text) == text:
-            return text
-    except yaml.YAMLError:
-        pass
-    return "'" + text.replace("'", "''") + "'"
 
 
 @functools.cache

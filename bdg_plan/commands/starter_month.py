@@ -18,12 +18,13 @@ from bdg_plan.commands.starter import (
     HEADER_BLOCK,
     SIGNATURE_BLOCK,
     _expand_directives,
-    _scalar,
     common_values,
     fill_in,
     parse_commune,
+    refuse_control_chars,
 )
 from bdg_plan.facts.admin_map import REFORM_DATE
+from bdg_plan.plan.yaml_write import scalar
 
 #: The month an action-month plan is usually issued: October, a few weeks before 15 November.
 ISSUE_MONTH = 10
@@ -51,7 +52,11 @@ def build_month_starter(
         file_name: the file's name, quoted in the "how to check" comment.
         today: today's date (the starter's creation date in its first comment).
 
+    Raises:
+        UsageError: `xa` or `nguoi_ky` holds a line break or another control character.
+
     """
+    refuse_control_chars(xa, nguoi_ky)
     today = today or dt.date.today()
     commune = parse_commune(xa)
     month = max(ISSUE_MONTH, today.month) if nam == today.year else ISSUE_MONTH
@@ -60,17 +65,17 @@ def build_month_starter(
     superior = f"UBND tỉnh {fill_in('tên tỉnh')}" if after_reform else f"UBND huyện {fill_in('tên huyện')}"
     values = {
         **common_values(nam, month, commune, nguoi_ky, today, file_name or default_file_name(nam)),
-        "huong_dan": _scalar(
+        "huong_dan": scalar(
             f"Căn cứ {fill_in('văn bản hướng dẫn của cấp trên, ví dụ: Công văn số 2185/UBND-KGVX ngày 16/10/' + str(nam))} "
             f"của {superior} về việc tổ chức Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó "
             f"với bạo lực trên cơ sở giới năm {nam};"
         ),
-        "loi_dan": _scalar(
+        "loi_dan": scalar(
             f"Ủy ban nhân dân {unit} xây dựng Kế hoạch tổ chức các hoạt động hưởng ứng Tháng hành động vì "
             f"bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới năm {nam} như sau:"
         ),
-        "chu_de": _scalar(fill_in(f"chủ đề Tháng hành động năm {nam} theo hướng dẫn của cấp trên")),
-        "thong_diep": _scalar(fill_in("thông điệp truyền thông theo hướng dẫn của cấp trên")),
+        "chu_de": scalar(fill_in(f"chủ đề Tháng hành động năm {nam} theo hướng dẫn của cấp trên")),
+        "thong_diep": scalar(fill_in("thông điệp truyền thông theo hướng dẫn của cấp trên")),
     }
     return _expand_directives(_MONTH_STARTER.format(**values))
 

@@ -4,8 +4,15 @@
 it): read the plan, validate it, and when it has no errors write the .docx (and its PDF)
 atomically; with errors the last good files stay in place. The first write follows the usual
 rule (an existing file is kept unless `force`); after that the files this watcher wrote are its
-own to replace, as long as nobody else has replaced them since (their size, time and inode are
-what it wrote). A save that leaves the plan's bytes unchanged renders nothing.
+own to replace, as long as nobody else has replaced or edited them since (their inode, size,
+modification and change times are what it wrote: an edit in place that restores the size and
+the modification time still changes the change time).
+
+A round runs only when the plan's bytes changed (their SHA-256), whatever the events: a failed
+round (the .docx open in Word, a PDF already there, a plan too large) is reported once and
+tried again at the next change of the plan, not at every event. The plan's path is resolved
+once, at the start: a name later swapped for a symlink to a file the clerk did not name is
+refused, never followed.
 
 `watch` waits for saves with watchdog (inotify, ReadDirectoryChangesW, FSEvents): it watches the
 plan's folder, because editors save by writing a new file and renaming it over the old one, and
@@ -17,7 +24,9 @@ Nothing here prints: each round's `WatchReport` goes to a callback the CLI draws
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
+import stat
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from bdg_plan import messages as msg
 from bdg_plan import pipeline
-from bdg_plan.errors import BdgPlanError, OutputError, Problem, has_errors
+from bdg_plan.errors import BdgPlanError, InputFileError, OutputError, Problem, has_errors
 from bdg_plan.output import atomic_write
 from bdg_plan.plan.source import read_source
 
@@ -37,6 +46,8 @@ if TYPE_CHECKING:
 SETTLE_SECONDS = 0.15
 #: Seconds between checks of the stop event while no file changes.
 WAKE_SECONDS = 0.5
+#: Events that only say the plan was read (watchdog's inotify observer reports them).
+_READS = frozenset({"opened", "closed_no_write"})
 
 
 @dataclass(frozen=True)
@@ -61,16 +72,16 @@ class WatchReport:
         return self.error is None and not has_errors(self.problems)
 
 
-_Stamp = tuple[int, int, int, int]
+_Stamp = tuple[int, int, int, int, int]
 
 
 def _stamp(path: Path) -> _Stamp | None:
-    """What identifies a file's current version: device, inode, size and change time."""
+    """What identifies a file's current version: device, inode, size, modification and change time."""
     try:
-        status = path.stat()
+        status = os.lstat(path)
     except OSError:
         return None
-    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
 
 
 class PlanWatcher:
@@ -92,6 +103,8 @@ class PlanWatcher:
 
         """
         self.plan_path = plan_path
+        # Resolved once: the file read at every round is the one the clerk named now.
+        self.source = Path(os.path.realpath(plan_path))
         self.target = output or plan_path.with_suffix(".docx")
         if plan_path.is_file() and self.target.is_file() and self.target.samefile(plan_path):
             raise OutputError(msg.RENDER_SAME_FILE.format(file=self.target))
@@ -99,18 +112,41 @@ class PlanWatcher:
         self.force = force
         self.office = office
         self._written: dict[Path, _Stamp | None] = {}
-        self._last_source: bytes | None = None
+        self._last_round: object = None
+
+    def _read(self) -> bytes:
+        """The plan's bytes, from the path resolved at the start and never through a symlink.
+
+        Raises:
+            InputFileError: the plan cannot be read, or its name is now a symlink.
+
+        """
+        if _is_link(self.source):
+            raise InputFileError(msg.WATCH_PLAN_BECAME_LINK.format(file=self.plan_path))
+        data = read_source(self.source, str(self.plan_path))
+        if _is_link(self.source):  # swapped while it was read
+            raise InputFileError(msg.WATCH_PLAN_BECAME_LINK.format(file=self.plan_path))
+        return data
 
     def render_once(self, *, only_if_changed: bool = False) -> WatchReport:
-        """Validate the plan and, when it has no errors, write its files; never raises BdgPlanError."""
+        """Validate the plan and, when it has no errors, write its files; never raises BdgPlanError.
+
+        With `only_if_changed`, a plan whose bytes (or, unreadable, whose file and error) are
+        those of the last round gives an `unchanged` report and does nothing.
+        """
         now = dt.datetime.now()
         try:
-            data = read_source(self.plan_path, str(self.plan_path))
+            data = self._read()
         except BdgPlanError as exc:
+            key: object = ("error", exc.message, _stamp(self.source))
+            if only_if_changed and key == self._last_round:
+                return WatchReport(now, unchanged=True)
+            self._last_round = key
             return WatchReport(now, error=exc.message)
-        if only_if_changed and data == self._last_source:
+        key = hashlib.sha256(data).digest()
+        if only_if_changed and key == self._last_round:
             return WatchReport(now, unchanged=True)
-        self._last_source = data
+        self._last_round = key
         result = pipeline.validate_bytes(data, str(self.plan_path))
         sources = {str(self.plan_path): result.source_text} if result.problems else {}
         if result.plan is None or has_errors(result.problems):
@@ -119,8 +155,7 @@ class PlanWatcher:
             document = pipeline.render_plan(result.plan, self.template_dir)
             self._publish(self.target, document)
             pdf = self._make_pdf() if self.office is not None else None
-        except BdgPlanError as exc:
-            self._last_source = None  # a failed write is retried at the next save, even unchanged
+        except BdgPlanError as exc:  # tried again when the plan changes, not at every event
             return WatchReport(now, result.problems, error=exc.message, sources=sources)
         return WatchReport(now, result.problems, self.target, pdf, sources=sources)
 
@@ -138,12 +173,20 @@ class PlanWatcher:
 
         assert self.office is not None
         target = pdf_path_for(self.target)
-        check_target(target, force=self._may_replace(target))
-        error = convert_many(self.office, [self.target])[0]
+        mine = self._may_replace(target)
+        check_target(target, force=mine)
+        error = convert_many(self.office, [self.target], force=mine)[0]
         if error is not None:
             raise PdfError(error)
         self._written[target] = _stamp(target)
         return target
+
+
+def _is_link(path: Path) -> bool:
+    try:
+        return stat.S_ISLNK(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def watch(
@@ -160,7 +203,7 @@ def watch(
     stop = stop or threading.Event()
     changed = threading.Event()
     # Watch first, so a save made during the first round is not missed.
-    observer = _start_observer(watcher.plan_path, changed, polling)
+    observer = _start_observer(watcher.source, changed, polling)
     try:
         on_report(watcher.render_once())
         while not stop.is_set():
@@ -191,6 +234,8 @@ def _start_observer(plan_path: Path, changed: threading.Event, polling: bool) ->
 
     class _Handler(FileSystemEventHandler):
         def on_any_event(self, event: FileSystemEvent) -> None:
+            if event.event_type in _READS:  # bdg-plan's own reading of the plan, or anyone's
+                return
             for path in (event.src_path, getattr(event, "dest_path", "")):
                 if path and os.path.normcase(os.path.basename(os.fsdecode(path))) == name:
                     changed.set()

@@ -49,7 +49,7 @@ _TYPE = re.compile(r"(?<!\w)(" + "|".join(re.escape(name) for name in TYPE_NAMES
 #: What makes a type name a citation: its number ("số 108/KH-UBND", "108/KH-UBND") or its date
 #: right after it ("Kế hoạch ngày 06/3/2024"); "Báo cáo trước ngày 10/12" is a deadline.
 _IDENTITY = re.compile(
-    r"\s*(?:số\s*:?\s*\d|\d{1,6}[\w.\-]*/|ngày\s+\d{1,2}\s*(?:[/.\-]|tháng))", re.IGNORECASE
+    r"\s*(?:số(?:\s*:)?\s*\d|\d{1,6}[\w.\-]*/|ngày\s+\d{1,2}\s*(?:[/.\-]|tháng))", re.IGNORECASE
 )
 #: The end of a citation's clause: ";", ":", a sentence's end, or a comma before a capitalised word
 #: (a line break is not one: a folded YAML value breaks lines anywhere).

@@ -1,29 +1,27 @@
 """Pipeline stage 4: turn a typed plan into a composed document (header values and body blocks).
 
 The body comes from a Jinja template rendered in the sandbox of `bdg_plan.compose.templating`. The template
-writes restricted Markdown (headings, paragraphs, "-"/"+" bullets, bold, italic, tables); every
-value it prints with `{{ }}` is user data, so it is swapped for a placeholder before Markdown is
-parsed and put back, untouched, into the parsed blocks. User text is therefore never read as
-Markdown or as a template: "{{ x }}", "**", "#", "<", "&" or a leading "1." come out literally.
-
-Over 400 lines on purpose: the header's lines (ô 1-5, 7, 9b), the opening and the body's
-Markdown are composed here side by side, each a short function the writer maps one to one;
-the outline, the tables and the sandbox already have rooms of their own.
+writes the restricted Markdown of the template contract (headings, paragraphs, "-"/"+" and
+numbered items, bold, italic, tables), read by `bdg_plan.compose.template_output`; every value it
+prints with `{{ }}` is user data, so it is swapped for a placeholder before the output is read
+and put back, untouched, into the blocks. User text is therefore never read as Markdown or as a
+template: "{{ x }}", "**", "#", "<", "&" or a leading "1." come out literally.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
+from bdg_plan import messages as msg
 from bdg_plan.compose.action_month import with_action_month_times
-from bdg_plan.compose.blocks import Block, BodyItem, BodyKind, ComposedAnnex, Run, TableBlock, TableCell
+from bdg_plan.compose.blocks import Block, BodyItem, ComposedAnnex, Run, TableBlock, TableCell
 from bdg_plan.compose.outline import annex_tree, body_tree, sections
-from bdg_plan.compose.template_output import HEADING_KINDS, plain_lines
+from bdg_plan.compose.template_output import Segment, Table, TemplateOutputError, read_output
 from bdg_plan.compose.templating import PLACEHOLDER, PrintedValue, render_template
+from bdg_plan.errors import TemplateError
 from bdg_plan.facts import nd30
 from bdg_plan.facts.vietnamese import (
     capitalize_first,
@@ -35,10 +33,6 @@ from bdg_plan.facts.vietnamese import (
 )
 from bdg_plan.plan.model import CanCu, NguoiKy, Plan
 from bdg_plan.plan.outline_model import annex_label
-
-if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
-    from markdown_it.token import Token
 
 #: The template that writes the body of a KẾ HOẠCH.
 BODY_TEMPLATE = "ke-hoach.md.j2"
@@ -207,7 +201,7 @@ def annexes(plan: Plan, template_dir: Path | None = None) -> tuple[ComposedAnnex
                 title=upper(annex.ten),
                 kem_theo=kem_theo_line(plan),
                 landscape=annex.ngang,
-                body=tuple(parse_blocks(markdown, values)),
+                body=tuple(parse_blocks(markdown, values, ANNEX_TEMPLATE)),
             )
         )
     return tuple(composed)
@@ -226,46 +220,37 @@ def kem_theo_line(plan: Plan) -> str:
     return f"(Kèm theo {kind} số {number}/{plan.ky_hieu} {when} của {plan.co_quan.ten})"
 
 
-# --- Markdown -> blocks -----------------------------------------------------------------------
-@lru_cache(maxsize=1)
-def _markdown() -> MarkdownIt:
-    # Imported here: the built-in templates' plain output never needs it (`plain_markdown`).
-    from markdown_it import MarkdownIt
+# --- Template output -> blocks ------------------------------------------------------------------
+def parse_blocks(
+    markdown: str, values: Sequence[PrintedValue], template: str = BODY_TEMPLATE
+) -> list[BodyItem]:
+    """Read the template's output into body blocks (`template_output`), putting user values back in.
 
-    # CommonMark without raw HTML, plus tables; no typographer, no linkify.
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
+    A paragraph that is nothing but a printed table becomes that table.
 
+    Raises:
+        TemplateError: the output holds a construct the template contract does not read.
 
-@lru_cache(maxsize=16)
-def _parse_markdown(markdown: str) -> tuple[Token, ...]:
-    """Markdown-it's tokens, cached and read-only.
-
-    User values are placeholders in the template's output, so plans that differ only in their
-    values (the communes of a batch) share one parse.
     """
-    return tuple(_markdown().parse(markdown))
-
-
-_BULLET_KINDS: dict[str, BodyKind] = {"-": "y", "*": "y", "+": "y_nho"}
-
-
-def parse_blocks(markdown: str, values: Sequence[PrintedValue]) -> list[BodyItem]:
-    """Parse the template's Markdown into body blocks, putting user values back in.
-
-    A paragraph that is nothing but a printed table becomes that table. The plain output of the
-    built-in templates is read line by line (`plain_markdown`); anything else by markdown-it.
-    """
-    plain = plain_lines(markdown)
-    if plain is None:
-        return markdown_it_blocks(markdown, values)
+    try:
+        read = read_output(markdown)
+    except TemplateOutputError as exc:
+        lines = markdown.split("\n")
+        text = _restore(lines[exc.line - 1], values) if 0 < exc.line <= len(lines) else ""
+        shown = text if len(text) <= 80 else text[:79] + "…"
+        raise TemplateError(
+            msg.TEMPLATE_OUTPUT_FAILED.format(name=template, line=exc.line, text=shown, reason=exc.reason)
+        ) from None
     blocks: list[BodyItem] = []
-    for kind, prefix, content in plain:
-        table = _printed_table(content, values)
+    for item in read:
+        if isinstance(item, Table):
+            blocks.append(_table(item, values))
+            continue
+        table = _printed_table(item.content, values)
         if table is not None:
             blocks.append(table)
-            continue
-        text = _restore(content, values)
-        blocks.append(Block(kind, (Run(text),) if text else (), prefix))
+        else:
+            blocks.append(Block(item.kind, _runs(item.segments, values), item.prefix))
     return blocks
 
 
@@ -273,59 +258,14 @@ def _restore(text: str, values: Sequence[PrintedValue]) -> str:
     return PLACEHOLDER.sub(lambda m: str(values[int(m.group(1))]), text)
 
 
-def markdown_it_blocks(markdown: str, values: Sequence[PrintedValue]) -> list[BodyItem]:
-    """`parse_blocks` through markdown-it's CommonMark tokens: any Markdown a template writes."""
-
-    def restore(text: str) -> str:
-        return _restore(text, values)
-
-    tokens = _parse_markdown(markdown)
-    blocks: list[BodyItem] = []
-    lists: list[tuple[str, int]] = []  # (marker, next ordinal)
-    heading_level = 0
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        kind = token.type
-        if kind in ("bullet_list_open", "ordered_list_open"):
-            marker = token.markup if kind == "bullet_list_open" else "."
-            start = int(token.attrGet("start") or 1) if kind == "ordered_list_open" else 1
-            lists.append((marker, start))
-        elif kind in ("bullet_list_close", "ordered_list_close"):
-            lists.pop()
-        elif kind == "heading_open":
-            heading_level = int(token.tag[1])
-        elif kind == "heading_close":
-            heading_level = 0
-        elif kind == "table_open":
-            table, index = _parse_table(tokens, index, restore)
-            blocks.append(table)
-            continue
-        elif kind == "inline" and _printed_table(token.content, values) is not None:
-            blocks.append(cast(TableBlock, _printed_table(token.content, values)))
-        elif kind == "inline":
-            runs = tuple(_inline_runs(token, restore))
-            if heading_level:
-                blocks.append(Block(HEADING_KINDS[heading_level], runs))
-            elif lists:
-                marker, ordinal = lists[-1]
-                first_in_item = (
-                    tokens[index - 1].type == "paragraph_open" and tokens[index - 2].type == "list_item_open"
-                )
-                if marker == ".":
-                    prefix = f"{ordinal}. " if first_in_item else ""
-                    if first_in_item:
-                        lists[-1] = (marker, ordinal + 1)
-                    blocks.append(Block("noi_dung", runs, prefix))
-                else:
-                    prefix = f"{marker if marker != '*' else '-'} " if first_in_item else ""
-                    blocks.append(Block(_BULLET_KINDS.get(marker, "y"), runs, prefix))
-            else:
-                blocks.append(Block("noi_dung", runs))
-        elif kind in ("code_block", "fence"):
-            blocks.append(Block("noi_dung", (Run(restore(token.content.rstrip("\n"))),)))
-        index += 1
-    return blocks
+def _runs(segments: Sequence[Segment], values: Sequence[PrintedValue], bold: bool = False) -> tuple[Run, ...]:
+    """The runs of a paragraph's pieces, values put back; a piece whose values are empty has no run."""
+    runs = []
+    for segment in segments:
+        text = segment.text if segment.is_break else _restore(segment.text, values)
+        if text:
+            runs.append(Run(text, segment.bold or bold, segment.italic))
+    return tuple(runs)
 
 
 def _printed_table(content: str, values: Sequence[PrintedValue]) -> TableBlock | None:
@@ -334,49 +274,13 @@ def _printed_table(content: str, values: Sequence[PrintedValue]) -> TableBlock |
     return value if isinstance(value, TableBlock) else None
 
 
-def _inline_runs(token: Token, restore: Callable[[str], str]) -> Iterator[Run]:
-    bold = italic = False
-    for child in token.children or []:
-        if child.type == "strong_open":
-            bold = True
-        elif child.type == "strong_close":
-            bold = False
-        elif child.type == "em_open":
-            italic = True
-        elif child.type == "em_close":
-            italic = False
-        elif child.type in ("text", "code_inline", "html_inline"):
-            text = restore(child.content)
-            if text:
-                yield Run(text, bold, italic)
-        elif child.type in ("softbreak", "hardbreak"):
-            yield Run("\n" if child.type == "hardbreak" else " ", bold, italic)
-
-
-def _parse_table(
-    tokens: Sequence[Token], index: int, restore: Callable[[str], str]
-) -> tuple[TableBlock, int]:
+def _table(table: Table, values: Sequence[PrintedValue]) -> TableBlock:
     """A Markdown table a template wrote: its head rows bold and centred, repeated on each page."""
-    rows: list[tuple[TableCell, ...]] = []
-    row: list[TableCell] = []
-    header_rows = 0
-    in_head = False
-    while tokens[index].type != "table_close":
-        token = tokens[index]
-        if token.type == "thead_open":
-            in_head = True
-        elif token.type == "thead_close":
-            in_head = False
-        elif token.type == "tr_open":
-            row = []
-        elif token.type == "tr_close":
-            rows.append(tuple(row))
-            header_rows += in_head
-        elif token.type == "inline":
-            runs = tuple(Run(r.text, r.bold or in_head, r.italic) for r in _inline_runs(token, restore))
-            row.append(TableCell((Block("bang", runs),), centred=in_head))
-        index += 1
-    return TableBlock(tuple(rows), header_rows), index + 1
+    rows = tuple(
+        tuple(TableCell((Block("bang", _runs(cell, values, head)),), centred=head) for cell in row)
+        for head, row in ((index < table.header_rows, row) for index, row in enumerate(table.rows))
+    )
+    return TableBlock(rows, table.header_rows)
 
 
 # --- The stage --------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ boundary.
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import re
 import stat
@@ -84,6 +85,7 @@ class _Budget:
 
     output: int = MAX_TEMPLATE_OUTPUT
     steps: int = MAX_TEMPLATE_STEPS
+    growth: int = MAX_TEMPLATE_VALUE
 
     def spend_output(self, chars: int) -> None:
         self.output -= chars
@@ -182,6 +184,41 @@ def _size(value: Any, limit: int = MAX_TEMPLATE_VALUE) -> int:
         else:
             total += 1
     return total
+
+
+#: The methods that grow a list, dict or set in place (`a.extend(a)` doubles `a`): each call is
+#: checked before it runs (`_check_growth`).
+_GROWING_METHODS = frozenset({"append", "extend", "insert", "update", "setdefault", "add"})
+
+
+def _check_growth(held: int, added: int) -> None:
+    """Refuse a call that would grow a list, dict or set in place past the limit, before it runs.
+
+    The container may hold at most `MAX_TEMPLATE_VALUE` items after the call, and all the growing
+    calls of one run may add at most as many items in all (nested ones counted), so copies
+    appended one by one (`a.append(b[:])`) cannot pile up either. Only the added values are
+    walked, never the container: appending in a loop costs one item a call.
+    """
+    _check_template_size(held + added)
+    budget = _budget.get(None)
+    if budget is not None:
+        budget.growth -= added
+        _check_template_size(MAX_TEMPLATE_VALUE - budget.growth)
+
+
+def _growth_arguments(args: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A growing call's arguments, one-pass iterables (a `map` filter's result) read into lists.
+
+    Reading stops one item past `MAX_TEMPLATE_VALUE`, so a huge iterable costs no more than the
+    limit before the call is refused; the call then gets the list, not the spent iterable.
+    """
+    return tuple(
+        argument
+        if isinstance(argument, str | bytes | list | tuple | dict | set | frozenset)
+        or not hasattr(argument, "__iter__")
+        else list(itertools.islice(argument, MAX_TEMPLATE_VALUE + 1))
+        for argument in args
+    )
 
 
 def _predicted_size(name: str, value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
@@ -309,7 +346,7 @@ class PlanSandbox(SandboxedEnvironment):
         return markup_join(parts)
 
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
-        """Refuse string methods asked for a huge width ("x".center(10**9), "{:>9999999}".format)."""
+        """Refuse string methods asked for a huge width ("x".center(10**9)) and list growth past the limit."""
         # The sandbox wraps str.format in a function that keeps the bound method as __wrapped__.
         method = getattr(__obj, "__wrapped__", __obj)
         owner = getattr(method, "__self__", None)
@@ -317,6 +354,9 @@ class PlanSandbox(SandboxedEnvironment):
             _check_template_arguments(owner, *args, *kwargs.values())
             _check_template_size(_size([owner, *args, *kwargs.values()]))
             _check_result_size(getattr(method, "__name__", ""), owner, args, kwargs)
+        elif isinstance(owner, list | dict | set) and getattr(method, "__name__", "") in _GROWING_METHODS:
+            args = _growth_arguments(args)
+            _check_growth(len(owner), _size([*args, *kwargs.values()]))
         _step()
         result = super().call(__context, __obj, *args, **kwargs)
         _check_template_size(_size(result))
@@ -436,19 +476,17 @@ def render_template(name: str, template_dir: Path | None, **context: Any) -> tup
         text = _run(template, context)
         _check_output(text, values)
     except jinja2.TemplateNotFound as exc:
-        raise TemplateError(msg.TEMPLATE_MISSING.format(name=exc.name)) from None
+        raise TemplateError(msg.TEMPLATE_MISSING.format(name=exc.name), path=exc.name) from None
     except jinja2.TemplateSyntaxError as exc:
         where = exc.filename or exc.name
-        raise TemplateError(_template_failure(name, where, exc.lineno, exc.message)) from None
+        raise _template_error(name, where, exc.lineno, exc.message) from None
     except jinja2.exceptions.SecurityError as exc:
-        raise TemplateError(
-            _template_failure(name, *_template_position(exc), msg.TEMPLATE_BLOCKED.format(reason=exc))
+        raise _template_error(
+            name, *_template_position(exc), msg.TEMPLATE_BLOCKED.format(reason=exc)
         ) from None
     except jinja2.UndefinedError as exc:
-        raise TemplateError(
-            _template_failure(
-                name, *_template_position(exc), msg.TEMPLATE_UNDEFINED.format(reason=exc.message)
-            )
+        raise _template_error(
+            name, *_template_position(exc), msg.TEMPLATE_UNDEFINED.format(reason=exc.message)
         ) from None
     except (
         TypeError,
@@ -459,7 +497,7 @@ def render_template(name: str, template_dir: Path | None, **context: Any) -> tup
         RecursionError,
         MemoryError,
     ) as exc:
-        raise TemplateError(_template_failure(name, *_template_position(exc), str(exc))) from None
+        raise _template_error(name, *_template_position(exc), _reason(exc)) from None
     finally:
         _registry.reset(token)
     return text, values
@@ -499,8 +537,21 @@ def _check_output(text: str, values: list[PrintedValue]) -> None:
             )
 
 
+def _reason(exc: BaseException) -> str:
+    """What went wrong, for the clerk: never empty (a MemoryError has no text of its own)."""
+    if isinstance(exc, MemoryError):
+        return msg.TEMPLATE_OUT_OF_MEMORY
+    return str(exc) or type(exc).__name__
+
+
 def _template_failure(default: str, name: str | None, line: int | None, reason: str | None) -> str:
     return msg.TEMPLATE_FAILED.format(name=name or default, line=line or "?", reason=reason or "")
+
+
+def _template_error(default: str, name: str | None, line: int | None, reason: str | None) -> TemplateError:
+    """A template's failure: the sentence, and the template and line as the error's attributes."""
+    message = _template_failure(default, name, line, reason)
+    return TemplateError(message, path=name or default, line=line)
 
 
 def _template_position(exc: BaseException) -> tuple[str | None, int | None]:

@@ -16,3 +16,25 @@ MAX_TABLE_COLUMNS = 30
 #: The largest document number (`so`): a body numbers its documents from 1 each year, so a few
 #: digits are ample; a longer number is a typing mistake.
 SO_MAX = 99_999
+
+#: Bytes of address space below which bdg-plan does not start (`ulimit -v`): measured with
+#: Python 3.11, a render works under 56 MB, fails with MemoryError under 44-52 MB, and under 40 MB
+#: pydantic-core (Rust) aborts the process while it builds the plan's validators.
+MIN_ADDRESS_SPACE = 64 * 1024**2
+#: Bytes of address space below which a batch runs its communes in its own process: under a
+#: tight `ulimit -v` the worker pool's feeder thread cannot start (its stack is reserved up
+#: front), and Python's pool then waits for ever.
+MIN_POOL_ADDRESS_SPACE = 512 * 1024**2
+
+
+def address_space_limit() -> int | None:
+    """The ceiling on address space (`ulimit -v`) of this process in bytes; None when there is none."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    try:
+        soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+    except (OSError, ValueError):
+        return None
+    return None if soft == resource.RLIM_INFINITY else soft

@@ -39,6 +39,10 @@ PLACE_NEEDS_UNIT_WORD = (
 MAP_PLACE_UNIT_WORD = "Địa danh '{value}' ghi chữ '{given_kind}' nhưng cơ quan ban hành là {kind} {name}."
 #: How an old district is named in the messages above: " (huyện Cao Lộc)".
 MAP_OF_DISTRICT = " ({district})"
+REVIEW_COMMENT_DONE = (
+    "Đã sửa giá trị bên dưới dòng ghi chú 'CẦN XEM LẠI' này, nên mục này coi như xong (không tính là "
+    "cảnh báo); có thể xóa dòng ghi chú: {reason}"
+)
 REVIEW_COMMENT_LEFT = "Còn ghi chú 'CẦN XEM LẠI' (xem xong thì xóa dòng ghi chú này): {reason}"
 
 # --- new-year across the reform -------------------------------------------------------------
@@ -90,12 +94,14 @@ REFORM_UNIT_WORDS = (
     "thường chia thành tổ dân phố, khu phố thay vì thôn, bản. Hãy sửa theo tên gọi của {new_kind} "
     "(mục này chỉ nhắc một lần)."
 )
+REFORM_SIGNER = "Người ký là người của {old} trước khi sắp xếp: hãy ghi họ tên, chức vụ người ký của {new}."
 REFORM_COMMENT = "Ghi chú dưới đây còn nhắc {things} (trước 01/7/2025): hãy sửa hoặc xóa."
 REFORM_COMMENT_YEAR = "năm {year}"
 
 # --- communes ---------------------------------------------------------------------------------
 MAP_BATCH_COMMUNE_UNKNOWN = "{tinh} không có xã, phường '{xa}' (theo đơn vị hành chính từ 01/7/2025)."
-BATCH_MAP_SOURCE_NAME = "(danh sách xã, phường {tinh} từ 01/7/2025; chạy thử, không ghi ra tệp)"
+#: The list of a dry run, which is not written: its name says so and ends like the file it would be.
+BATCH_MAP_SOURCE_NAME = "(chạy thử, không ghi ra tệp) {file}"
 #: The list a --tinh batch writes into its output folder (`{tinh}`: the province as an ASCII slug).
 BATCH_MAP_LIST_FILE = "danh-sach-xa-phuong-{tinh}.csv"
 BATCH_LIST_OR_PROVINCE = (

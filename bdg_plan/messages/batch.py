@@ -56,10 +56,6 @@ BATCH_PDF_UNAVAILABLE = (
 BATCH_OUTDIR_NOT_DIR = "'{folder}' là một tệp, không phải thư mục. Hãy chọn thư mục khác bằng -o."
 BATCH_OUTDIR_FAILED = "Không tạo được thư mục '{folder}': {reason}."
 BATCH_INTERNAL_ERROR = "Lỗi nội bộ của bdg-plan ({kind}: {detail}). Xin báo lỗi kèm tệp kế hoạch."
-BATCH_WORKER_DIED = (
-    "Một tiến trình con dừng đột ngột (có thể do thiếu bộ nhớ). Hãy chạy lại với ít tiến trình hơn, "
-    "ví dụ --jobs 1."
-)
 BATCH_STARTING = "Tạo văn bản cho {count} xã, phường từ '{base}' ({jobs} tiến trình song song)."
 BATCH_STARTING_DRY = "Chạy thử: kiểm tra {count} xã, phường, không ghi tệp nào."
 BATCH_PROGRESS = "Đang tạo"
@@ -92,4 +88,12 @@ BATCH_COMMUNE_WORKER_DIED = (
 BATCH_TOO_MANY_COMMUNES = (
     "Danh sách có hơn {limit} xã, phường (cả nước có khoảng 3.300 xã, phường; một tỉnh nhiều nhất "
     "khoảng 170). Hãy tách danh sách theo tỉnh."
+)
+BATCH_COMMUNE_OUT_OF_MEMORY = (
+    "Máy không đủ bộ nhớ để tạo văn bản cho xã này (đây không phải lỗi của tệp kế hoạch). Hãy đóng "
+    "bớt chương trình khác, hoặc chạy lại với ít tiến trình hơn, ví dụ --jobs 1."
+)
+BATCH_INTERNAL_ERROR_LOGGED = (
+    "Lỗi nội bộ của bdg-plan ({kind}: {detail}). Đây là lỗi của chương trình, không phải của tệp kế "
+    "hoạch. Chi tiết đã được ghi vào tệp '{log}'; xin gửi tệp đó kèm tệp kế hoạch cho bộ phận hỗ trợ."
 )

@@ -45,6 +45,8 @@ CLI_NOT_INTEGER = "cần một số nguyên."
 CLI_APP_HELP = (
     "Soạn Kế hoạch công tác bình đẳng giới cấp xã đúng thể thức Nghị định 30/2020/NĐ-CP từ một tệp YAML."
 )
+HELP_VERSION = "In số phiên bản của bdg-plan rồi thoát."
+VERSION_LINE = "bdg-plan {version}"
 HELP_PLAN = "Tệp kế hoạch .yaml."
 HELP_FORMAT = "Cách in lỗi: 'rich' (dễ đọc) hoặc 'plain' (tệp:dòng:cột: MÃ thông báo)."
 HELP_TEMPLATES = "Thư mục mẫu văn bản riêng (tìm ở đây trước, rồi đến bộ mẫu có sẵn)."

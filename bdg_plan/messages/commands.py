@@ -122,6 +122,11 @@ INIT_EXISTS = (
     "Tệp '{file}' đã có. bdg-plan init không bao giờ ghi đè tệp kế hoạch; hãy đặt tên khác, "
     "ví dụ: bdg-plan init {suggestion}"
 )
+#: `--xa` or `--nguoi-ky` holding a line break, a tab or another control character.
+INIT_CONTROL_CHAR = (
+    "Giá trị của {option} có ký tự điều khiển {code} (dấu xuống dòng, dấu Tab hoặc ký tự không in "
+    "được): hãy gõ lại trên một dòng, chỉ gồm chữ, số, dấu cách và dấu câu."
+)
 INIT_IS_DIR = "'{file}' là một thư mục; hãy ghi rõ tên tệp .yaml cần tạo, ví dụ: {suggestion}"
 INIT_CREATED = "Đã tạo tệp kế hoạch: {file}"
 INIT_MARKERS_LEFT = "Còn {count} chỗ cần điền, đánh dấu bằng <<ĐIỀN VÀO ĐÂY - ...>>."

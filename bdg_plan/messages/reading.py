@@ -56,7 +56,7 @@ YAML_HINTS = {
     "found character that cannot start any token": "Có ký tự không được phép ở đầu giá trị",
     "mapping values are not allowed here": (
         "Có dấu ':' không đúng chỗ: dòng này thụt lề sai, hoặc nội dung có dấu ':' (khi đó hãy "
-        "đặt cả câu trong dấu nháy kép)"
+        "đặt cả câu trong dấu nháy đơn '...')"
     ),
     "could not find expected ':'": "Thiếu dấu ':' sau tên khóa",
     "expected <block end>, but found": "Thụt lề không thẳng hàng với các dòng cùng cấp",
@@ -69,7 +69,28 @@ YAML_HINTS = {
 }
 YAML_OPENED_AT = "; phần này bắt đầu ở dòng {line}, cột {column}"
 YAML_STOPPED_AT = "; trình đọc YAML dừng ở dòng {line}, cột {column}"
-TAB_IN_VALUE = "Có ký tự Tab giữa giá trị: hãy thay Tab bằng dấu cách, hoặc đặt cả giá trị trong dấu nháy kép"
+BRACKET_NOT_CLOSED = (
+    "Ngoặc '{opener}' mở ở đây chưa được đóng: hãy thêm '{closer}' ở cuối giá trị, hoặc nếu ngoặc là "
+    "một phần của câu thì đặt cả câu trong dấu nháy đơn '...'"
+)
+INDENT_ODD_LINE = (
+    "Dòng này thụt lề {spaces} dấu cách, lệch với dòng {other} bên dưới cùng khối (các dòng cùng cấp "
+    "phải thẳng hàng): hãy {fix}."
+)
+INDENT_STRAY_LINE = (
+    "Dòng này thụt lề {spaces} dấu cách, không thẳng hàng với dòng {other} ở trên (các dòng cùng cấp "
+    "phải thẳng hàng): hãy {fix}."
+)
+INDENT_NO_LEVEL = (
+    "Dòng này thụt lề {spaces} dấu cách, không thẳng hàng với dòng nào ở trên (các dòng cùng cấp "
+    "phải thẳng hàng): hãy thụt lề {levels} dấu cách, như dòng cùng cấp với nó."
+)
+INDENT_OR = " hoặc "
+INDENT_FIX_SPACES = "thụt lề dòng này {spaces} dấu cách"
+INDENT_FIX_MARGIN = "viết dòng này sát lề trái, không có dấu cách ở đầu dòng"
+TAB_IN_VALUE = (
+    "Có ký tự Tab giữa giá trị: hãy thay Tab bằng dấu cách, hoặc đặt cả giá trị trong dấu nháy đơn '...'"
+)
 TAB_AFTER_MARK = "Có ký tự Tab sau dấu ':' hoặc '-': YAML chỉ cho dùng dấu cách ở đó"
 UNCLOSED_QUOTE = (
     "Dấu nháy mở ở đây chưa được đóng trên cùng dòng, nên các dòng sau bị nuốt vào giá trị này. "

@@ -56,6 +56,15 @@ KEY_GOES = {
 # --- Header, dates and signer (validate.py, validate_header.py) -------------------------------
 DATE_FORMAT = "Ngày ban hành cần dạng NĂM-THÁNG-NGÀY (2023-03-06) hoặc NĂM-THÁNG (2023-03) khi để trống ngày."
 DATE_IMPOSSIBLE = "Ngày {value} không có thật."
+#: A date typed day first ("31/02/2025", "06.03.2023"): both of its faults said at once.
+DATE_DAY_FIRST = "Ngày cần viết dạng NĂM-THÁNG-NGÀY: '{value}' hãy viết là {iso}."
+DATE_DAY_FIRST_IMPOSSIBLE = (
+    "Ngày '{value}' không có thật ({reason}), và ngày cần viết dạng NĂM-THÁNG-NGÀY, ví dụ {example}."
+)
+DATE_NO_SUCH_MONTH = "không có tháng {month}"
+DATE_MONTH_DAYS = "tháng {month} năm {year} chỉ có {days} ngày"
+DATE_NO_DAY_ZERO = "không có ngày 0"
+DATE_NO_YEAR_ZERO = "không có năm 0"
 SO_NOT_POSITIVE = "Số văn bản phải là số nguyên dương (1, 2, 3...), hoặc để trống."
 KY_HIEU_FORMAT = (
     "Ký hiệu '{value}' sai dạng. Ký hiệu gồm chữ viết tắt tên loại và tên cơ quan, nối bằng "

@@ -43,6 +43,38 @@ from typing import Any  # noqa: E402
 QUIT_SECONDS = 10.0
 
 
+def _stop_on_signal(profile: Path) -> None:
+    """On SIGTERM, stop LibreOffice with the whole group this bridge leads, remove the profile, end.
+
+    SIGTERM comes when bdg-plan died (the parent-death signal) or was told to stop. A helper
+    forked into a session of its own does the work, since the group's end ends this bridge too.
+    """
+    import signal
+
+    def stop(number: int, frame: Any) -> None:
+        group = os.getpgrp()
+        if os.fork() == 0:
+            os.setsid()
+            with contextlib.suppress(OSError):
+                os.killpg(group, signal.SIGKILL)
+            for _ in range(100):  # until every process of the group is gone (at most 10 s)
+                try:
+                    os.killpg(group, 0)
+                except OSError:
+                    break
+                time.sleep(0.1)
+            shutil.rmtree(profile, ignore_errors=True)
+            os._exit(0)
+        time.sleep(60)  # the helper's signal ends this process
+        os._exit(128 + number)
+
+    if sys.platform != "win32":
+        signal.signal(signal.SIGTERM, stop)
+        # The parent may have died before the handler was set: its death signal is then lost.
+        if os.getppid() == 1:
+            stop(signal.SIGTERM, None)
+
+
 def _send(answer: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(answer) + "\n")
     sys.stdout.flush()
@@ -146,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", required=True, type=Path)
     parser.add_argument("--start-timeout", type=float, default=180.0)
     args = parser.parse_args(argv)
+    _stop_on_signal(args.profile.resolve())
     try:
         import uno  # type: ignore[import-not-found,unused-ignore]
     except ImportError as exc:

@@ -32,14 +32,27 @@ from types import TracebackType
 
 from bdg_plan import messages as msg
 from bdg_plan.errors import BdgPlanError, ConversionError, InputFileError
-from bdg_plan.office.process_tree import NEW_GROUP, stop_process_tree
-from bdg_plan.office.resident import FILTERS, BridgeUnavailable, ResidentOffice, find_uno_python
+from bdg_plan.office.process_tree import start, stop_process_tree
+from bdg_plan.office.resident import (
+    FILTERS,
+    OFFICE_MEMORY_BYTES,
+    BridgeUnavailable,
+    ResidentOffice,
+    find_uno_python,
+    prepare_profile,
+)
 from bdg_plan.output import atomic_write
 
 #: Seconds one run may take for its first file (a first start can take ~20 s on a slow machine).
 DEFAULT_TIMEOUT = 180.0
 #: Seconds added to a run's bound for each further file (one plan takes 0.2-0.5 s).
 FILE_TIMEOUT = 30.0
+
+#: Bytes of a Word file (.doc, .odt, .rtf) LibreOffice is given to convert: a real plan is under
+#: 1 MB; a 45 MB .rtf took LibreOffice past 3.7 GB of memory and 98 s before it crashed.
+MAX_CONVERT_BYTES = 10_000_000
+#: Lines LibreOffice prints that say nothing about the document (its Java probe, font warnings).
+_NOISE = ("javaldx", "java", "fontconfig", "gtk-warning", "dbus")
 
 #: Program names to look for on PATH, then the usual install places.
 _PROGRAMS = ("soffice", "libreoffice")
@@ -106,6 +119,7 @@ class Office:
         self.timeout = timeout
         self.runs = 0
         self._root = Path(tempfile.mkdtemp(prefix="bdg-plan-office-", dir=folder))
+        prepare_profile(self._root / "profile")
         python = find_uno_python(found) if resident else None
         self.resident: ResidentOffice | None = None
         if python is not None:
@@ -129,10 +143,13 @@ class Office:
         finally:
             shutil.rmtree(self._root, ignore_errors=True)
 
-    def convert(self, jobs: Sequence[tuple[Path, Path]], fmt: str) -> list[str | None]:
+    def convert(
+        self, jobs: Sequence[tuple[Path, Path]], fmt: str, *, force: bool = False
+    ) -> list[str | None]:
         """Convert each `(source, target)` to `fmt` (`pdf`, `docx`, or `docx:<filter>`).
 
-        Each target is replaced atomically (the caller decides beforehand whether it may be).
+        Each target is published as `output.atomic_write` publishes: in one step, and without
+        `force` never over a file of that name, also one that appeared during the conversion.
         Returns, in order, None for each file converted or the reason it was not.
 
         Raises:
@@ -154,7 +171,7 @@ class Office:
                     results.append(made.replace("{file}", str(source)))
                     continue
                 try:
-                    atomic_write(target, made.read_bytes(), force=True)
+                    atomic_write(target, made.read_bytes(), force=force)
                 except BdgPlanError as exc:
                     results.append(exc.message)
                 else:
@@ -195,13 +212,7 @@ class Office:
                 stalled = False
                 continue
             # No progress: LibreOffice cannot convert the first file (or cannot work at all).
-            if code is None:
-                reason = msg.PDF_TIMEOUT.format(seconds=round(bound))
-            else:
-                detail = " ".join(output.strip().splitlines()[-3:])
-                reason = msg.CONVERT_FAILED.format(
-                    file="{file}", kind=extension.upper(), code=code, detail=detail
-                )
+            reason = _failure(code, output, extension, bound)
             failed = pending if stalled else pending[:1]
             for i in failed:
                 results[i] = reason.strip()
@@ -236,12 +247,12 @@ def convert_file(
     *,
     program: str | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    force: bool = False,
 ) -> Path:
     """Convert one file with LibreOffice and publish the result at `target` atomically.
 
     `fmt` is what `soffice --convert-to` takes (`pdf`, `docx`, `docx:"MS Word 2007 XML"`);
-    by default the target's extension. An existing target is replaced: the caller decides
-    beforehand whether it may be (`output.check_target`).
+    by default the target's extension. An existing target is replaced only with `force`.
 
     Raises:
         InputFileError: `source` does not exist.
@@ -251,8 +262,10 @@ def convert_file(
     """
     if not source.is_file():
         raise InputFileError(msg.INPUT_MISSING.format(file=source))
+    if source.stat().st_size > MAX_CONVERT_BYTES:
+        raise InputFileError(msg.CONVERT_TOO_LARGE.format(file=source, limit=MAX_CONVERT_BYTES // 1_000_000))
     with Office(program, timeout=timeout) as office:
-        error = office.convert([(source, target)], fmt or target.suffix.lstrip("."))[0]
+        error = office.convert([(source, target)], fmt or target.suffix.lstrip("."), force=force)[0]
     if error is not None:
         raise ConversionError(error)
     return target
@@ -267,6 +280,18 @@ def _outcome(output: Path, error: str | None, fmt: str) -> Path | str:
     return msg.CONVERT_REFUSED.format(file="{file}", kind=fmt.upper(), detail="").strip()
 
 
+def _failure(code: int | None, output: str, extension: str, bound: float) -> str:
+    """Why a run made no progress, in our words (with `{file}` in it), not LibreOffice's noise."""
+    if code is None:
+        return msg.PDF_TIMEOUT.format(seconds=round(bound))
+    if code < 0 or code >= 128:  # killed by a signal: a crash, or the memory ceiling reached
+        return msg.CONVERT_CRASHED.format(file="{file}", kind=extension.upper())
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    useful = [line for line in lines if not any(word in line.lower() for word in _NOISE)]
+    detail = " ".join(useful[-3:])
+    return msg.CONVERT_FAILED.format(file="{file}", kind=extension.upper(), code=code, detail=detail)
+
+
 def _made(path: Path) -> bool:
     return path.is_file() and path.stat().st_size > 0
 
@@ -274,9 +299,14 @@ def _made(path: Path) -> bool:
 def _run(command: list[str], timeout: float) -> tuple[int | None, str]:
     """Run LibreOffice; return its exit code (None on time-out) and output. Stop its tree on time-out."""
     try:
-        # Its own process group, so a time-out can stop soffice.bin too, not only the launcher.
-        process = subprocess.Popen(
-            command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, **NEW_GROUP
+        # Its own process group, so a time-out can stop soffice.bin too, not only the launcher;
+        # a memory ceiling, and death with this process.
+        process = start(
+            command,
+            memory=OFFICE_MEMORY_BYTES,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
         )
     except OSError as exc:
         raise ConversionError(
@@ -288,6 +318,12 @@ def _run(command: list[str], timeout: float) -> tuple[int | None, str]:
         stop_process_tree(process)
         process.communicate()
         return None, ""
+    except BaseException:
+        # Ctrl+C or a stop signal: LibreOffice (in a group of its own, so the Ctrl+C did not
+        # reach it) is stopped before its profile folder is removed.
+        stop_process_tree(process)
+        raise
+    stop_process_tree(process)  # reaps it; anything it left running in its group goes too
     return process.returncode, output.decode("utf-8", errors="replace")
 
 

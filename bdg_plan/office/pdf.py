@@ -56,16 +56,17 @@ def keeps_office_running(soffice: str | None = None) -> bool:
     return program is not None and find_uno_python(program) is not None
 
 
-def convert_many(office: Office, docx_paths: Sequence[Path]) -> list[str | None]:
+def convert_many(office: Office, docx_paths: Sequence[Path], *, force: bool = False) -> list[str | None]:
     """Convert every .docx to a PDF beside it in as few LibreOffice runs as possible.
 
-    Returns, in order, None for each PDF made or the reason it was not. Existing PDFs are
-    replaced: the caller checks beforehand whether they may be.
+    Returns, in order, None for each PDF made or the reason it was not. An existing PDF is
+    replaced only with `force`: without it, a PDF that appears while LibreOffice works (a signed
+    copy put there) is kept and that document's reason says so.
     """
     if not docx_paths:
         return []
     try:
-        return office.convert([(path, pdf_path_for(path)) for path in docx_paths], "pdf")
+        return office.convert([(path, pdf_path_for(path)) for path in docx_paths], "pdf", force=force)
     except ConversionError as exc:  # LibreOffice could not start: every file failed for it
         return [exc.message] * len(docx_paths)
 
@@ -76,17 +77,19 @@ def convert_to_pdf(
     timeout: float = DEFAULT_TIMEOUT,
     soffice: str | None = None,
     office: Office | None = None,
+    force: bool = False,
 ) -> Path:
     """Convert `docx_path` to a PDF beside it (same name, `.pdf`) and return the PDF's path.
 
-    An existing PDF of that name is replaced: it is made from the .docx, and the caller decides
-    beforehand whether that file may be overwritten (`bdg-plan render` checks it unless --force).
+    An existing PDF of that name is replaced only with `force`, also one that appeared while
+    LibreOffice worked: without `force` it is kept and the PdfError's message says so.
 
     Args:
         docx_path: the .docx to convert.
         timeout: seconds before a hung LibreOffice is stopped.
         soffice: the LibreOffice program; found on PATH or in the usual places by default.
         office: a LibreOffice already prepared (the watch loop keeps one); default: a new one.
+        force: replace an existing PDF.
 
     Raises:
         InputFileError: the .docx does not exist.
@@ -99,7 +102,7 @@ def convert_to_pdf(
     # One document: keeping LibreOffice running would only add the bridge's start (about 0.35 s CPU).
     current = open_office(timeout=timeout, soffice=soffice, resident=False) if office is None else office
     try:
-        error = convert_many(current, [docx_path])[0]
+        error = convert_many(current, [docx_path], force=force)[0]
     finally:
         if own:
             current.close()

@@ -23,6 +23,8 @@ import json
 import os
 import queue
 import shutil
+import signal
+import stat
 import subprocess
 import sys
 import threading
@@ -31,10 +33,12 @@ from pathlib import Path
 from typing import Any
 
 from bdg_plan import messages as msg
-from bdg_plan.office.process_tree import NEW_GROUP, stop_process_tree
+from bdg_plan.office.process_tree import start, stop_process_tree
 
 #: Set to the path of a Python that has LibreOffice's `uno` to use it, or to "" to never keep a
-#: LibreOffice running (every conversion is then a plain `soffice --convert-to` run).
+#: LibreOffice running (every conversion is then a plain `soffice --convert-to` run). Only an
+#: existing regular executable file named `python*` is run (`_acceptable_python`); any other
+#: value also means plain runs, so the variable cannot be used to start another program.
 UNO_PYTHON_ENV = "BDG_PLAN_UNO_PYTHON"
 #: The bridge script, run by the UNO Python.
 BRIDGE_SCRIPT = Path(__file__).with_name("bridge.py")
@@ -43,7 +47,67 @@ PROBE_SECONDS = 30.0
 #: LibreOffice's export filter for each target kind.
 FILTERS = {"pdf": "writer_pdf_Export"}
 
+#: Bytes of address space a LibreOffice may use (`RLIMIT_AS`, POSIX): LibreOffice 7.4 converts a
+#: plan under a 0.5 GB ceiling and fails under 0.3 GB; a huge or hostile document is stopped at
+#: this ceiling instead of taking the machine's memory.
+OFFICE_MEMORY_BYTES = 2 * 1024**3
+
+#: Settings written into every profile before LibreOffice starts: a document's links, linked
+#: images and stylesheets are never fetched (an imported .odt or .doc could name a server, or on
+#: Windows a share that would receive the login's hash), macros never run, no update check, and
+#: any other network use goes to a proxy on a closed local port.
+SAFE_SETTINGS = (
+    ("/org.openoffice.Office.Common/Security/Scripting", "BlockUntrustedRefererLinks", "true"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "MacroSecurityLevel", "3"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "DisableMacrosExecution", "true"),
+    # Writer: 0 always, 1 on request, 2 never. Calc: 0 always, 1 never, 2 on request.
+    ("/org.openoffice.Office.Writer/Content/Update", "Link", "2"),
+    ("/org.openoffice.Office.Writer/Content/Update", "Field", "false"),
+    ("/org.openoffice.Office.Calc/Content/Update", "Link", "1"),
+    (
+        "/org.openoffice.Office.Jobs/Jobs/org.openoffice.Office.Jobs:Job['UpdateCheck']/Arguments",
+        "AutoCheckEnabled",
+        "false",
+    ),
+    ("/org.openoffice.Inet/Settings", "ooInetProxyType", "1"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPProxyName", "127.0.0.1"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPProxyPort", "9"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPSProxyName", "127.0.0.1"),
+    ("/org.openoffice.Inet/Settings", "ooInetHTTPSProxyPort", "9"),
+    ("/org.openoffice.Inet/Settings", "ooInetFTPProxyName", "127.0.0.1"),
+    ("/org.openoffice.Inet/Settings", "ooInetFTPProxyPort", "9"),
+    ("/org.openoffice.Inet/Settings", "ooInetNoProxy", ""),
+)
+
 _probed: dict[str, str | None] = {}
+
+
+def prepare_profile(profile: Path) -> None:
+    """Create a LibreOffice profile folder holding `SAFE_SETTINGS`, before LibreOffice first uses it.
+
+    LibreOffice keeps these settings and adds its own beside them when it builds the profile.
+    """
+    from xml.sax.saxutils import quoteattr
+
+    items = [
+        f'<item oor:path={quoteattr(path)}><prop oor:name={quoteattr(name)} oor:op="fuse">'
+        f"<value>{value}</value></prop></item>"
+        for path, name, value in SAFE_SETTINGS
+    ]
+    text = "\n".join(
+        [
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+            'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+            *items,
+            "</oor:items>",
+            "",
+        ]
+    )
+    user = profile / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(text, encoding="utf-8")
 
 
 class BridgeUnavailable(Exception):
@@ -83,11 +147,25 @@ def _has_uno(python: str) -> bool:
     return done.returncode == 0
 
 
+def _acceptable_python(path: str) -> bool:
+    """True for an existing regular file, executable, whose name starts with `python`."""
+    if not path:
+        return False
+    name = os.path.basename(path).lower()
+    if not name.startswith("python"):
+        return False
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISREG(status.st_mode) and os.access(path, os.X_OK)
+
+
 def find_uno_python(soffice: str) -> str | None:
     """A Python that can `import uno` for this LibreOffice, or None; asked once per process."""
     chosen = os.environ.get(UNO_PYTHON_ENV)
     if chosen is not None:
-        return chosen or None
+        return chosen if _acceptable_python(chosen) else None
     if soffice not in _probed:
         _probed[soffice] = next((python for python in _candidates(soffice) if _has_uno(python)), None)
     return _probed[soffice]
@@ -99,13 +177,17 @@ class _Bridge:
     def __init__(self, python: str, soffice: str, profile: Path, log: Path, start_timeout: float) -> None:
         command = [python, str(BRIDGE_SCRIPT), "--soffice", soffice, "--profile", str(profile)]
         command += ["--start-timeout", str(start_timeout)]
+        prepare_profile(profile)
         with log.open("ab") as errors:
-            self.process = subprocess.Popen(
+            # Its own process group, with LibreOffice in it: one signal stops both. It gets
+            # SIGTERM when this process dies, and then stops LibreOffice (bridge.py).
+            self.process = start(
                 command,
+                memory=OFFICE_MEMORY_BYTES,
+                parent_death=signal.SIGTERM,
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=errors,
-                **NEW_GROUP,  # its own process group, with LibreOffice in it: one signal stops both
             )
         self._lines: queue.Queue[bytes] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()

@@ -22,6 +22,30 @@ FULL_DATE_SYNTAX = r"(\d{4})-(\d{1,2})-(\d{1,2})"
 YEAR_MONTH_SYNTAX = r"(\d{4})-(\d{1,2})"
 _YEAR_MONTH = re.compile(rf"^\s*{YEAR_MONTH_SYNTAX}\s*$")
 _FULL_DATE = re.compile(rf"^\s*{FULL_DATE_SYNTAX}\s*$")
+#: A date typed day first, the way it is written in Vietnamese text: 31/02/2025, 6.3.2023, 06-03-2023.
+_DAY_FIRST = re.compile(r"^\s*(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})\s*$")
+
+
+def day_first_message(value: str) -> str | None:
+    """The one sentence for a date typed day first: its ISO form, or why no such day exists too."""
+    match = _DAY_FIRST.match(value)
+    if match is None:
+        return None
+    day, month, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+    shown = value.strip()
+    if year < 1 or not 1 <= month <= 12:
+        reason = msg.DATE_NO_YEAR_ZERO if year < 1 else msg.DATE_NO_SUCH_MONTH.format(month=month)
+        example = f"{max(year, 1):04d}-12-31"
+        return msg.DATE_DAY_FIRST_IMPOSSIBLE.format(value=shown, reason=reason, example=example)
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        if day == 0:
+            reason = msg.DATE_NO_DAY_ZERO
+        else:
+            reason = msg.DATE_MONTH_DAYS.format(month=month, year=year, days=days)
+        example = f"{year:04d}-{month:02d}-{days:02d}"
+        return msg.DATE_DAY_FIRST_IMPOSSIBLE.format(value=shown, reason=reason, example=example)
+    return msg.DATE_DAY_FIRST.format(value=shown, iso=f"{year:04d}-{month:02d}-{day:02d}")
 
 
 class NgayBanHanh(_Model):
@@ -59,6 +83,7 @@ class NgayBanHanh(_Model):
                 if not 1 <= month <= 12 or year < 1:
                     raise plan_error("invalid-date", msg.DATE_IMPOSSIBLE.format(value=value.strip()))
                 return {"nam": year, "thang": month, "ngay": None}
+            raise plan_error("invalid-date", day_first_message(value) or msg.DATE_FORMAT)
         raise plan_error("invalid-date", msg.DATE_FORMAT)
 
     @property
@@ -83,7 +108,7 @@ def _parse_full_date(value: Any) -> Any:
     if isinstance(value, str):
         match = _FULL_DATE.match(value)
         if not match:
-            raise plan_error("invalid-date", msg.EXPECTED_DATE)
+            raise plan_error("invalid-date", day_first_message(value) or msg.EXPECTED_DATE)
         year, month, day = (int(g) for g in match.groups())
         try:
             return dt.date(year, month, day)

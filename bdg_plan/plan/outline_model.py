@@ -379,12 +379,6 @@ _TAGGED: dict[str, type[_Model]] = {
     "Doan": DoanNut,
 }
 
-#: Nodes that hold a `noi_dung` list of their own. Their `noi_dung` names `OutlineItem` before it
-#: exists: pydantic resolves it when it builds a model that holds them (`bdg_plan.startup.model_cache`),
-#: and `model_types.field_annotation` when a reader walks the fields.
-ContainerNode = PhanNut | MucNut | KhoanNut | TieuKhoanNut | DiemNut
-
-
 # --- Annexes ----------------------------------------------------------------------------------
 #: The word that heads an annex (Phụ lục I Nghị định 30, Mục III.1).
 PHU_LUC = "Phụ lục"

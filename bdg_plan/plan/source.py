@@ -45,7 +45,7 @@ def read_source(path: Path, display_name: str | None = None) -> bytes:
     name = display_name or str(path)
     try:
         if path.is_dir():
-            raise InputFileError(msg.INPUT_IS_DIR.format(file=name))
+            raise InputFileError(msg.INPUT_IS_DIR.format(file=name), path=name)
         _check_kind(os.stat(path).st_mode, name)
         handle = os.open(path, os.O_RDONLY | _O_NONBLOCK | _O_BINARY | _O_NOCTTY)
         try:
@@ -56,9 +56,9 @@ def read_source(path: Path, display_name: str | None = None) -> bytes:
         finally:
             os.close(handle)
     except OSError as exc:
-        raise InputFileError(os_error_message(exc, name, writing=False)) from None
+        raise InputFileError(os_error_message(exc, name, writing=False), path=name) from None
     if len(data) > MAX_FILE_BYTES:
-        raise InputFileError(msg.INPUT_TOO_LARGE.format(file=name, limit=MAX_FILE_BYTES // 1000))
+        raise InputFileError(msg.INPUT_TOO_LARGE.format(file=name, limit=MAX_FILE_BYTES // 1000), path=name)
     return data
 
 
@@ -69,9 +69,9 @@ _O_NOCTTY = getattr(os, "O_NOCTTY", 0)
 
 def _check_kind(mode: int, name: str) -> None:
     if stat.S_ISDIR(mode):
-        raise InputFileError(msg.INPUT_IS_DIR.format(file=name))
+        raise InputFileError(msg.INPUT_IS_DIR.format(file=name), path=name)
     if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
-        raise InputFileError(msg.INPUT_NOT_REGULAR.format(file=name))
+        raise InputFileError(msg.INPUT_NOT_REGULAR.format(file=name), path=name)
 
 
 def _read_at_most(handle: int, limit: int) -> bytes:

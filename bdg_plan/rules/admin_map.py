@@ -7,8 +7,9 @@ old district when the plan names one (two old communes can share a name); and th
 the date line must agree with the commune.
 
 Plans dated before 1/7/2025 are never checked against the map: the old names were right then.
-`bdg_plan.rules.validate` calls `map_rules` only for plans dated on or after the reform, so the map
-is loaded only then.
+`check` runs `map_rules` only for plans dated on or after the reform, so the map is loaded only
+then. Rule family "admin_map" of pipeline stage 3 (validate): each rule yields `Finding`s;
+`bdg_plan.rules.validate` places them in the file.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from bdg_plan import messages as msg
 from bdg_plan.errors import Severity
 from bdg_plan.facts.admin_map import (
     ALL_COMMUNE_KINDS,
+    REFORM_DATE,
     AdminMap,
     Commune,
     OldCommune,
@@ -33,7 +35,21 @@ from bdg_plan.facts.admin_map import (
 from bdg_plan.facts.place_names import keeps_unit_word, place_name
 from bdg_plan.facts.vietnamese import capitalize_first
 from bdg_plan.plan.model import Plan
-from bdg_plan.rules.header import Finding
+from bdg_plan.rules.body import UNFILLED_MARKER
+from bdg_plan.rules.finding import Finding
+
+#: Every code this family yields, and what it flags.
+CODES = {
+    "map-province-missing": "a plan dated after the reform that does not name its province (co_quan.tinh)",
+    "map-province-merged": "a province that was merged into another in 2025",
+    "map-province-unknown": "a province name that is not one of the 34",
+    "map-unit-word": "a commune named with the wrong unit word (xã for a phường)",
+    "map-commune-merged": "a commune that vanished in the reform, with what it became",
+    "map-commune-unknown": "a commune the province does not have, then or now",
+    "map-commune-old-district": "a commune name the plan's old district shows to be a merged namesake",
+    "map-place-mismatch": "a date line's place name that is not the issuing commune's",
+    "map-place-unit-word": "a date line's place name without the unit word its commune's name needs",
+}
 
 _E = Severity.ERROR
 _W = Severity.WARNING
@@ -43,6 +59,12 @@ _DIA_DANH = ("co_quan", "dia_danh")
 _PLACE_UNIT = re.compile(rf"^{alternation(ALL_COMMUNE_KINDS)}\s+", re.IGNORECASE)
 
 
+def check(plan: Plan) -> Iterator[Finding]:
+    """Every rule of this family, on a typed plan dated on or after 1/7/2025 (none before)."""
+    if plan.ngay.earliest >= REFORM_DATE:
+        yield from map_rules(plan, UNFILLED_MARKER.search)
+
+
 def map_rules(plan: Plan, unfilled: Callable[[str], object]) -> Iterator[Finding]:
     """Province, commune and place-name findings for a plan dated on or after 1/7/2025.
 
@@ -50,14 +72,14 @@ def map_rules(plan: Plan, unfilled: Callable[[str], object]) -> Iterator[Finding
     """
     tinh = plan.co_quan.tinh
     if tinh is None:
-        yield ("co_quan",), "map-province-missing", msg.MAP_PROVINCE_MISSING, _E
+        yield Finding(("co_quan",), "map-province-missing", msg.MAP_PROVINCE_MISSING, _E)
         return
     if unfilled(tinh):
         return  # the starter's marker: `unfilled_markers` already says so
     admin = load()
     province = admin.province(tinh)
     if province is None:
-        yield _TINH, *_unknown_province(admin, tinh)
+        yield _unknown_province(admin, tinh)
         return
     given = unit_name(plan.co_quan.ten)
     if given is None or unfilled(plan.co_quan.ten):
@@ -66,17 +88,17 @@ def map_rules(plan: Plan, unfilled: Callable[[str], object]) -> Iterator[Finding
     yield from _place_findings(plan.co_quan.dia_danh, given.kind, given.name)
 
 
-def _unknown_province(admin: AdminMap, tinh: str) -> tuple[str, str, Severity]:
+def _unknown_province(admin: AdminMap, tinh: str) -> Finding:
     old = admin.old_province(tinh)
     if old is not None:
         old_name, new = old
         text = capitalize_first(msg.MAP_PROVINCE_MERGED.format(old=old_name, new=new.full, name=new.name))
-        return "map-province-merged", text, _E
+        return Finding(_TINH, "map-province-merged", text, _E)
     text = msg.MAP_PROVINCE_UNKNOWN.format(value=tinh)
     suggestions = admin.province_suggestions(tinh)
     if suggestions:
         text += msg.DID_YOU_MEAN.format(suggestion=suggestions[0])
-    return "map-province-unknown", text, _E
+    return Finding(_TINH, "map-province-unknown", text, _E)
 
 
 def _districts(plan: Plan) -> list[str]:
@@ -107,17 +129,17 @@ def _commune_findings(
         text = msg.MAP_UNIT_WORD.format(
             given=given, name=commune.name, province=province.full, kind=commune.kind, given_kind=kind
         )
-        yield _TEN, "map-unit-word", text, _E
+        yield Finding(_TEN, "map-unit-word", text, _E)
         return
     olds, district = _old_through_district(admin, province, kind, name, districts)
     if olds:
-        yield _TEN, "map-commune-merged", _vanished(given, olds, district, province), _E
+        yield Finding(_TEN, "map-commune-merged", _vanished(given, olds, district, province), _E)
         return
     text = msg.MAP_COMMUNE_UNKNOWN.format(given=given, province=province.full)
     suggestions = admin.commune_suggestions(province, name)
     if suggestions:
         text += msg.DID_YOU_MEAN.format(suggestion=suggestions[0].full)
-    yield _TEN, "map-commune-unknown", text, _E
+    yield Finding(_TEN, "map-commune-unknown", text, _E)
 
 
 def _old_through_district(
@@ -182,7 +204,7 @@ def _same_name_elsewhere(
                     given=commune.full,
                     other=other,
                 )
-                yield _TEN, "map-commune-old-district", text, _W
+                yield Finding(_TEN, "map-commune-old-district", text, _W)
                 return
 
 
@@ -194,12 +216,12 @@ def _place_findings(dia_danh: str, kind: str, name: str) -> Iterator[Finding]:
     if name_key(bare) != name_key(name):
         expected = place_name(kind, name)
         text = msg.MAP_PLACE_MISMATCH.format(value=dia_danh, commune=f"{kind} {name}", expected=expected)
-        yield _DIA_DANH, "map-place-mismatch", text, _E
+        yield Finding(_DIA_DANH, "map-place-mismatch", text, _E)
     elif not written and keeps_unit_word(name):
         text = msg.PLACE_NEEDS_UNIT_WORD.format(value=dia_danh, expected=place_name(kind, name))
-        yield _DIA_DANH, "map-place-unit-word", text, _W
+        yield Finding(_DIA_DANH, "map-place-unit-word", text, _W)
     elif written and written.group(1).casefold() != kind:
         text = msg.MAP_PLACE_UNIT_WORD.format(
             value=dia_danh, given_kind=written.group(1).casefold(), kind=kind, name=name
         )
-        yield _DIA_DANH, "map-place-mismatch", text, _E
+        yield Finding(_DIA_DANH, "map-place-mismatch", text, _E)

@@ -92,12 +92,22 @@ SUMMARY_STARTS = (
     "giai đoạn",
 )
 
+# Every pattern here reads a clerk's sentence (up to MAX_TEXT_CHARS characters), so none may
+# backtrack more than once over it: a repeat never sits next to something that can start with a
+# character the repeat also takes (tests/test_citation_patterns.py holds them to this). That is
+# why the number's blanks are "blanks ending on a space" rather than `\s*[ \t]+`, and a symbol's
+# tail is "separators, then a letter", repeated, rather than `[\w&./-]*[\w&]`.
 _SPACE = r"[ \t\u00a0]+"
 _TYPE = re.compile(
     r"(?<!\w)(" + "|".join(re.escape(name) for name in TYPE_NAMES) + r")(?!\w)",
 )
 #: "số 28/NQ-CP", "số: 739/BNV-CTTN&BĐG", "số 11-NQ/TW": digits then a symbol with "/" or "-".
-_NUMBER = re.compile(r"(?<!\w)số\s*:?" + _SPACE + r"(\d+[\w.\-]*/[\w&.\-/]*[\w&]|\d+-[\w&\-/]*[\w&])", re.I)
+#: After "số": a colon and spaces, or blanks whose last one is a space, a tab or a no-break space.
+_NUMBER = re.compile(
+    r"(?<!\w)số(?:\s*:" + _SPACE + r"|\s*(?<=[ \t\u00a0]))"
+    r"(\d[\w.\-]*/(?:[.\-/]*[\w&])+|\d+-(?:[\-/]*[\w&])+)",
+    re.I,
+)
 _SHORT_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)")
 _LONG_DATE = re.compile(r"(?<!\w)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})(?!\d)", re.I)
 _GAP_STOP = re.compile(r"(?<!\w)(?:về|của)(?!\w)|;", re.I)

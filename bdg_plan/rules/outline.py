@@ -1,9 +1,10 @@
-"""Pipeline stage 3, the rules of the free outline, tables and annexes (run by `bdg_plan.rules.validate`).
+"""Rule family "outline": the free outline, its tables and the annexes.
 
-Each rule yields (model path, code, Vietnamese message, severity); validate places it at the
-line of that path. The shape itself (which keys a node may have) is pydantic's; these rules
-check what a type cannot: where each level may stand, one numbering style per item, the row
-keys of a table against its columns, and that the body mentions each annex.
+Part of pipeline stage 3 (validate): each rule takes the typed plan and yields `Finding`s;
+`bdg_plan.rules.validate` places each at the line of its model path. The shape itself (which
+keys a node may have) is pydantic's; these rules check what a type cannot: where each level may
+stand, one numbering style per item, the row keys of a table against its columns, and that the
+body mentions each annex.
 """
 
 from __future__ import annotations
@@ -30,7 +31,16 @@ from bdg_plan.plan.outline_model import (
     TieuKhoanNut,
     annex_label,
 )
-from bdg_plan.rules.header import Finding
+from bdg_plan.rules.finding import Finding
+
+#: Every code this family yields, and what it flags.
+CODES = {
+    "outline-mixed": "a plan with both the free outline (than_van_ban) and a short-form body key",
+    "outline-level": "a level where it may not stand (a phần in a mục), or points beside sub-items",
+    "table-columns": "a table with neither columns nor a CSV file",
+    "table-row": "a table row with a key that is not one of the table's columns",
+    "annex-not-mentioned": "an annex the body never mentions by its label (Phụ lục I)",
+}
 
 #: The body keys of the short form, which `than_van_ban` replaces.
 SHORT_FORM_KEYS = ("muc_dich", "yeu_cau", "noi_dung", "kinh_phi", "to_chuc_thuc_hien", "muc_them")
@@ -54,12 +64,12 @@ _CONTAINERS: dict[type[BaseModel], str] = {
 }
 
 
-def outline_rules(plan: Plan) -> Iterator[Finding]:
-    """Every rule of this module, on a typed plan."""
+def check(plan: Plan) -> Iterator[Finding]:
+    """Every rule of this family, on a typed plan."""
     if plan.than_van_ban:
         for key in SHORT_FORM_KEYS:
             if getattr(plan, key):
-                yield (key,), "outline-mixed", msg.OUTLINE_MIXED.format(key=key), Severity.ERROR
+                yield Finding((key,), "outline-mixed", msg.OUTLINE_MIXED.format(key=key), Severity.ERROR)
     yield from _placement(plan.than_van_ban, ("than_van_ban",), "root")
     for index, annex in enumerate(plan.phu_luc):
         yield from _placement(annex.noi_dung, ("phu_luc", index, "noi_dung"), "annex")
@@ -81,31 +91,32 @@ def _placement(items: Sequence[OutlineItem], path: DataPath, parent: str) -> Ite
             text = msg.OUTLINE_MISPLACED.format(
                 what=names[kind], parent=names[parent].lower(), where=msg.KEY_GOES[kind]
             )
-            yield (*here, kind), "outline-level", text, Severity.ERROR
+            yield Finding((*here, kind), "outline-level", text, Severity.ERROR)
         yield from _placement(item.noi_dung, (*here, "noi_dung"), kind)
     if {"diem", "tieu_khoan"} <= kinds:
-        yield path, "outline-level", msg.POINTS_AND_SUBITEMS, Severity.ERROR
+        yield Finding(path, "outline-level", msg.POINTS_AND_SUBITEMS, Severity.ERROR)
 
 
 def _table_rows(node: BangNut, path: DataPath) -> Iterator[Finding]:
     table = node.bang
     if not table.cot and not table.csv:
-        yield path, "table-columns", msg.TABLE_NO_COLUMNS, Severity.ERROR
+        yield Finding(path, "table-columns", msg.TABLE_NO_COLUMNS, Severity.ERROR)
     if not table.cot:
         return
     if len(table.cot) > MAX_TABLE_COLUMNS:
         text = msg.TABLE_TOO_MANY_COLUMNS.format(count=len(table.cot), limit=MAX_TABLE_COLUMNS)
-        yield (*path, "cot"), "table-columns", text, Severity.ERROR
+        yield Finding((*path, "cot"), "table-columns", text, Severity.ERROR)
         return
     keys = {column.key for column in table.cot}
     names = ", ".join(column.key for column in table.cot)
     for index, row in enumerate(table.dong):
         if GROUP_KEY in row and GROUP_KEY not in keys and len(row) > 1:
-            yield (*path, "dong", index, GROUP_KEY), "table-row", msg.TABLE_GROUP_COLUMN, Severity.ERROR
+            where = (*path, "dong", index, GROUP_KEY)
+            yield Finding(where, "table-row", msg.TABLE_GROUP_COLUMN, Severity.ERROR)
         for key in row:
             if key not in keys and key != GROUP_KEY:
                 text = msg.TABLE_UNKNOWN_COLUMN.format(key=key, columns=names)
-                yield (*path, "dong", index, key), "table-row", text, Severity.ERROR
+                yield Finding((*path, "dong", index, key), "table-row", text, Severity.ERROR)
 
 
 def outline_entries(plan: Plan) -> Iterator[tuple[DataPath, OutlineItem]]:
@@ -142,7 +153,7 @@ def _annex_mentions(plan: Plan) -> Iterator[Finding]:
         # "Phụ lục I" must not count as a mention of "Phụ lục II" or "Phụ lục IV".
         if not re.search(rf"{label}(?![IVXLC])", body, re.IGNORECASE):
             text = msg.ANNEX_NOT_MENTIONED.format(label=label, title=annex.ten)
-            yield ("phu_luc", index - 1, "ten"), "annex-not-mentioned", text, Severity.WARNING
+            yield Finding(("phu_luc", index - 1, "ten"), "annex-not-mentioned", text, Severity.WARNING)
 
 
 def _strings(value: Any) -> Iterator[str]:

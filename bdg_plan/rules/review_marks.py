@@ -2,30 +2,77 @@
 
 A review item the tool cannot settle itself (a district reference, a renamed commune, an old
 year left in a comment) is written into the new file as a comment line right above the line it
-concerns, so it outlives the terminal. `validate` reports each such line as a warning until the
-clerk deletes it. Only real comment lines count: the same words inside a quoted or block text
-are the clerk's content.
+concerns, so it outlives the terminal. The comment ends with a short digest of the value it was
+written for ("[#1a2b3c]", never a copy of the value): once the clerk changes that value, the item
+is done, and `validate` says so as a note that is not counted, instead of a warning, so one edit
+settles one item (deleting the comment still works too). Only real comment lines count: the same
+words inside a quoted or block text are the clerk's content.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from bdg_plan import messages as msg
 
+if TYPE_CHECKING:
+    from bdg_plan.plan.loader import LoadedDocument
+
 MARKER = f"# {msg.NEW_YEAR_REVIEW_MARKER}"
+#: The digest written at the end of a review comment: " [#1a2b3c]".
+_DIGEST = re.compile(r"\s*\[#([0-9a-f]{6})\]\s*$")
 
 
 @dataclass(frozen=True)
 class Mark:
-    """A review comment found in a file: 1-based line and column of its '#', and its reason."""
+    """A review comment found in a file.
+
+    Its 1-based line and column of the '#', its reason, and the digest of the value it was written
+    for (None for a comment written without one).
+    """
 
     line: int
     column: int
     reason: str
+    digest: str | None = None
+
+
+def value_digest(value: Any) -> str:
+    """Six hex digits that change when the value changes (a digest, never a copy of the text)."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:6]
+
+
+def value_at_line(doc: LoadedDocument, line: int) -> tuple[bool, Any]:
+    """The value whose key or item starts on `line` (the outermost one): (found, value)."""
+    paths = [path for path, mark in (*doc.keys.items(), *doc.values.items()) if mark.line == line]
+    if not paths:
+        return False, None
+    path = min(paths, key=len)
+    value: Any = doc.data
+    for step in path:
+        try:
+            value = value[step]
+        except (KeyError, IndexError, TypeError):
+            return False, None
+    return True, value
+
+
+def first_line_below(text: str, line: int) -> int:
+    """The first line after `line` that is not a comment or blank: the line a comment stands above."""
+    lines = text.splitlines()
+    for number in range(line + 1, len(lines) + 1):
+        stripped = lines[number - 1].strip()
+        if stripped and not stripped.startswith("#"):
+            return number
+    return line
 
 
 def find_marks(text: str) -> list[Mark]:
@@ -39,7 +86,11 @@ def find_marks(text: str) -> list[Mark]:
         stripped = line.lstrip(" \t")
         column = len(line) - len(stripped)
         if stripped.startswith(MARKER) and not any(s < offset + column < e for s, e in spans):
-            marks.append(Mark(number, column + 1, stripped[len(MARKER) :].strip()))
+            reason = stripped[len(MARKER) :].strip()
+            digest = _DIGEST.search(reason)
+            if digest is not None:
+                reason = reason[: digest.start()].rstrip()
+            marks.append(Mark(number, column + 1, reason, digest.group(1) if digest else None))
         offset += len(line)
     return marks
 
@@ -66,8 +117,10 @@ def _scalar_spans(text: str) -> Iterator[tuple[int, int]]:
         return
 
 
-def write_marks(text: str, items: Iterable[tuple[int, str]]) -> tuple[str, dict[int, int]]:
-    """Insert a marker comment above each (line, reason); return the text and how lines moved.
+def write_marks(text: str, items: Iterable[tuple[int, str, str | None]]) -> tuple[str, dict[int, int]]:
+    """Insert a marker comment above each (line, reason, digest); return the text and how lines moved.
+
+    The digest (`value_digest` of the value on that line, or None) ends the comment.
 
     A reason already written in the comment block right above its line is not written again,
     so running new-year twice never stacks comments. The returned mapping gives, for each line
@@ -75,10 +128,12 @@ def write_marks(text: str, items: Iterable[tuple[int, str]]) -> tuple[str, dict[
     comments inserted above them.
     """
     wanted: dict[int, list[str]] = {}
-    for at, why in items:
+    digests: dict[tuple[int, str], str | None] = {}
+    for at, why, digest in items:
         listed = wanted.setdefault(at, [])
         if why not in listed:
             listed.append(why)
+            digests[(at, why)] = digest
     lines = text.splitlines(keepends=True)
     eol = "\r\n" if "\r\n" in text else "\n"
     out: list[str] = []
@@ -87,13 +142,21 @@ def write_marks(text: str, items: Iterable[tuple[int, str]]) -> tuple[str, dict[
         reasons = wanted.get(number, [])
         present = _block_above(out)
         indent = line[: len(line) - len(line.lstrip(" \t"))]
-        out += [f"{indent}{MARKER} {reason}{eol}" for reason in reasons if reason not in present]
+        out += [
+            f"{indent}{MARKER} {reason}{_digest_text(digests.get((number, reason)))}{eol}"
+            for reason in reasons
+            if reason not in present
+        ]
         moved[number] = len(out) + 1
         out.append(line)
     result = "".join(out)
     if result != text and not _same_data(text, result):
         return text, {n: n for n in range(1, len(lines) + 1)}  # a place a comment cannot go
     return result, moved
+
+
+def _digest_text(digest: str | None) -> str:
+    return f" [#{digest}]" if digest else ""
 
 
 def _block_above(out: list[str]) -> set[str]:
@@ -104,7 +167,9 @@ def _block_above(out: list[str]) -> set[str]:
         if not stripped.startswith("#"):
             break
         if stripped.startswith(MARKER):
-            reasons.add(stripped[len(MARKER) :].strip())
+            reason = stripped[len(MARKER) :].strip()
+            digest = _DIGEST.search(reason)
+            reasons.add(reason[: digest.start()].rstrip() if digest else reason)
     return reasons
 
 

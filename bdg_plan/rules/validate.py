@@ -1,42 +1,39 @@
 """Pipeline stage 3: turn loaded data into a typed `Plan`, collecting every problem with its line.
 
 Two passes: pydantic checks the shape (types, required and unknown keys), its errors translated
-into Vietnamese and mapped back to source positions; then the domain rules of Decree 30 and of
-the 2025 local-government reform run on the typed plan. When the shape is wrong, the header rules
-(ký hiệu, year of the issue date) still run on the fields that are right, so every mistake is
-reported in one run.
-
-Over 400 lines on purpose: pydantic's errors in Vietnamese and the rules of dates and the body
-are the stage's core, each placed at its line here; the header, outline and map rules have rooms
-of their own.
+into Vietnamese and mapped back to source positions; then the rule families of
+`bdg_plan.rules.registry` (Decree 30 and the 2025 local-government reform) run on the typed plan,
+and each `Finding` they yield is placed at the line of its model path. When the shape is wrong,
+the header rules (ký hiệu, year of the issue date) still run on the fields that are right, so
+every mistake is reported in one run.
 """
 
 from __future__ import annotations
 
 import difflib
-import functools
-import re
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Annotated, Any, cast
+from typing import Any
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from bdg_plan import messages as msg
 from bdg_plan.errors import Problem, Severity, has_errors, sort_problems
-from bdg_plan.facts.admin_map import DISTRICT_PATTERN, REFORM_DATE
-from bdg_plan.facts.vietnamese import format_short_date
 from bdg_plan.plan.loader import DataPath, LoadedDocument, visible
-from bdg_plan.plan.model import PLAN_ERROR_CODES, Diem, Khoan, Muc, NgayBanHanh, NoiDung, Plan, YGachDauDong
+from bdg_plan.plan.model import PLAN_ERROR_CODES, Plan
 from bdg_plan.plan.model_walk import field_annotation, tagged_member, unwrap
-from bdg_plan.rules.citations import cited
-from bdg_plan.rules.header import Finding, citation_rules, family_findings, kind_rules, signer_rules
-from bdg_plan.rules.outline import heading_of, outline_entries, outline_rules
+from bdg_plan.rules.body import UNFILLED_MARKER
+from bdg_plan.rules.finding import Finding
+from bdg_plan.rules.registry import domain_rules, header_rules
 
-_KY_HIEU = re.compile(r"^[A-ZĐ][A-Za-zĐđ]*(-[A-ZĐ][A-Za-zĐđ0-9]*)+$")
-_LEADING_MARK = re.compile(r"^\s*([-+•–]\s)")
-_TYPED_NUMBER = re.compile(r"^\s*((?:[IVX]+|\d+|[a-zđ])[.)])\s")
+#: `UNFILLED_MARKER` is the body family's; the starters import it from here.
+__all__ = [
+    "UNFILLED_MARKER",
+    "ValidationResult",
+    "allowed_keys",
+    "validate_document",
+]
 
 
 @dataclass(frozen=True)
@@ -83,10 +80,16 @@ def _review_marks(doc: LoadedDocument, found: list[Problem]) -> Iterator[Problem
     """
     if msg.NEW_YEAR_REVIEW_MARKER not in doc.text:
         return  # the common case, without importing review_marks (a module and a dataclass)
-    from bdg_plan.rules.review_marks import find_marks
+    from bdg_plan.rules.review_marks import find_marks, first_line_below, value_at_line, value_digest
 
     said = {p.message for p in found}
     for mark in find_marks(doc.text):
+        if mark.digest is not None:
+            known, value = value_at_line(doc, first_line_below(doc.text, mark.line))
+            if known and value_digest(value) != mark.digest:
+                text = msg.REVIEW_COMMENT_DONE.format(reason=mark.reason)
+                yield Problem(doc.name, mark.line, mark.column, "review-comment-done", text, Severity.NOTE)
+                continue
         if mark.reason not in said:
             text = msg.REVIEW_COMMENT_LEFT.format(reason=mark.reason)
             yield Problem(doc.name, mark.line, mark.column, "review-comment", text, Severity.WARNING)
@@ -219,216 +222,3 @@ def allowed_keys(path: DataPath) -> list[str]:
     if isinstance(current, type) and issubclass(current, BaseModel):
         return list(current.model_fields)
     return []
-
-
-# --- Domain rules -----------------------------------------------------------------------------
-
-
-def _header_findings(
-    nam: int | None, ky_hieu: str | None, ngay: NgayBanHanh | None, ten_loai: str | None = None
-) -> Iterator[Finding]:
-    """Ký hiệu and year rules; a field given as None was not valid and is not checked."""
-    if ky_hieu is not None:
-        if not _KY_HIEU.match(ky_hieu):
-            yield ("ky_hieu",), "ky-hieu-format", msg.KY_HIEU_FORMAT.format(value=ky_hieu), Severity.ERROR
-        elif ten_loai is not None:
-            yield from family_findings(ky_hieu, ten_loai)
-    if nam is not None and ngay is not None and ngay.nam != nam:
-        yield (
-            ("ngay",),
-            "year-mismatch",
-            msg.YEAR_MISMATCH.format(date_year=ngay.nam, plan_year=nam),
-            Severity.ERROR,
-        )
-
-
-#: The header fields that `header_rules` validates on their own.
-_HEADER_NAMES = ("nam", "ky_hieu", "ngay", "ten_loai")
-
-
-@functools.cache
-def _header_fields() -> dict[str, TypeAdapter[Any]]:
-    """Validators for the header fields alone, built from the `Plan` fields (one source of truth).
-
-    Built on first use: only a plan whose shape is wrong needs them, so a clean start skips
-    their schema generation.
-    """
-    return {
-        name: TypeAdapter(cast(Any, Annotated[Plan.model_fields[name].annotation, Plan.model_fields[name]]))
-        for name in _HEADER_NAMES
-    }
-
-
-def header_rules(data: dict[str, Any]) -> Iterator[Finding]:
-    """Run the ký hiệu and year rules on raw data whose other parts do not fit the model.
-
-    Each of `nam`, `ky_hieu` and `ngay` is validated on its own; a rule runs only when the
-    fields it needs are present and valid (their own errors are reported by the shape pass).
-    """
-    valid: dict[str, Any] = {}
-    for name, adapter in _header_fields().items():
-        if name in data:
-            try:
-                valid[name] = adapter.validate_python(data[name])
-            except ValidationError:
-                continue
-    ten_loai = valid.get("ten_loai", "Kế hoạch") if "ten_loai" in valid or "ten_loai" not in data else None
-    yield from _header_findings(valid.get("nam"), valid.get("ky_hieu"), valid.get("ngay"), ten_loai)
-
-
-def domain_rules(plan: Plan) -> Iterator[Finding]:
-    """Decree 30 and reform rules on a typed plan, as (path, code, message, severity)."""
-    yield from _header_findings(plan.nam, plan.ky_hieu, plan.ngay, plan.ten_loai)
-    yield from citation_rules(plan)
-    yield from signer_rules(plan)
-    yield from kind_rules(plan)
-    if not plan.noi_nhan:
-        yield ("noi_nhan",), "no-recipients", msg.NO_RECIPIENTS, Severity.ERROR
-    if plan.thang_hanh_dong:
-        start, end = plan.thang_hanh_dong.tu, plan.thang_hanh_dong.den
-        if start.year != plan.nam or end.year != plan.nam:
-            yield (
-                ("thang_hanh_dong",),
-                "action-month-outside-year",
-                msg.ACTION_MONTH_OUTSIDE.format(
-                    start=format_short_date(start), end=format_short_date(end), year=plan.nam
-                ),
-                Severity.ERROR,
-            )
-        elif start > end:
-            yield ("thang_hanh_dong",), "action-month-outside-year", msg.ACTION_MONTH_ORDER, Severity.ERROR
-    yield from _reform_rules(plan)
-    yield from outline_rules(plan)
-    if plan.ngay.earliest >= REFORM_DATE:
-        from bdg_plan.rules.admin_map import map_rules  # the map is loaded only for such plans
-
-        yield from map_rules(plan, UNFILLED_MARKER.search)
-    yield from old_annual_plans(plan)
-    yield from _typed_marks(plan)
-    yield from unfilled_markers(plan)
-
-
-def _reform_rules(plan: Plan) -> Iterator[Finding]:
-    if plan.ngay.earliest < REFORM_DATE:
-        return
-    if plan.ngay.ngay:
-        date = f"ngày {format_short_date(plan.ngay.earliest)}"
-    else:
-        date = f"tháng {plan.ngay.thang}/{plan.ngay.nam}"
-    superior = plan.co_quan.cap_tren
-    if superior and DISTRICT_PATTERN.search(superior):
-        yield (
-            ("co_quan", "cap_tren"),
-            "district-after-reform",
-            msg.DISTRICT_SUPERIOR_AFTER_REFORM.format(date=date, value=superior),
-            Severity.ERROR,
-        )
-    for index, item in enumerate(plan.can_cu):
-        body = cited(item).co_quan
-        if body and DISTRICT_PATTERN.search(body):
-            yield (
-                ("can_cu", index) if isinstance(item, str) else ("can_cu", index, "co_quan"),
-                "district-reference",
-                msg.DISTRICT_REFERENCE_AFTER_REFORM.format(value=body),
-                Severity.WARNING,
-            )
-    for index, recipient in enumerate(plan.noi_nhan):
-        if DISTRICT_PATTERN.search(recipient.ten):
-            yield (
-                ("noi_nhan", index),
-                "district-reference",
-                msg.DISTRICT_REFERENCE_AFTER_REFORM.format(value=recipient.ten),
-                Severity.WARNING,
-            )
-
-
-def _typed_marks(plan: Plan) -> Iterator[Finding]:
-    """Warn where the clerk typed a bullet dash or a number the tool adds itself."""
-
-    def leading(text: str, path: DataPath) -> Iterator[Finding]:
-        mark = _LEADING_MARK.match(text)
-        if mark:
-            yield path, "typed-mark", msg.LEADING_DASH.format(mark=mark.group(1).strip()), Severity.WARNING
-
-    def bullets(items: list[YGachDauDong], path: DataPath) -> Iterator[Finding]:
-        for index, item in enumerate(items):
-            yield from leading(item.y, (*path, index))
-            for sub, text in enumerate(item.cac_y):
-                yield from leading(text, (*path, index, "cac_y", sub))
-
-    def title(text: str | None, path: DataPath) -> Iterator[Finding]:
-        mark = _TYPED_NUMBER.match(text or "")
-        if mark:
-            yield path, "typed-mark", msg.TYPED_NUMBER.format(mark=mark.group(1)), Severity.WARNING
-
-    def block(node: NoiDung | Khoan | Diem | Muc, path: DataPath) -> Iterator[Finding]:
-        yield from bullets(node.cac_y, (*path, "cac_y"))
-        if isinstance(node, Khoan | Diem | Muc):
-            yield from title(node.ten, (*path, "ten"))
-        if isinstance(node, Khoan):
-            for index, diem in enumerate(node.cac_diem):
-                yield from block(diem, (*path, "cac_diem", index))
-        if isinstance(node, Muc):
-            for index, khoan in enumerate(node.cac_khoan):
-                yield from block(khoan, (*path, "cac_khoan", index))
-
-    for key in ("muc_dich", "yeu_cau", "kinh_phi"):
-        value = getattr(plan, key)
-        if value is not None:
-            yield from block(value, (key,))
-    for key in ("noi_dung", "to_chuc_thuc_hien", "muc_them"):
-        for index, node in enumerate(getattr(plan, key)):
-            yield from block(node, (key, index))
-    for path, item in outline_entries(plan):
-        numbered = heading_of(item)
-        if numbered is not None:
-            yield from title(numbered[1], (*path, numbered[0]))
-        elif isinstance(item, YGachDauDong):
-            yield from leading(item.y, (*path, "y"))
-            for sub, text in enumerate(item.cac_y):
-                yield from leading(text, (*path, "cac_y", sub))
-
-
-def old_annual_plans(plan: Plan) -> Iterator[Finding]:
-    """Warn about căn cứ that are an earlier year's annual plan (a "Kế hoạch ... năm 2023").
-
-    Such a citation usually comes from copying last year's plan: the superior body issues a new
-    annual plan every year, and this year's plan should implement that one. `new-year` uses the
-    same rule to mark these entries in the file it writes.
-    """
-    for index, item in enumerate(plan.can_cu):
-        reference = cited(item)
-        if (reference.loai or "").casefold() != "kế hoạch" or not reference.trich_yeu:
-            continue
-        # "năm 2021 - 2025" is a period, not the year of an annual plan.
-        years = re.findall(r"(?<!\w)năm\s+(\d{4})(?!\d)(?!\s*[-–]\s*\d)", reference.trich_yeu, re.I)
-        earlier = [int(year) for year in years if int(year) < plan.nam]
-        if earlier:
-            message = msg.OLD_ANNUAL_PLAN.format(cited_year=max(earlier), plan_year=plan.nam)
-            yield ("can_cu", index), "old-annual-plan", message, Severity.WARNING
-
-
-#: A `<<ĐIỀN VÀO ĐÂY - ...>>` marker from `bdg-plan init`, or what is left of one.
-UNFILLED_MARKER = re.compile(r"<<[^<>\n]*>>|ĐIỀN VÀO ĐÂY", re.IGNORECASE)
-
-
-def unfilled_markers(plan: Plan) -> Iterator[Finding]:
-    """Warn where a starter's `<<ĐIỀN VÀO ĐÂY - ...>>` marker is still in the text.
-
-    A warning, not an error: the starter renders as it is, so the clerk can see the layout
-    before filling it in, and every marker left is listed with its line.
-    """
-
-    def walk(value: Any, path: DataPath) -> Iterator[Finding]:
-        if isinstance(value, str):
-            match = UNFILLED_MARKER.search(value)
-            if match:
-                yield path, "unfilled", msg.UNFILLED_MARKER.format(marker=match.group(0)), Severity.WARNING
-        elif isinstance(value, BaseModel):
-            for name in type(value).model_fields:
-                yield from walk(getattr(value, name), (*path, name))
-        elif isinstance(value, list | tuple):
-            for index, item in enumerate(value):
-                yield from walk(item, (*path, index))
-
-    yield from walk(plan, ())

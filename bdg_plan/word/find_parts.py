@@ -57,7 +57,6 @@ class Header:
     quoc_hieu: Paragraph | None = None
     tieu_ngu: Paragraph | None = None
     rules: list[Paragraph] = field(default_factory=list)
-    in_table: bool = False
 
 
 @dataclass
@@ -201,7 +200,6 @@ def find_parts(document: ReadDocument) -> Found:
     rest = body[title_index + 1 :] if title_index is not None else body
     close_index = next((i for i, item in enumerate(rest) if _holds_noi_nhan(item)), len(rest))
     header = _header(_lines(head_items))
-    header.in_table = any(isinstance(item, Table) for item in head_items)
     trich_yeu, rule, start = _trich_yeu(rest[:close_index])
     # Annexes follow the signature; with no "Nơi nhận" found, they follow the body.
     annex_from = close_index if close_index < len(rest) else start

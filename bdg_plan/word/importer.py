@@ -17,7 +17,7 @@ from bdg_plan.docx.read.body import Extra, ReadDocument, Unplaced, collector_pau
 from bdg_plan.errors import DocxReadError, NoPlanFoundError, Problem
 from bdg_plan.plan.loader import MAX_NODES, MAX_TEXT_CHARS
 from bdg_plan.plan.source import MAX_FILE_BYTES
-from bdg_plan.plan.yaml_write import emit_plan
+from bdg_plan.plan.yaml_write import comment, emit_plan
 from bdg_plan.word.find_parts import Found, find_parts
 from bdg_plan.word.import_plan import Imported, plan_data
 from bdg_plan.word.ledger import Ledger, account, document_words, rescue_lines, tokens
@@ -284,7 +284,7 @@ def _import(data: bytes, name: str, plan_name: str) -> ImportedPlan:
     headed = _leave_extras(document, imported)
     check_plan_limits(imported.data)
     head = msg.IMPORT_HEAD_COMMENT.format(
-        file=name, fill=msg.IMPORT_FILL, marker=msg.IMPORT_UNPLACED_MARKER, plan=plan_name
+        file=comment(name), fill=msg.IMPORT_FILL, marker=msg.IMPORT_UNPLACED_MARKER, plan=comment(plan_name)
     )
     text = emit_plan(imported.data, head_comment=head, unplaced=imported.unplaced, headed=headed)
     words = document_words(document)
@@ -317,10 +317,8 @@ def validate_imported(data: dict[str, Any], text: str, name: str) -> list[Proble
     holds characters the loader remarks on, is the file read again the positioned way, so that
     every problem carries its line and column.
     """
-    from bdg_plan.pipeline import validate_bytes
-    from bdg_plan.plan.csv_tables import attach_csv_tables
-    from bdg_plan.plan.loader import LoadedDocument, needs_no_remark
-    from bdg_plan.rules.validate import validate_document
+    from bdg_plan.pipeline import attach_tables, validate_bytes, validate_document
+    from bdg_plan.plan.loader import MAX_NODES, MAX_TEXT_CHARS, LoadedDocument, needs_no_remark
 
     values: list[str] = []
     loaded = _as_loaded(data, values)
@@ -330,7 +328,7 @@ def validate_imported(data: dict[str, Any], text: str, name: str) -> list[Proble
         and max(map(len, values), default=0) <= MAX_TEXT_CHARS
         and needs_no_remark(text, "\n".join(values))
     ):
-        result = validate_document(attach_csv_tables(LoadedDocument(name, loaded, text=text), None))
+        result = validate_document(attach_tables(LoadedDocument(name, loaded, text=text), None))
         if not result.problems:
             return []
     return validate_bytes(text.encode("utf-8"), name).problems

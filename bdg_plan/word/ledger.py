@@ -24,6 +24,7 @@ from typing import Any
 from bdg_plan import messages as msg
 from bdg_plan.docx.read.body import Paragraph, ReadDocument
 from bdg_plan.facts import nd30, wording
+from bdg_plan.plan.yaml_write import uncomment
 
 #: Whole lines render prints itself from the plan's kind and keys: (class, line).
 _WHOLE_LINES = (
@@ -190,7 +191,7 @@ def comment_blocks(text: str) -> Iterator[tuple[str, str]]:
         if line.startswith(marker) and line.endswith(":"):
             heading = line[len(marker) : -1].strip()
         elif heading is not None and line.startswith("#   "):
-            yield heading, _OWN_TAG.sub("", line[4:], count=1)
+            yield heading, _OWN_TAG.sub("", uncomment(line[4:]), count=1)
         else:
             heading = None
 

@@ -34,11 +34,10 @@ from bdg_plan.commands.batch.pool import (
 )
 from bdg_plan.errors import BatchInputError, Problem, has_errors, sort_problems
 from bdg_plan.facts.admin_map import REFORM_DATE
-from bdg_plan.plan.csv_tables import attach_csv_tables
-from bdg_plan.plan.loader import LoadedDocument, load_yaml
+from bdg_plan.pipeline import attach_tables, load_bytes, validate_document
+from bdg_plan.plan.loader import LoadedDocument
 from bdg_plan.plan.model import Plan
 from bdg_plan.plan.source import SourceText, decode_source
-from bdg_plan.rules.validate import validate_document
 
 
 def prepare_batch(
@@ -63,33 +62,24 @@ def prepare_batch(
             before 01/7/2025 while the communes exist only since then (nothing is rendered).
 
     """
-    base_source = decode_source(base_data, base_name)
-
-    def sources_of(name: str) -> dict[str, str]:
-        return {name: base_source.text} if isinstance(base_source, SourceText) else {}
-
-    if isinstance(base_source, Problem):
-        raise BatchInputError([base_source], msg.BATCH_BASE_INVALID.format(file=base_name))
-    base = attach_csv_tables(load_yaml(base_source), base_folder)
+    base = attach_tables(load_bytes(base_data, base_name), base_folder)
     checked = validate_document(base)
+    sources = {base_name: base.text}
     if checked.plan is None or has_errors(checked.problems):
-        sources = {base_name: base_source.text}
         raise BatchInputError(checked.problems, msg.BATCH_BASE_INVALID.format(file=base_name), sources)
     entries, problems = read_communes(communes_data, communes_name)
     if has_errors(problems):
         communes_source = decode_source(communes_data, communes_name)
-        sources = {base_name: base_source.text}
         if isinstance(communes_source, SourceText):
             sources[communes_name] = communes_source.text
         raise BatchInputError(sort_problems(problems), msg.BATCH_COMMUNES_INVALID, sources)
-    _refuse_base_before_reform(base, checked.plan, entries, post_reform_list, sources_of(base_name))
+    _refuse_base_before_reform(base, checked.plan, entries, post_reform_list, {base_name: base.text})
     names = assign_output_names([entry.name for entry in entries])
     outputs = tuple(outdir / name for name in names)
     for output in outputs:
         # Slugs hold no path characters; this guards the promise that nothing leaves `outdir`.
         if output.parent != outdir or output.name in ("", ".", ".."):
             raise AssertionError(f"output name escapes the folder: {output}")
-    sources = {base_name: base_source.text}
     return BatchPlan(base, tuple(checked.problems), communes_name, tuple(entries), outputs, outdir, sources)
 
 

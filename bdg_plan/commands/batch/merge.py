@@ -20,9 +20,9 @@ from bdg_plan.commands.batch.localise import Rewritten, leftovers, localise, pla
 from bdg_plan.commands.batch.status import LeftoverMention
 from bdg_plan.commands.self_reference import Unit
 from bdg_plan.errors import Problem, has_errors, sort_problems
-from bdg_plan.plan.loader import DataPath, LoadedDocument, Mark, load_yaml
+from bdg_plan.pipeline import load_source, validate_document
+from bdg_plan.plan.loader import DataPath, LoadedDocument, Mark
 from bdg_plan.plan.source import SourceText
-from bdg_plan.rules.validate import validate_document
 
 if TYPE_CHECKING:
     from bdg_plan.plan.model import Plan
@@ -157,7 +157,7 @@ def _checked_cells(entry: CommuneEntry, communes_name: str) -> tuple[tuple[Overr
     """
     overrides = entry.overrides
     text = "".join(f"- {_yaml_quoted(override.value)}\n" for override in overrides)
-    doc = load_yaml(SourceText(communes_name, text))
+    doc = load_source(SourceText(communes_name, text))
     cells = doc.data if isinstance(doc.data, list) and len(doc.data) == len(overrides) else None
     problems: list[Problem] = []
     for problem in doc.problems:

@@ -3,23 +3,34 @@
 Each worker prepares the template environment and the base document once, in its initializer.
 A bad commune never stops the others. A worker that dies (killed by the system for memory, say)
 loses only its communes for a moment: they are run again, one at a time, in a new worker, and a
-commune that fails twice is reported as failed; the others go on. Nothing here prints: progress
-goes to callbacks, and the result is a value the CLI draws.
+commune that fails twice is reported as failed; the others go on. A retried commune may replace
+the files of its name that did not exist when the batch started: the dead worker wrote them.
+An unexpected error in one commune is written with its traceback to the crash log, named in
+that commune's result; a worker out of memory says so.
+
+Stopping: Ctrl+C (or SIGTERM) stops the batch at once: the pending communes are cancelled and
+each worker is told to stop (SIGTERM), which stops its LibreOffice and removes its profile.
+Workers ignore Ctrl+C themselves, and on Linux die with the batch's own process (a parent-death
+signal), so a batch killed outright leaves no worker, bridge or LibreOffice running. Nothing
+here prints: progress goes to callbacks, and the result is a value the CLI draws.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import multiprocessing
 import multiprocessing.util
 import os
 import shutil
+import signal
 import tempfile
+import threading
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -112,9 +123,27 @@ class _Setup:
 _worker: dict[str, Any] = {}
 
 
+class _Stopped(SystemExit):
+    """Raised in a worker told to stop in the middle of a chunk: its files are cleaned up first."""
+
+
 def _prepare(setup: _Setup) -> None:
-    """Worker initializer: keep the setup and warm the caches every render uses."""
+    """Worker initializer: keep the setup and warm the caches every render uses.
+
+    In a worker process also: ignore Ctrl+C (the batch's process stops the workers), stop
+    cleanly on SIGTERM, and get SIGTERM when the batch's process dies.
+    """
     _worker["setup"] = setup
+    parent = multiprocessing.parent_process()
+    if parent is not None and os.name == "posix":
+        from bdg_plan.office.process_tree import die_with_parent
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, _stop_worker)
+        _worker["parent"] = parent.pid
+        die_with_parent(signal.SIGTERM)
+        if os.getppid() != parent.pid:  # it died before the request was made
+            _stop_worker(signal.SIGTERM, None)
     if setup.options.dry_run:
         return
     from bdg_plan.compose.templating import template_environment
@@ -125,11 +154,43 @@ def _prepare(setup: _Setup) -> None:
     base_package()
 
 
-def _run_chunk(jobs: list[tuple[CommuneEntry, Path]]) -> list[CommuneResult]:
+def _stop_worker(number: int, frame: Any) -> None:
+    """SIGTERM in a worker: stop at once; in the middle of a chunk, after its `finally` blocks."""
+    if _worker.get("busy"):
+        raise _Stopped(128 + number)
+    _clean_up_worker()
+    os._exit(128 + number)
+
+
+def _clean_up_worker() -> None:
+    """Stop this worker's LibreOffice and bridge, remove its profile (and, orphaned, the batch's)."""
+    from bdg_plan.office.process_tree import stop_every_tree
+
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    stop_every_tree()
+    office = _worker.pop("office", None)
+    if office is not None:
+        office.close()
+    setup: _Setup | None = _worker.get("setup")
+    if setup is not None and setup.office_dir is not None and os.getppid() != _worker.get("parent"):
+        shutil.rmtree(setup.office_dir, ignore_errors=True)  # nobody else will remove it
+
+
+def _run_chunk(jobs: list[tuple[CommuneEntry, Path]], own: bool = False) -> list[CommuneResult]:
+    """The chunk's communes; with `own`, their files may be replaced (this batch wrote them)."""
     setup: _Setup = _worker["setup"]
-    results = [process_commune(setup, entry, target) for entry, target in jobs]
-    if setup.options.pdf and not setup.options.dry_run:
-        results = _add_pdfs(setup, results)
+    if own and not setup.options.force:
+        setup = replace(setup, options=replace(setup.options, force=True))
+    _worker["busy"] = True
+    try:
+        results = [process_commune(setup, entry, target) for entry, target in jobs]
+        if setup.options.pdf and not setup.options.dry_run:
+            results = _add_pdfs(setup, results)
+    except _Stopped as stopped:
+        _clean_up_worker()
+        os._exit(stopped.code if isinstance(stopped.code, int) else 1)
+    finally:
+        _worker["busy"] = False
     return results
 
 
@@ -140,8 +201,6 @@ def _add_pdfs(setup: _Setup, results: list[CommuneResult]) -> list[CommuneResult
     else one run per chunk); a commune whose PDF failed gets the reason as its error, the
     others are untouched.
     """
-    from dataclasses import replace
-
     from bdg_plan.office.pdf import convert_many, open_office, pdf_path_for
 
     written = [result for result in results if result.ok and result.written]
@@ -155,7 +214,9 @@ def _add_pdfs(setup: _Setup, results: list[CommuneResult]) -> list[CommuneResult
                 # A worker process: stop its LibreOffice when it ends (also on Ctrl+C). With one
                 # job the batch's own process closes it at the end of `run_batch`.
                 multiprocessing.util.Finalize(office, office.close, exitpriority=10)
-        errors = convert_many(_worker["office"], [result.output for result in written])
+        errors = convert_many(
+            _worker["office"], [result.output for result in written], force=setup.options.force
+        )
     except BdgPlanError as exc:
         errors = [exc.message] * len(written)
     outcome = {
@@ -172,7 +233,7 @@ def process_commune(setup: _Setup, entry: CommuneEntry, target: Path) -> Commune
     try:
         found, plan = validate_commune(setup.base, setup.base_problems, setup.communes_name, entry)
     except Exception as exc:  # a bug in one commune must not lose the others
-        return CommuneResult(entry.number, entry.name, target, entry.problems, _internal_error(exc))
+        return CommuneResult(entry.number, entry.name, target, entry.problems, _unexpected(exc))
     if plan is None or setup.options.dry_run:
         return CommuneResult(entry.number, entry.name, target, found)
     written = False
@@ -188,14 +249,22 @@ def process_commune(setup: _Setup, entry: CommuneEntry, target: Path) -> Commune
     except BdgPlanError as exc:
         return CommuneResult(entry.number, entry.name, target, found, exc.message, written)
     except Exception as exc:  # as above
-        return CommuneResult(entry.number, entry.name, target, found, _internal_error(exc), written)
+        return CommuneResult(entry.number, entry.name, target, found, _unexpected(exc), written)
     # Its PDF, if asked for, is made with the rest of its chunk (`_add_pdfs`).
     return CommuneResult(entry.number, entry.name, target, found, written=True)
 
 
-def _internal_error(exc: Exception) -> str:
+def _unexpected(exc: Exception) -> str:
+    """A commune's reason for an exception nobody expected: memory, or a bug with its crash log."""
+    if isinstance(exc, MemoryError):
+        return msg.BATCH_COMMUNE_OUT_OF_MEMORY
+    from bdg_plan.crash import write_crash_log
+
     detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
-    return msg.BATCH_INTERNAL_ERROR.format(kind=type(exc).__name__, detail=detail)
+    log = write_crash_log(exc)
+    if log is None:
+        return msg.BATCH_INTERNAL_ERROR.format(kind=type(exc).__name__, detail=detail)
+    return msg.BATCH_INTERNAL_ERROR_LOGGED.format(kind=type(exc).__name__, detail=detail, log=log)
 
 
 def _pdf_converter() -> Callable[[Path], Path]:
@@ -248,11 +317,9 @@ def run_batch(
         plan.base, frozenset(plan.base_problems), plan.communes_name, options, office_dir, resident
     )
     work = list(zip(plan.entries, plan.outputs, strict=True))
-    cpus = default_jobs()
-    wanted = options.jobs or cpus
-    workers = max(1, min(wanted, cpus, len(work)))
+    workers, capped_from = _workers_for(options, len(work))
     if on_start is not None:
-        on_start(BatchStart(len(work), workers, wanted if wanted > cpus else None))
+        on_start(BatchStart(len(work), workers, capped_from))
     results: list[CommuneResult] = []
 
     def collect(done: Iterable[CommuneResult]) -> None:
@@ -262,12 +329,13 @@ def run_batch(
                 on_result(result)
 
     try:
-        if workers == 1:
-            _prepare(setup)
-            for chunk in _chunks(work, workers, pdf and not resident):
-                collect(_run_chunk(chunk))
-        else:
-            _run_in_workers(setup, work, workers, collect)
+        with _sigterm_stops_the_batch():
+            if workers == 1:
+                _prepare(setup)
+                for chunk in _chunks(work, workers, pdf and not resident):
+                    collect(_run_chunk(chunk))
+            else:
+                _run_in_workers(setup, work, workers, collect)
     finally:
         office = _worker.pop("office", None)
         if office is not None:
@@ -276,6 +344,26 @@ def run_batch(
             shutil.rmtree(office_dir, ignore_errors=True)
     results.sort(key=lambda result: result.number)
     return BatchResult(plan.base_problems, tuple(results), plan.outdir, options.dry_run, plan.sources)
+
+
+@contextlib.contextmanager
+def _sigterm_stops_the_batch() -> Iterator[None]:
+    """While the batch runs, SIGTERM unwinds it as Ctrl+C does (workers stopped, folders removed).
+
+    Only in the main thread, where Python can set a signal handler.
+    """
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGTERM"):
+        yield
+        return
+
+    def stop(number: int, frame: Any) -> None:
+        raise SystemExit(128 + number)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _chunks(work: Work, workers: int, pdf_runs: bool) -> list[Work]:
@@ -302,9 +390,45 @@ def _run_in_workers(
 ) -> None:
     pdf_runs = setup.options.pdf and not setup.options.dry_run and not setup.resident_office
     chunks = _chunks(work, workers, pdf_runs)
+    # A commune's files that exist now are not this batch's: a retry may replace only the others.
+    existed = {target for _, target in work if _exists(target) or _exists(target.with_suffix(".pdf"))}
     lost = _run_pool(setup, chunks, workers, collect)
     if lost:
-        _retry_one_by_one(setup, lost, collect)
+        _retry_one_by_one(setup, lost, collect, existed)
+
+
+def _workers_for(options: BatchOptions, communes: int) -> tuple[int, int | None]:
+    """How many workers: the --jobs asked for within the CPUs, the communes and the memory.
+
+    Also the --jobs asked for when it was above the CPUs (None otherwise).
+    """
+    cpus = default_jobs()
+    wanted = options.jobs or cpus
+    workers = max(1, min(wanted, cpus, communes))
+    if workers > 1 and _tight_memory():
+        workers = 1
+    return workers, wanted if wanted > cpus else None
+
+
+def _tight_memory() -> bool:
+    """True under an address-space ceiling too low for a pool of workers (see facts.limits)."""
+    from bdg_plan.facts.limits import MIN_POOL_ADDRESS_SPACE, address_space_limit
+
+    limit = address_space_limit()
+    return limit is not None and limit < MIN_POOL_ADDRESS_SPACE
+
+
+def _exists(path: Path) -> bool:
+    return os.path.lexists(path)
+
+
+def _stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and tell every worker to stop now (SIGTERM: it cleans up)."""
+    processes = dict(getattr(pool, "_processes", None) or {})
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes.values():
+        with contextlib.suppress(Exception):
+            process.terminate()
 
 
 def _run_pool(
@@ -316,26 +440,34 @@ def _run_pool(
     """
     lost: Work = []
     with ProcessPoolExecutor(workers, initializer=_prepare, initargs=(setup,)) as pool:
-        pending: dict[Future[list[CommuneResult]], Work] = {
-            pool.submit(_run_chunk, chunk): chunk for chunk in chunks
-        }
-        while pending:
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                chunk = pending.pop(future)
-                try:
-                    results = future.result()
-                except BrokenProcessPool:
-                    lost.extend(chunk)
-                    continue
-                collect(results)
+        try:
+            pending: dict[Future[list[CommuneResult]], Work] = {
+                pool.submit(_run_chunk, chunk): chunk for chunk in chunks
+            }
+            while pending:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    chunk = pending.pop(future)
+                    try:
+                        results = future.result()
+                    except BrokenProcessPool:
+                        lost.extend(chunk)
+                        continue
+                    collect(results)
+        except BaseException:  # Ctrl+C, SIGTERM: no new commune starts, running ones stop
+            _stop_pool(pool)
+            raise
     return lost
 
 
-def _retry_one_by_one(setup: _Setup, lost: Work, collect: Callable[[Iterable[CommuneResult]], None]) -> None:
+def _retry_one_by_one(
+    setup: _Setup, lost: Work, collect: Callable[[Iterable[CommuneResult]], None], existed: set[Path]
+) -> None:
     """Run each lost commune again, alone, in a fresh worker; one that kills it again fails.
 
-    One at a time, so a second death names its commune exactly and costs no other commune.
+    One at a time, so a second death names its commune exactly and costs no other commune. The
+    files of a commune that did not exist when the batch started (`existed`) were written by the
+    worker that died: the retry replaces them.
     """
     pool: ProcessPoolExecutor | None = None
     try:
@@ -343,12 +475,18 @@ def _retry_one_by_one(setup: _Setup, lost: Work, collect: Callable[[Iterable[Com
             if pool is None:
                 pool = ProcessPoolExecutor(1, initializer=_prepare, initargs=(setup,))
             try:
-                collect(pool.submit(_run_chunk, [(entry, target)]).result())
+                own = target not in existed
+                collect(pool.submit(_run_chunk, [(entry, target)], own).result())
             except BrokenProcessPool:
                 pool.shutdown(wait=True)
                 pool = None
                 died = msg.BATCH_COMMUNE_WORKER_DIED
                 collect([CommuneResult(entry.number, entry.name, target, entry.problems, died)])
+    except BaseException:
+        if pool is not None:
+            _stop_pool(pool)
+            pool = None
+        raise
     finally:
         if pool is not None:
             pool.shutdown(wait=True)

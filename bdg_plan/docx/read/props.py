@@ -199,12 +199,6 @@ def remember(memo: dict[Any, Any], key: Any, value: Any) -> None:
         memo[key] = value
 
 
-def paragraph_style_id(p: Any) -> str | None:
-    """The w:pStyle of a paragraph."""
-    style = p.find(f"{W}pPr/{W}pStyle")
-    return style.get(f"{W}val") if style is not None else None
-
-
 _RUN_TOGGLES = {f"{W}b": "bold", f"{W}i": "italic", f"{W}caps": "caps", f"{W}vanish": "hidden"}
 
 
