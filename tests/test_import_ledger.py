@@ -413,3 +413,15 @@ def test_a_moved_text_stands_at_its_destination_and_its_origin_is_listed() -> No
     lines = _block(result.text, msg.IMPORT_EXTRA_HEADINGS["tracked"])
     assert lines.count(moved) == 2  # the destination, and the origin's words, listed once each
     assert _recount(b"", result).rescued == []
+
+
+def test_a_note_with_characters_a_comment_escapes_is_counted_as_kept() -> None:
+    document = Document(io.BytesIO(build()))
+    _paragraph(document, clerk_docs.ITEM1_TEXT)._p.append(_run('<w:footnoteReference w:id="7"/>'))
+    note = "Số\u200bliệu của\u202e thôn"  # a zero-width space and a bidi override, written as escapes
+    data = _with_parts(_saved(document), {"word/footnotes.xml": _footnotes(note)})
+    result = _imported(data)
+    assert "\\u200b" in result.text and "\u200b" not in result.text
+    ledger = _recount(data, result)
+    assert ledger.rescued == [] and ledger.lost == 0
+    assert ledger.blocks[msg.IMPORT_EXTRA_HEADINGS["footnote"]] == 3
