@@ -19,8 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bdg_plan import messages as msg
-from bdg_plan.plan.loader import load_yaml
-from bdg_plan.plan.source import SourceText
+from bdg_plan.pipeline import load_bytes
 from bdg_plan.word.importer import ImportedPlan, import_bytes, ledger_lines
 from bdg_plan.word.ledger import account, comment_blocks, document_words, tokens
 from tests import clerk_docs
@@ -87,8 +86,8 @@ def _imported(data: bytes) -> ImportedPlan:
 
 
 def _recount(data: bytes, result: ImportedPlan) -> Any:
-    """The ledger recomputed from the written file, read again with the project's loader."""
-    loaded = load_yaml(SourceText("cu.yaml", result.text))
+    """The ledger recomputed from the written file's bytes, read again as `validate` reads them."""
+    loaded = load_bytes(result.text.encode("utf-8"), "cu.yaml")
     assert not loaded.problems
     return account(document_words(result.document), loaded.data, result.text)
 
@@ -224,7 +223,7 @@ def test_a_word_no_stage_placed_is_rescued_into_the_last_block() -> None:
     result = _imported(build())
     words = document_words(result.document)
     text = result.text.replace("Nguyễn Thị Hoa", "Nguyễn Thị")  # as if a stage dropped a word
-    loaded = load_yaml(SourceText("cu.yaml", text)).data
+    loaded = load_bytes(text.encode("utf-8"), "cu.yaml").data
     ledger = account(words, loaded, text)
     assert [word for _, word in ledger.rescued] == ["Hoa"]
     assert ledger.lost == 1

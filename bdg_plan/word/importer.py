@@ -303,10 +303,10 @@ def _import(data: bytes, name: str, plan_name: str) -> ImportedPlan:
 
 def _read_back(text: str, name: str) -> Any:
     """The plan file's values as the project's loader reads them (the ledger counts these)."""
-    from bdg_plan.plan.loader import load_yaml
+    from bdg_plan.pipeline import load_source
     from bdg_plan.plan.source import SourceText
 
-    return load_yaml(SourceText(name, text)).data
+    return load_source(SourceText(name, text)).data
 
 
 def validate_imported(data: dict[str, Any], text: str, name: str) -> list[Problem]:
