@@ -141,6 +141,10 @@ class ImportResult:
     problems: list[Problem]
     deviations: list[Deviation]
     sources: dict[str, str] = field(default_factory=dict)
+    #: The word ledger's lines: where the Word file's words went, what each comment block holds.
+    ledger: list[str] = field(default_factory=list)
+    #: The tracked changes accepted, one line each (their words included).
+    changes: list[str] = field(default_factory=list)
 
 
 def default_import_output(path: Path) -> Path:
@@ -160,7 +164,7 @@ def import_word_file(path: Path, output: Path | None = None, *, force: bool = Fa
     """
     from bdg_plan.output import atomic_write, check_target
     from bdg_plan.word.check import check_document
-    from bdg_plan.word.importer import import_bytes, summary
+    from bdg_plan.word.importer import change_line, import_bytes, ledger_lines, summary
 
     target = output or default_import_output(path)
     if target.is_dir():  # an existing folder: the plan file goes inside it, named after the Word file
@@ -182,4 +186,6 @@ def import_word_file(path: Path, output: Path | None = None, *, force: bool = Fa
         problems=problems,
         deviations=check_document(result.document, result.found),
         sources={name: result.text},
+        ledger=ledger_lines(result.ledger),
+        changes=[change_line(change) for change in result.changes],
     )

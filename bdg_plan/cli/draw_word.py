@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 #: The longest text from the Word file printed in one place (first words, a summary's value).
 MAX_SHOWN_CHARS = 80
+#: The longest ledger or tracked-change line printed (a change quotes the Word file's words).
+MAX_LEDGER_CHARS = 160
 
 
 def _cap(text: str, limit: int = MAX_SHOWN_CHARS) -> str:
@@ -55,6 +57,8 @@ def print_import(result: ImportResult, fmt: OutputFormat | None) -> None:
             sys.stdout.write(printable(deviation.plain(str(result.source))) + "\n")
         for item in result.unplaced:
             sys.stdout.write(printable(_unplaced_line(item)) + "\n")
+        for line in [*result.ledger, *result.changes]:
+            sys.stdout.write(printable(_cap(line, MAX_LEDGER_CHARS)) + "\n")
         print_success(msg.IMPORT_WRITTEN.format(file=result.output))
         return
     out = console()
@@ -71,6 +75,12 @@ def print_import(result: ImportResult, fmt: OutputFormat | None) -> None:
         out.print(f"[yellow]{escape(msg.IMPORT_UNPLACED_TITLE.format(count=len(result.unplaced)))}[/]")
         for item in result.unplaced:
             out.print(f"  {escape(printable(_unplaced_line(item)))}")
+    if result.changes:
+        out.print(f"[yellow]{escape(msg.IMPORT_CHANGES_TITLE.format(count=len(result.changes)))}[/]")
+        for line in result.changes:
+            out.print(f"  {escape(printable(_cap(line, MAX_LEDGER_CHARS)))}")
+    for line in result.ledger:
+        out.print(escape(printable(line)))
     if result.to_fill:
         keys = ", ".join(result.to_fill)
         out.print(f"[yellow]{escape(msg.IMPORT_TO_FILL.format(fill=msg.IMPORT_FILL, keys=keys))}[/]")

@@ -222,8 +222,49 @@ IMPORT_WRITTEN = "Đã ghi tệp kế hoạch: {file}"
 IMPORT_SUMMARY_TITLE = "Nội dung đã xếp vào tệp kế hoạch"
 IMPORT_COL_KEY = "Khóa"
 IMPORT_COL_WHAT = "Nội dung"
-IMPORT_UNPLACED_TITLE = "{count} phần chưa xếp được (đã chép thành ghi chú '# KHÔNG XẾP ĐƯỢC' trong tệp):"
+IMPORT_UNPLACED_TITLE = (
+    "{count} phần chưa xếp được vào mục (chữ của chúng đã chép thành ghi chú '# KHÔNG XẾP ĐƯỢC' trong "
+    "tệp; hình ảnh thì không chép được, hãy xem lại tệp Word):"
+)
 IMPORT_UNPLACED_LINE = "- đoạn {number} ('{words}'): {kind}"
 IMPORT_TO_FILL = "Chỗ cần điền (ghi '{fill}' trong tệp): {keys}"
 IMPORT_CHECK_TITLE = "Kiểm tra thể thức của tệp Word gốc:"
 IMPORT_NEXT = "Tiếp theo: đọc lại tệp, rồi chạy  bdg-plan validate {plan}  và  bdg-plan render {plan}"
+
+# --- import: the word ledger, notes, comments, text boxes and tracked changes ---------------------
+#: The heading of each "# KHÔNG XẾP ĐƯỢC" block written at the end of the plan file, by what it holds.
+IMPORT_EXTRA_HEADINGS = {
+    "footnote": "(chú thích cuối trang)",
+    "endnote": "(chú thích cuối văn bản)",
+    "comment": "(nhận xét)",
+    "textbox": "(hộp văn bản)",
+    "tracked": "(thay đổi đang theo dõi, đã nhận)",
+    "header": "(đầu trang/chân trang)",
+    "rescued": "(chữ chưa xếp được vào mục)",
+}
+IMPORT_EXTRA_LINE = "(đoạn {number}) {text}"
+IMPORT_HEADER_LINE = "{text}"
+#: A tracked change as listed: in its comment and on the terminal.
+IMPORT_CHANGE_LINES = {
+    "inserted": "(đoạn {number}, phần thêm, đã nhận) {text}",
+    "deleted": "(đoạn {number}, phần xóa, đã bỏ khỏi văn bản) {text}",
+    "moved": "(đoạn {number}, phần chuyển đi nơi khác, đã bỏ ở chỗ cũ) {text}",
+    "moved_to": "(đoạn {number}, phần chuyển đến đây, đã nhận) {text}",
+}
+IMPORT_CHANGES_TITLE = (
+    "{count} thay đổi đang theo dõi (Track Changes) đã được nhận như Word hiện khi chấp nhận tất cả:"
+)
+IMPORT_LEDGER = (
+    "{total} chữ trong tệp Word: {placed} đã xếp vào mục, {noted} ghi thành ghi chú, {lost} bị mất"
+)
+IMPORT_LEDGER_REPRINTED = "{count} chữ bdg-plan tự in lại khi tạo văn bản, không cần lưu: {classes}"
+IMPORT_LEDGER_CLASS = "{name} ({count})"
+IMPORT_LEDGER_CLASSES = {
+    "label": "nhãn số thứ tự I., 1., a), -",
+    "fixed": "quốc hiệu, tiêu ngữ, 'Số:', 'Nơi nhận:', 'Lưu:', chữ 'ngày tháng năm'",
+    "title": "tên loại và tên mục cố định",
+    "signer": "chữ TM., KT., Q., TL., TUQ. của người ký",
+    "page": "số trang",
+}
+IMPORT_LEDGER_BLOCK = "- ghi chú {heading}: {count} chữ"
+IMPORT_LEDGER_BLOCK_KEYS = "- ghi chú '# KHÔNG XẾP ĐƯỢC' cạnh các mục: {count} chữ"

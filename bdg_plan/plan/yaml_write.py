@@ -66,6 +66,19 @@ def comment(text: str) -> str:
     return _COMMENT_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
+_ESCAPE = re.compile(r"\\u([0-9a-f]{4})")
+
+
+def uncomment(text: str) -> str:
+    """`comment` undone: each escape it writes back to its character (other text unchanged)."""
+
+    def character(match: re.Match[str]) -> str:
+        found = chr(int(match.group(1), 16))
+        return found if _COMMENT_UNSAFE.match(found) else match.group()
+
+    return _ESCAPE.sub(character, text)
+
+
 def comment_line(text: str, indent: str = "") -> str:
     """One comment line holding `text` (made safe by `comment`), without trailing spaces."""
     return f"{indent}# {comment(text)}".rstrip()
@@ -183,13 +196,16 @@ def emit_plan(
     *,
     head_comment: str,
     unplaced: dict[str, list[str]] | None = None,
+    headed: dict[str, dict[str, list[str]]] | None = None,
 ) -> str:
     """The plan file's text for `data`, comments included.
 
     Args:
         data: plan-file data (keys of the model, values of plain types).
         head_comment: lines written as comments under the schema line.
-        unplaced: text that found no place, by the key it is written after.
+        unplaced: text that found no place, by the key it is written after; a key that is no
+            key of the plan and starts with "(" is a heading, its block written at the end.
+        headed: more blocks beside a key, each under its heading ("(nhận xét)"), by key.
 
     """
     unplaced = unplaced or {}
@@ -203,19 +219,22 @@ def emit_plan(
             out.append(comment_line(note))
         out += _value_lines({name: data[name]}, "")
         out += _unplaced_lines(unplaced.get(name, []))
+        for heading, lines in (headed or {}).get(name, {}).items():
+            out += _unplaced_lines(lines, heading)
     for name, lines in unplaced.items():
         if name not in data:
             out.append("")
-            out += _unplaced_lines(lines)
+            out += _unplaced_lines(lines, name if name.startswith("(") else "")
     text = "\n".join(out) + "\n"
     _check_round_trip(text, data)
     return text
 
 
-def _unplaced_lines(lines: list[str]) -> list[str]:
+def _unplaced_lines(lines: list[str], heading: str = "") -> list[str]:
+    """A "# KHÔNG XẾP ĐƯỢC" block; `heading` ("(chú thích cuối trang)") says what it holds."""
     if not lines:
         return []
-    out = [f"# {msg.IMPORT_UNPLACED_MARKER}:"]
+    out = [f"# {msg.IMPORT_UNPLACED_MARKER} {heading}:" if heading else f"# {msg.IMPORT_UNPLACED_MARKER}:"]
     for line in lines:
         for part in line.split("\n"):
             out.append(f"#   {comment(part)}".rstrip())

@@ -7,18 +7,20 @@ file system: the library API reads the bytes and saves the text.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bdg_plan import messages as msg
-from bdg_plan.docx.read.body import ReadDocument, Unplaced, collector_paused, first_words, read_docx
+from bdg_plan.docx.read.body import Extra, ReadDocument, Unplaced, collector_paused, first_words, read_docx
 from bdg_plan.errors import DocxReadError, NoPlanFoundError, Problem
 from bdg_plan.plan.loader import MAX_NODES, MAX_TEXT_CHARS
 from bdg_plan.plan.source import MAX_FILE_BYTES
 from bdg_plan.plan.yaml_write import comment, emit_plan
 from bdg_plan.word.find_parts import Found, find_parts
 from bdg_plan.word.import_plan import Imported, plan_data
+from bdg_plan.word.ledger import Ledger, account, document_words, rescue_lines, tokens
 from bdg_plan.word.outline_read import build_outline
 
 
@@ -32,6 +34,10 @@ class ImportedPlan:
     found: Found
     unplaced: list[Unplaced] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: Where every word of the Word file went.
+    ledger: Ledger = field(default_factory=Ledger)
+    #: The tracked changes accepted, in document order.
+    changes: list[Extra] = field(default_factory=list)
 
 
 def _unplaced(document: ReadDocument, imported: Imported) -> list[Unplaced]:
@@ -52,6 +58,129 @@ def _leave_hidden(document: ReadDocument, imported: Imported) -> None:
         if paragraph.hidden.strip():
             line = msg.IMPORT_HIDDEN_LINE.format(number=paragraph.number, text=paragraph.hidden.strip())
             imported.unplaced.setdefault(_HIDDEN_KEY, []).append(line)
+
+
+_CHANGES = frozenset(msg.IMPORT_CHANGE_LINES)
+
+
+def change_line(change: Extra) -> str:
+    """A tracked change as listed, its words included."""
+    return msg.IMPORT_CHANGE_LINES[change.kind].format(number=change.paragraph, text=change.text)
+
+
+def _leave_extras(document: ReadDocument, imported: Imported) -> dict[str, dict[str, list[str]]]:
+    """Notes, comments, text boxes and tracked changes as headed blocks, each beside its key.
+
+    The key is the one their paragraph's words went to (the end of the file when none holds
+    them); header and footer text goes at the end.
+    """
+    headings = msg.IMPORT_EXTRA_HEADINGS
+    places = _Places(document, imported.data)
+    headed: dict[str, dict[str, list[str]]] = {}
+    for extra in document.extras:
+        if extra.kind == "header":
+            imported.unplaced.setdefault(headings["header"], []).append(extra.text)
+            continue
+        if extra.kind == "page":  # render numbers the pages itself
+            continue
+        kind = "tracked" if extra.kind in _CHANGES else extra.kind
+        line = (
+            change_line(extra)
+            if kind == "tracked"
+            else msg.IMPORT_EXTRA_LINE.format(number=extra.paragraph, text=extra.text)
+        )
+        key = places.key(extra.paragraph)
+        if key is None:
+            imported.unplaced.setdefault(headings[kind], []).append(line)
+        else:
+            headed.setdefault(key, {}).setdefault(headings[kind], []).append(line)
+    return headed
+
+
+class _Places:
+    """The top-level key a body paragraph's words went to, found by its words in the values.
+
+    All values are one text, searched once per paragraph looked at; a paragraph's answer is
+    kept, and at most `MAX_PROBES` searches are made, so a file of thousands of comments costs
+    no more than a plan's worth: past that, the rest go to the end of the file.
+    """
+
+    #: Paragraphs looked back through for one whose words a value holds (a heading's are not).
+    LOOK_BACK = 20
+    MAX_PROBES = 400
+
+    def __init__(self, document: ReadDocument, data: dict[str, Any]) -> None:
+        self.paragraphs = document.paragraphs
+        self.data = data
+        self.probes = 0
+        self._found: dict[int, str | None] = {}
+        self._text = ""
+        self._starts: list[int] = []
+        self._keys: list[str] = []
+
+    def _values(self) -> str:
+        if not self._keys:
+            parts = []
+            at = 0
+            for key, value in self.data.items():
+                part = " " + " ".join(tokens(_all_text(value))) + " \n"
+                self._starts.append(at)
+                self._keys.append(key)
+                parts.append(part)
+                at += len(part)
+            self._text = "".join(parts)
+        return self._text
+
+    def key(self, number: int) -> str | None:
+        if number in self._found:
+            return self._found[number]
+        found = None
+        for at in range(number, max(number - self.LOOK_BACK, 0), -1):
+            if self.probes >= self.MAX_PROBES:
+                break
+            words = tokens(self.paragraphs[at - 1].text) if at <= len(self.paragraphs) else []
+            if words:
+                self.probes += 1
+                where = self._values().find(" " + " ".join(words[1:7] if len(words) > 3 else words) + " ")
+                if where >= 0:
+                    found = self._keys[bisect.bisect_right(self._starts, where) - 1]
+                    break
+        self._found[number] = found
+        return found
+
+
+def _all_text(value: Any) -> str:
+    if isinstance(value, dict):
+        return " ".join(_all_text(item) for item in value.values())
+    if isinstance(value, list):
+        return " ".join(_all_text(item) for item in value)
+    return str(value) if isinstance(value, str) else ""
+
+
+def ledger_lines(ledger: Ledger) -> list[str]:
+    """The ledger as the summary prints it: the counts, what render re-prints, each block's words."""
+    lines = [
+        msg.IMPORT_LEDGER.format(
+            total=_number(ledger.total),
+            placed=_number(ledger.placed),
+            noted=_number(ledger.noted),
+            lost=_number(ledger.lost),
+        )
+    ]
+    if ledger.reprinted:
+        classes = "; ".join(
+            msg.IMPORT_LEDGER_CLASS.format(name=msg.IMPORT_LEDGER_CLASSES[kind], count=_number(count))
+            for kind, count in sorted(ledger.reprinted.items())
+        )
+        lines.append(
+            msg.IMPORT_LEDGER_REPRINTED.format(count=_number(sum(ledger.reprinted.values())), classes=classes)
+        )
+    for heading, count in ledger.blocks.items():
+        if heading:
+            lines.append(msg.IMPORT_LEDGER_BLOCK.format(heading=heading, count=_number(count)))
+        else:
+            lines.append(msg.IMPORT_LEDGER_BLOCK_KEYS.format(count=_number(count)))
+    return lines
 
 
 def _number(value: int) -> str:
@@ -152,14 +281,32 @@ def _import(data: bytes, name: str, plan_name: str) -> ImportedPlan:
     outline = build_outline(found.body)
     imported = plan_data(found, outline)
     _leave_hidden(document, imported)
+    headed = _leave_extras(document, imported)
     check_plan_limits(imported.data)
     head = msg.IMPORT_HEAD_COMMENT.format(
         file=comment(name), fill=msg.IMPORT_FILL, marker=msg.IMPORT_UNPLACED_MARKER, plan=comment(plan_name)
     )
-    text = emit_plan(imported.data, head_comment=head, unplaced=imported.unplaced)
+    text = emit_plan(imported.data, head_comment=head, unplaced=imported.unplaced, headed=headed)
+    words = document_words(document)
+    values = _read_back(text, plan_name)
+    ledger = account(words, values, text)
+    if ledger.rescued:  # words no stage placed: written at the end, so none is ever lost
+        imported.unplaced[msg.IMPORT_EXTRA_HEADINGS["rescued"]] = rescue_lines(ledger.rescued)
+        text = emit_plan(imported.data, head_comment=head, unplaced=imported.unplaced, headed=headed)
+        ledger = replace(account(words, values, text), rescued=ledger.rescued)  # comments added only
     check_plan_size(text)
     problems = validate_imported(imported.data, text, plan_name)
-    return ImportedPlan(text, imported, document, found, _unplaced(document, imported), problems)
+    plan = ImportedPlan(text, imported, document, found, _unplaced(document, imported), problems, ledger)
+    plan.changes = [extra for extra in document.extras if extra.kind in _CHANGES]
+    return plan
+
+
+def _read_back(text: str, name: str) -> Any:
+    """The plan file's values as the project's loader reads them (the ledger counts these)."""
+    from bdg_plan.pipeline import load_source
+    from bdg_plan.plan.source import SourceText
+
+    return load_source(SourceText(name, text)).data
 
 
 def validate_imported(data: dict[str, Any], text: str, name: str) -> list[Problem]:

@@ -146,6 +146,22 @@ class Unplaced:
     words: str
 
 
+@dataclass(frozen=True)
+class Extra:
+    """Text Word shows outside the body's paragraphs, or a tracked change: its kind and place.
+
+    Kinds: "footnote", "endnote", "comment", "textbox", "header" (header or footer text, the page
+    number left out; paragraph 0), "page" (the page number as the file holds it, which render
+    prints itself), and the tracked changes accepted: "inserted" (kept in the
+    body text), "deleted" (dropped from it), "moved" (the words at a move's origin, dropped: the
+    destination holds them), "moved_to" (a move's destination, kept in the body text).
+    """
+
+    kind: str
+    paragraph: int
+    text: str
+
+
 @dataclass
 class ReadDocument:
     """A .docx's content in document order: body items are paragraphs and tables."""
@@ -154,6 +170,8 @@ class ReadDocument:
     paragraphs: list[Paragraph] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     unplaced: list[Unplaced] = field(default_factory=list)
+    #: Notes, comments, text boxes, header text and tracked changes, in document order.
+    extras: list[Extra] = field(default_factory=list)
     #: The width a cell's text has (its width less its margins), in mm, by (table, row, column),
     #: for the cells whose width the file states.
     cell_widths: dict[tuple[int, int, int], float] = field(default_factory=dict)
@@ -193,6 +211,9 @@ class _Reader:
         self.sect_prs: list[Any] = []
         self._noted: set[tuple[str, int]] = set()
         self._page_fields: dict[str, bool] = {}
+        self._notes: dict[str, dict[str, str]] = {}
+        self._seen_notes: set[tuple[str, str]] = set()
+        self.number = 0
         self.text_left = max_text
         self.max_text = max_text
         self.too_much_text = too_much_text
@@ -231,7 +252,7 @@ class _Reader:
     def paragraph(self, p: Any, cell: tuple[int, int, int] | None) -> Paragraph:
         if len(self.result.paragraphs) >= MAX_PARAGRAPHS:
             raise DocxReadError(msg.DOCX_TOO_MANY_PARAGRAPHS.format(limit=MAX_PARAGRAPHS))
-        number = len(self.result.paragraphs) + 1
+        number = self.number = len(self.result.paragraphs) + 1
         first = p[0] if len(p) else None
         ppr = first if first is not None and first.tag == f"{W}pPr" else None
         style_element, num_pr, sect_pr, layout = _paragraph_properties(ppr)
@@ -287,6 +308,7 @@ class _Reader:
                 continue
             if tag in _TRACKED:
                 notes.append("tracked")
+                self.tracked(child)
             if tag in _CONTAINERS:
                 page_break |= self._collect(child, style_id, runs, notes)
             elif tag in _COMMENT_MARKS:
@@ -294,7 +316,7 @@ class _Reader:
             elif tag == _SUB_DOC:
                 notes.append("subdoc")
             elif tag == _ALTERNATE:
-                notes.append(_drawing_kind(child))
+                notes.append(self.drawing(child))
             elif tag == _PPR:
                 mark = child_of(child, _RPR)  # the paragraph mark's own properties: an insertion?
                 if mark is not None and child_of(mark, _INS) is not None:
@@ -316,11 +338,13 @@ class _Reader:
                 else:
                     parts.append("\n")
             elif tag in _DRAWINGS:
-                notes.append(_drawing_kind(child))
+                notes.append(self.drawing(child))
             elif tag in _NOTES:
                 notes.append("footnote")
+                self.note("endnote" if tag == _ENDNOTE_REFERENCE else "footnote", child)
             elif tag == _COMMENT_REFERENCE:
                 notes.append("comment")
+                self.note("comment", child)
             elif tag == _RUBY:  # phonetic guide: the base text is what the line reads
                 base = child_of(child, _RUBY_BASE)
                 parts += [t.text or "" for t in base.iter(_T)] if base is not None else []
@@ -329,6 +353,59 @@ class _Reader:
             self.count_text(len(text))
             runs.append((text, run_format(self.styles, style_id, r)))  # only runs with text
         return page_break
+
+    def extra(self, kind: str, text: str) -> None:
+        """Keep `text` of `kind` at the paragraph being read, counted against the text bound."""
+        if text.strip():
+            self.count_text(len(text))
+            self.result.extras.append(Extra(kind, self.number, text.strip()))
+
+    def drawing(self, element: Any) -> str:
+        """An image, or a text box whose text is kept (an AlternateContent's first choice only)."""
+        if element.tag == _ALTERNATE:
+            element = element[0] if len(element) else element
+        boxes = list(element.iter(_TEXT_BOX))
+        if not boxes:
+            return "image"
+        for box in boxes:
+            self.extra("textbox", _paragraphs_text(box))
+        return "textbox"
+
+    def note(self, kind: str, reference: Any) -> None:
+        """A footnote's, endnote's or comment's text, by its id, each kept once."""
+        key = reference.get(f"{W}id", "")
+        if (kind, key) in self._seen_notes:
+            return
+        self._seen_notes.add((kind, key))
+        texts = self._notes.get(kind)
+        if texts is None:
+            texts = self._notes[kind] = _note_texts(self.parts.get(_NOTE_PARTS[kind]), _NOTE_TAGS[kind])
+        self.extra(kind, texts.get(key, ""))
+
+    def tracked(self, change: Any) -> None:
+        """A tracked change, accepted: its words kept as a change of its kind."""
+        tag = change.tag
+        if tag == f"{W}del":
+            text = "".join(t.text or "" for t in change.iter(_DEL_TEXT))
+            self.extra("deleted", text)
+        elif tag == f"{W}moveFrom":
+            self.extra("moved", "".join(t.text or "" for t in change.iter(_T)))
+        elif tag == f"{W}moveTo":
+            self.extra("moved_to", "".join(t.text or "" for t in change.iter(_T)))
+        else:
+            self.extra("inserted", "".join(t.text or "" for t in change.iter(_T)))
+
+    def header_text(self, part_name: str) -> None:
+        """A header's or footer's text, the page number fields left out; each part read once."""
+        if ("header", part_name) in self._seen_notes:
+            return
+        self._seen_notes.add(("header", part_name))
+        root = self.parts.get(part_name)
+        if root is not None:
+            self.number = 0
+            pages: list[str] = []
+            self.extra("header", _paragraphs_text(root, skipped=pages))
+            self.extra("page", " ".join(pages))
 
     def table(self, tbl: Any) -> Table:
         index = self.tables
@@ -435,12 +512,60 @@ def _paragraph_properties(ppr: Any | None) -> tuple[str | None, Any | None, Any 
 _PSTYLE, _NUMPR, _SECTPR = f"{W}pStyle", f"{W}numPr", f"{W}sectPr"
 
 
-def _drawing_kind(element: Any) -> str:
-    """An image, or a text box when the drawing holds text."""
-    for node in element.iter(f"{W}txbxContent"):
-        del node
-        return "textbox"
-    return "image"
+_TEXT_BOX, _DEL_TEXT, _ENDNOTE_REFERENCE = f"{W}txbxContent", f"{W}delText", f"{W}endnoteReference"
+_NOTE_PARTS = {
+    "footnote": "word/footnotes.xml",
+    "endnote": "word/endnotes.xml",
+    "comment": "word/comments.xml",
+}
+_NOTE_TAGS = {"footnote": f"{W}footnote", "endnote": f"{W}endnote", "comment": f"{W}comment"}
+_FIELD_CHAR, _INSTR = f"{W}fldChar", f"{W}instrText"
+_PAGE_FIELDS = frozenset({"PAGE", "NUMPAGES", "SECTIONPAGES"})
+
+
+def _note_texts(root: Any | None, tag: str) -> dict[str, str]:
+    """The text of each note (or comment) of a part, by id; separators have none."""
+    if root is None:
+        return {}
+    return {note.get(f"{W}id", ""): _paragraphs_text(note) for note in root.iter(tag)}
+
+
+def _paragraphs_text(root: Any, *, skipped: list[str] | None = None) -> str:
+    """The text of the paragraphs under `root`, one line each.
+
+    Given `skipped`, page-number fields are left out of the text and their results put there.
+    """
+    lines = []
+    for p in root.iter(f"{W}p"):
+        parts: list[str] = []
+        instruction: list[str] = []
+        skipping = False
+        for node in p.iter(_T, _FIELD_CHAR, _INSTR, f"{W}tab"):
+            tag = node.tag
+            if tag == _FIELD_CHAR:
+                kind = node.get(f"{W}fldCharType")
+                skipping = kind == "separate" and instruction[:1] != [] and instruction[0] in _PAGE_FIELDS
+                instruction = [] if kind == "begin" else instruction
+            elif tag == _INSTR:
+                instruction += (node.text or "").split()
+            elif tag == f"{W}tab":
+                parts.append(" ")
+            elif skipped is not None and (skipping or _in_page_field(node)):
+                skipped.append(node.text or "")
+            else:
+                parts.append(node.text or "")
+        lines.append("".join(parts))
+    return "\n".join(line for line in lines if line.strip())
+
+
+def _in_page_field(text: Any) -> bool:
+    """Whether a w:t is the result of a simple PAGE field (w:fldSimple)."""
+    run = text.getparent()
+    holder = run.getparent() if run is not None else None
+    if holder is None or holder.tag != f"{W}fldSimple":
+        return False
+    words = (holder.get(f"{W}instr") or "").split()
+    return bool(words) and words[0] in _PAGE_FIELDS
 
 
 # --- Sections and headers ------------------------------------------------------------------------
@@ -466,6 +591,8 @@ def _section(reader: _Reader, sect_pr: Any, rels: dict[str, str]) -> Section:
         for ref in sect_pr.findall(f"{W}{tag}"):
             target = rels.get(ref.get(f"{{{_R_NS}}}id", ""), "")
             found = reader.page_field(f"word/{target.lstrip('/')}") if target else False
+            if target:
+                reader.header_text(f"word/{target.lstrip('/')}")
             pages[f"{tag}:{ref.get(f'{W}type', 'default')}"] = found
     return Section(
         width_mm=_mm(size, "w"),
