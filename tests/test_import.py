@@ -416,15 +416,20 @@ def test_text_without_a_place_is_kept_as_comments_beside_its_key() -> None:
     assert any(u.kind == "text" and u.paragraph > 0 for u in result.unplaced)
 
 
-def test_a_document_without_a_plan_is_refused() -> None:
-    from bdg_plan.errors import NoPlanFoundError
+def test_a_document_without_a_plan_still_comes_in_and_says_so() -> None:
+    from bdg_plan import messages as msg
 
     document = Document()
     document.add_paragraph("Danh sách học sinh lớp 5A")
+    document.add_paragraph("Nguyễn Văn An, Trần Thị Bình")
     buffer = io.BytesIO()
     document.save(buffer)
-    with pytest.raises(NoPlanFoundError):
-        imported(buffer.getvalue())
+    result = imported(buffer.getvalue())
+    assert result.text.index("Danh sách học sinh lớp 5A") < result.text.index("Nguyễn Văn An, Trần Thị Bình")
+    assert ("than_van_ban", msg.IMPORT_NOT_RECOGNISED) in result.imported.summary
+    # Never refused by validate for what the file did not hold: the unread facts are warnings.
+    assert [p.code for p in result.problems if p.is_error] == []
+    assert {p.code for p in result.problems} == {"unfilled"}
 
 
 def test_places_to_fill_are_marked_and_the_plan_still_validates() -> None:

@@ -60,8 +60,11 @@ _PLACE_UNIT = re.compile(rf"^{alternation(ALL_COMMUNE_KINDS)}\s+", re.IGNORECASE
 
 
 def check(plan: Plan) -> Iterator[Finding]:
-    """Every rule of this family, on a typed plan dated on or after 1/7/2025 (none before)."""
-    if plan.ngay.earliest >= REFORM_DATE:
+    """Every rule of this family, on a typed plan dated on or after 1/7/2025 (none before).
+
+    A date not read yet (`CẦN ĐIỀN`) is no date: the map is not applied to a guess.
+    """
+    if not plan.ngay.can_dien and plan.ngay.earliest >= REFORM_DATE:
         yield from map_rules(plan, UNFILLED_MARKER.search)
 
 

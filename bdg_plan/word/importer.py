@@ -14,7 +14,7 @@ from typing import Any
 
 from bdg_plan import messages as msg
 from bdg_plan.docx.read.body import Extra, ReadDocument, Unplaced, collector_paused, first_words, read_docx
-from bdg_plan.errors import DocxReadError, NoPlanFoundError, Problem
+from bdg_plan.errors import DocxReadError, Problem
 from bdg_plan.plan.loader import MAX_NODES, MAX_TEXT_CHARS
 from bdg_plan.plan.source import MAX_FILE_BYTES
 from bdg_plan.plan.yaml_write import comment, emit_plan
@@ -276,8 +276,8 @@ def import_bytes(data: bytes, name: str, plan_name: str) -> ImportedPlan:
 def _import(data: bytes, name: str, plan_name: str) -> ImportedPlan:
     document = _read(data)
     found = find_parts(document)
-    if found.title is None and not found.header.organ and not found.closing.signer:
-        raise NoPlanFoundError(msg.IMPORT_NO_PLAN)
+    # A file with no landmark of a plan still comes in: its paragraphs in order, the summary
+    # saying it was not recognised (`import_plan`); only a file that is not a Word document is refused.
     outline = build_outline(found.body)
     imported = plan_data(found, outline)
     _leave_hidden(document, imported)
