@@ -164,3 +164,14 @@ def test_one_edit_settles_a_review_item() -> None:
     assert "có thể xóa dòng ghi chú" in done[0].message
     # The other items, whose values did not change, are still warnings.
     assert len([p for p in after if p.code == "review-comment"]) == len(marks) - 1
+
+
+def test_rolling_again_rewrites_an_items_note_for_the_new_year_instead_of_stacking() -> None:
+    text = PLAN_2024.replace("giai đoạn 2021 - 2030", "giai đoạn 2021 - 2024")
+    _data, first = rolled(text)
+    said = "# CẦN XEM LẠI: Giai đoạn 2021 - 2024 đã kết thúc trước năm"
+    assert first.data.decode("utf-8").count(said) == 1
+    second = roll_forward(first.data, "plan2025.yaml", 2026)
+    new = second.data.decode("utf-8")
+    assert new.count(said) == 1
+    assert f"{said} 2026" in new

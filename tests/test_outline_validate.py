@@ -157,7 +157,7 @@ def test_a_batch_base_plan_reads_its_csv_table_once_for_every_commune(tmp_path: 
     )
     out = tmp_path / "out"
     result = api.render_batch(base, communes, out)
-    (written,) = out.iterdir()
+    (written,) = out.glob("*.docx")
     doc = Docx(written.read_bytes())
     assert "Treo băng rôn" in doc.all_text()
     assert result.failed == 0 and result.base_problems == ()

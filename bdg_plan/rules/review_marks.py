@@ -142,17 +142,45 @@ def write_marks(text: str, items: Iterable[tuple[int, str, str | None]]) -> tupl
         reasons = wanted.get(number, [])
         present = _block_above(out)
         indent = line[: len(line) - len(line.lstrip(" \t"))]
-        out += [
-            f"{indent}{MARKER} {reason}{_digest_text(digests.get((number, reason)))}{eol}"
-            for reason in reasons
-            if reason not in present
-        ]
+        block_end, replaced = len(out), set[int]()
+        for reason in reasons:
+            if reason in present:
+                continue
+            written = f"{indent}{MARKER} {reason}{_digest_text(digests.get((number, reason)))}{eol}"
+            # The same item of an earlier run, said for another year: rewritten, not stacked.
+            earlier = _same_but_years(out[:block_end], reason, replaced, set(reasons))
+            if earlier is None:
+                out.append(written)
+            else:
+                out[earlier] = written
+                replaced.add(earlier)
         moved[number] = len(out) + 1
         out.append(line)
     result = "".join(out)
     if result != text and not _same_data(text, result):
         return text, {n: n for n in range(1, len(lines) + 1)}  # a place a comment cannot go
     return result, moved
+
+
+def _same_but_years(out: list[str], reason: str, taken: set[int], current: set[str]) -> int | None:
+    """The index of a marker line in the block ending `out` that says `reason` with other numbers.
+
+    A line already replaced (`taken`) or saying an item this run writes too (`current`) is not one.
+    """
+    shape = re.sub(r"\d+", "0", reason)
+    for index in range(len(out) - 1, -1, -1):
+        if index in taken:
+            continue
+        stripped = out[index].strip()
+        if not stripped.startswith("#"):
+            return None
+        if stripped.startswith(MARKER):
+            earlier = stripped[len(MARKER) :].strip()
+            digest = _DIGEST.search(earlier)
+            earlier = earlier[: digest.start()].rstrip() if digest else earlier
+            if earlier not in current and re.sub(r"\d+", "0", earlier) == shape:
+                return index
+    return None
 
 
 def _digest_text(digest: str | None) -> str:
