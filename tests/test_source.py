@@ -129,3 +129,17 @@ def test_read_source_too_large(tmp_path: Path) -> None:
         read_source(path)
 
     assert "quá lớn" in info.value.message
+
+
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_utf32_with_a_byte_order_mark_is_read(codec: str) -> None:
+    """A UTF-32 file (some editors offer it) is text, not a binary file full of NUL bytes."""
+    import codecs as codec_marks
+
+    text = "nam: 2023\ntrich_yeu: Bình đẳng giới\n"
+    data = text.encode(codec)
+    if codec != "utf-32":
+        data = (codec_marks.BOM_UTF32_LE if codec.endswith("le") else codec_marks.BOM_UTF32_BE) + data
+    source = decode_source(data, "plan.yaml")
+    assert not isinstance(source, Problem)
+    assert source.text == text

@@ -88,7 +88,10 @@ def _read_at_most(handle: int, limit: int) -> bytes:
 
 
 #: The byte-order marks bdg-plan reads, with the codec of the bytes after them; no mark means UTF-8.
+#: UTF-32's marks come first: UTF-32-LE's starts with UTF-16-LE's.
 BYTE_ORDER_MARKS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
@@ -106,7 +109,7 @@ def byte_order_mark(data: bytes) -> tuple[bytes, str]:
 def decode_source(data: bytes, name: str) -> SourceText | Problem:
     """Decode bytes to NFC text, or return one file-level problem saying why not.
 
-    Accepted: UTF-8 with or without BOM, UTF-16 with BOM. UTF-16 without a BOM and legacy
+    Accepted: UTF-8 with or without BOM, UTF-16 and UTF-32 with BOM. UTF-16 without a BOM and legacy
     8-bit encodings (TCVN3, VNI, cp1258) are refused with advice on how to re-save the file.
     """
     if len(data) > MAX_FILE_BYTES:
