@@ -540,3 +540,23 @@ def test_a_signature_block_without_a_name_keeps_the_title_and_asks_for_the_name(
     assert signer["thay_mat"] == "Ủy ban nhân dân"
     assert signer["chuc_vu"] == "Chủ tịch"
     assert signer["ho_ten"] == msg.IMPORT_FILL
+
+
+@pytest.mark.parametrize(
+    ("organ", "ten"),
+    [
+        (["Ủy ban nhân dân", "Xã Tân Lập"], "Ủy ban nhân dân xã Tân Lập"),
+        (["UBND xã Tân Lập"], "UBND xã Tân Lập"),
+        (["ỦY BAN NHÂN DÂN", "XÃ TÂN LẬP"], "Ủy ban nhân dân xã Tân Lập"),
+    ],
+)
+def test_organ_lines_not_typed_in_capitals_are_read(
+    monkeypatch: pytest.MonkeyPatch, organ: list[str], ten: str
+) -> None:
+    from bdg_plan.word.importer import import_bytes
+    from tests import clerk_docs
+
+    monkeypatch.setattr(clerk_docs, "ORGAN", organ)
+    result = import_bytes(clerk_docs.build(), "cu.docx", "cu.yaml")
+    assert yaml.safe_load(result.text)["co_quan"]["ten"] == ten
+    assert [p.code for p in result.problems if p.is_error] == []

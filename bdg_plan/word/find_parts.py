@@ -27,6 +27,7 @@ from bdg_plan.docx.read.body import (
     Table,
 )
 from bdg_plan.facts import nd30
+from bdg_plan.facts.admin_map import ALL_COMMUNE_KINDS, DISTRICT_KINDS, alternation
 
 #: Document-type names that open the body (Phụ lục III abbreviations: KH, CTr, PA).
 TITLES = ("KẾ HOẠCH", "CHƯƠNG TRÌNH", "PHƯƠNG ÁN")
@@ -383,7 +384,7 @@ def _header(lines: list[Line]) -> Header:
             match = _SO.match(line.left)
             if match:
                 header.so, header.so_text = line.left_para, line.left
-            elif not header.so and is_caps(line.left):
+            elif not header.so and (is_caps(line.left) or _ORGAN_START.match(line.left)):
                 organ.append((line.left, line.left_para))
         elif line.left_para is not None and line.left_para.fmt.border_bottom:
             header.rules.append(line.left_para)
@@ -399,13 +400,21 @@ def _header(lines: list[Line]) -> Header:
                 header.date, header.date_text = para, text
             elif _SO.match(text) and header.so is None:
                 header.so, header.so_text = para, text
-            elif header.quoc_hieu is None and is_caps(text) and not header.so:
+            elif header.quoc_hieu is None and (is_caps(text) or _ORGAN_START.match(text)) and not header.so:
                 # Lines typed one under another: the organ comes before the national name.
                 organ.append((text, para))
         elif line.right_para is not None and line.right_para.fmt.border_bottom:
             header.rules.append(line.right_para)
     _split_organ(header, organ)
     return header
+
+
+#: An organ's line not typed in capitals ("Ủy ban nhân dân", "Xã Hồng Phong"): its words, any case.
+_ORGAN_START = re.compile(
+    rf"^(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd|hội đồng nhân dân|hđnd|"
+    rf"{alternation((*ALL_COMMUNE_KINDS, *DISTRICT_KINDS, 'tỉnh'))}\s+\w)",
+    re.IGNORECASE,
+)
 
 
 def _dashes(text: str) -> str:
