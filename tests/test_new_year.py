@@ -116,7 +116,12 @@ def test_example_to_2024_keeps_periods_and_comments(to_2024: NewYearResult) -> N
         assert new.count(period) == old.count(period) > 0
     old_comments = [line for line in old.splitlines() if line.lstrip().startswith("#")]
     new_comments = [line for line in new.splitlines() if line.lstrip().startswith("#")]
-    assert [c for c in new_comments if not c.lstrip().startswith(MARKER)] == old_comments
+    kept = [c for c in new_comments if not c.lstrip().startswith(MARKER)]
+    # A comment that explains by example follows the plan's year; a cited document's year stays.
+    moved = [(a, b) for a, b in zip(old_comments, kept, strict=True) if a != b]
+    assert [b for _a, b in moved] == [a.replace("2023", "2024") for a, _b in moved]
+    assert len(moved) == 3
+    assert any("ngày 06/3/2023" in c for c in kept)
 
 
 def test_example_to_2024_changes_only_the_intended_lines(to_2024: NewYearResult) -> None:
@@ -128,9 +133,10 @@ def test_example_to_2024_changes_only_the_intended_lines(to_2024: NewYearResult)
             removed += range(i1 + 1, i2 + 1)
             added += range(j1 + 1, j2 + 1)
     # nam, ngay, trich_yeu (2nd line), loi_dan, yeu_cau, "Tháng hành động ... năm 2023", tu, den.
-    assert removed == [14, 32, 37, 49, 58, 107, 118, 119]
+    # Comments 2, 22 and 31 explain by example with the plan's year, which moves with it.
+    assert removed == [2, 14, 22, 31, 32, 37, 49, 58, 107, 118, 119]
     # The same lines one further down, after the comment added above the căn cứ (new line 43).
-    assert added == [14, 32, 37, 43, 50, 59, 108, 119, 120]
+    assert added == [2, 14, 22, 31, 32, 37, 43, 50, 59, 108, 119, 120]
     assert new[42] == (
         "  # CẦN XEM LẠI: Căn cứ là kế hoạch của năm 2023, trước năm kế hoạch 2024: nếu cấp trên đã có "
         "văn bản cho năm 2024, hãy thay căn cứ này."
@@ -144,7 +150,10 @@ def test_example_to_2024_changes_only_the_intended_lines(to_2024: NewYearResult)
 
 def test_example_to_2024_report(to_2024: NewYearResult) -> None:
     assert [(c.path, c.line) for c in to_2024.changes] == [
+        ("(ghi chú)", 2),
         ("nam", 14),
+        ("(ghi chú)", 22),
+        ("(ghi chú)", 31),
         ("ngay", 32),
         ("trich_yeu", 37),
         ("can_cu[0]", 43),
@@ -227,7 +236,7 @@ def test_crlf_and_decomposed_text_keep_untouched_lines_byte_for_byte() -> None:
     assert "\n" not in "".join(new_lines)  # every line end is still CRLF
     kept = set(old_lines) & set(new_lines)
     changed_old = [n for n, line in enumerate(old_lines, 1) if line not in kept]
-    assert changed_old == [14, 32, 37, 49, 58, 107, 118, 119]
+    assert changed_old == [2, 14, 22, 31, 32, 37, 49, 58, 107, 118, 119]
     assert loaded(result.data).trich_yeu.endswith("phụ nữ năm 2024")
 
 

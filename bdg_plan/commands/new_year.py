@@ -56,6 +56,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from bdg_plan import messages as msg
 from bdg_plan.commands import reform
+from bdg_plan.commands.self_reference import Unit, self_references
 from bdg_plan.commands.year_mentions import CITED, FIXED, HISTORY, PLAN, SUPERSEDABLE, SUPERSEDED, classify
 from bdg_plan.errors import BdgPlanError, InvalidPlanError, Severity, YearBeforePlanError, has_errors
 from bdg_plan.facts.admin_map import DISTRICT_PATTERN, REFORM_DATE
@@ -68,7 +69,7 @@ from bdg_plan.plan.source import SourceText, byte_order_mark
 from bdg_plan.plan.yaml_write import comment
 from bdg_plan.rules.dates import old_annual_plans
 from bdg_plan.rules.registry import domain_rules
-from bdg_plan.rules.review_marks import value_at_line, value_digest, write_marks
+from bdg_plan.rules.review_marks import MARKER, comment_lines, value_at_line, value_digest, write_marks
 
 #: Validation codes of the new plan that need a human after a roll-forward (errors always do).
 REVIEW_CODES = frozenset({"old-annual-plan", "district-after-reform", "district-reference"})
@@ -182,6 +183,8 @@ def roll_forward(
             _Edit(e.start, e.end, e.new, e.path, e.scope)
             for e in reform.edits(root, text, inference, scalars)
         ]
+    units = reform.renamed_units(inference) if inference is not None else None
+    edits += _comment_text_edits(text, plan.nam, new_year, units)
     new_text, changes = _apply(text, edits)
 
     new_doc = load_source(SourceText(name, new_text))
@@ -379,6 +382,31 @@ def _file_name_edits(text: str, old_name: str, new_name: str) -> Iterator[_Edit]
             for match in re.finditer(re.escape(old_name), line):
                 start, end = at + match.start(), at + match.end()
                 yield _Edit(start, end, new_name, (reform.COMMENT_PATH,), (at, at + len(line.rstrip("\r\n"))))
+        at += len(line)
+
+
+def _comment_text_edits(
+    text: str, old_year: int, new_year: int, units: tuple[Unit, Unit] | None
+) -> Iterator[_Edit]:
+    """The clerk's comment lines follow the plan too: its own year, and across the reform its commune.
+
+    A comment that explains a key by example ("Hồng Phong, ngày ... tháng 3 năm 2023") would
+    otherwise speak of last year in this year's file. Review comments are left as they are.
+    """
+    comments = {number for number, _ in comment_lines(text)}
+    path: DataPath = (reform.COMMENT_PATH,)
+    at = 0
+    for number, line in enumerate(text.splitlines(keepends=True), start=1):
+        body = line.rstrip("\r\n")
+        if number in comments and not body.lstrip().startswith(MARKER):
+            scope = (at, at + len(body))
+            for mention in classify(body, old_year, new_year):
+                moved = mention.new
+                if mention.kind == PLAN and moved is not None and moved != body[mention.start : mention.end]:
+                    yield _Edit(at + mention.start, at + mention.end, moved, path, scope)
+            if units is not None:
+                for rewrite in self_references(body, *units):
+                    yield _Edit(at + rewrite.start, at + rewrite.end, rewrite.new, path, scope)
         at += len(line)
 
 

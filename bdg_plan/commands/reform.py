@@ -251,6 +251,16 @@ def _district_superior_removed(co_quan: MappingNode, text: str, inference: Infer
     return []
 
 
+def renamed_units(inference: Inference) -> tuple[Unit, Unit] | None:
+    """The old commune and the one it became, when the plan moves to a new name or unit word."""
+    old = inference.old
+    if not inference.renamed or old is None or len(old.targets) != 1:
+        return None
+    return Unit(inference.kind or old.kind, inference.name or old.name), Unit(
+        old.targets[0].kind, old.targets[0].name
+    )
+
+
 def _province_line(co_quan: MappingNode, text: str, province: str) -> list[Edit]:
     """A `tinh: <province>` line right after the line where `ten`'s value ends."""
     for key, value in co_quan.value:

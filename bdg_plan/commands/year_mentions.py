@@ -57,6 +57,8 @@ _CLAUSE_END = re.compile(r"[;:]|\.(?:\s|$)|,\s+(?=[A-ZĐÀ-Ỹ])")
 
 _SHORT_DATE = re.compile(r"(?<![\d/.\-])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})(?![\d/])")
 _LONG_DATE = re.compile(r"(?<!\w)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})(?!\d)", re.IGNORECASE)
+#: A date as the plan file writes it: "2023-03-06", or "2023-03" (the issue month).
+_ISO_DATE = re.compile(r"(?<![\d\-/])(\d{4})-(\d{2})(?:-(\d{2}))?(?![\d\-/])")
 _PERIOD = re.compile(r"(?<!\d)(\d{4})\s*(?:[-–—/]|đến|tới)\s*(\d{4})(?!\d)", re.IGNORECASE)
 #: "năm 2024", "quý IV/2024", "quý IV năm 2024", "tháng 12/2024", "tháng 12 năm 2024".
 _WORD_YEAR = re.compile(
@@ -122,6 +124,11 @@ def classify(text: str, plan_year: int, new_year: int, *, history_part: bool = F
         _add(found, _own_date(text, match, int(match.group(1)), int(match.group(3)), 4, plan_year, new_year))
     for match in _LONG_DATE.finditer(text):
         _add(found, _own_date(text, match, int(match.group(1)), int(match.group(2)), 3, plan_year, new_year))
+    for match in _ISO_DATE.finditer(text):
+        year = int(match.group(1))
+        if 1 <= int(match.group(2)) <= 12:
+            new = str(year + new_year - plan_year)
+            _add(found, _own(match.start(1), match.end(1), year, plan_year, new, history_part))
     for match in _WORD_YEAR.finditer(text):
         year = int(match.group(1))
         new = str(year + new_year - plan_year)
