@@ -29,7 +29,6 @@ the contract is easier to check read in one place.
 from __future__ import annotations
 
 import bisect
-import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -165,6 +164,8 @@ def _inline_nodes(text: str, line: int) -> list[_Node]:
         elif kind == "delim":
             nodes.append(_delimiter(text, match.start(), match.end()))
         elif kind == "entity":
+            import html  # only for an entity (&amp;): the built-in templates print none
+
             nodes.append(html.unescape(token))
         else:
             where = line + text.count("\n", 0, match.start())

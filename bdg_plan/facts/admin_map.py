@@ -14,9 +14,7 @@ ignores case, spacing, the apostrophe and dash variants, and where the tone mark
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -174,6 +172,8 @@ class AdminMap:
         """Today's province names close to `text`."""
         names = {name_key(name): name for name in self.province_names}
         wanted = name_key(_PROVINCE_WORD.sub("", text.strip()))
+        import difflib
+
         return [names[key] for key in difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)]
 
     def communes_named(self, province: Province, name: str) -> list[Commune]:
@@ -184,6 +184,8 @@ class AdminMap:
     def commune_suggestions(self, province: Province, name: str) -> list[Commune]:
         """Today's communes of `province` whose name is close to `name` (a typo)."""
         names = {name_key(c.name): c for c in province.communes}
+        import difflib
+
         close = difflib.get_close_matches(name_key(name), list(names), n=3, cutoff=0.75)
         return [names[key] for key in close]
 
@@ -232,6 +234,8 @@ class AdminMap:
 def load() -> AdminMap:
     """Read the table shipped in the package (once per process)."""
     text = (Path(__file__).parent / "data" / DATA_FILE).read_text(encoding="utf-8")
+    import json  # the map is read only by plans dated from 1/7/2025, new-year and batch
+
     return AdminMap(json.loads(text))
 
 
