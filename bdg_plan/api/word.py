@@ -84,15 +84,9 @@ def _read_regular(path: Path, name: str, limit: int) -> bytes:
         _regular_file(os.fstat(handle).st_mode, name)
         if nonblock:
             os.set_blocking(handle, True)
-        chunks: list[bytes] = []
-        remaining = limit
-        while remaining > 0:
-            chunk = os.read(handle, min(remaining, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            remaining -= len(chunk)
-        return b"".join(chunks)
+        from bdg_plan.plan.source import read_at_most
+
+        return read_at_most(handle, limit)
     finally:
         os.close(handle)
 

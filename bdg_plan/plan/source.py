@@ -52,7 +52,7 @@ def read_source(path: Path, display_name: str | None = None) -> bytes:
             _check_kind(os.fstat(handle).st_mode, name)  # the file opened is the file checked
             if _O_NONBLOCK:
                 os.set_blocking(handle, True)
-            data = _read_at_most(handle, MAX_FILE_BYTES + 1)
+            data = read_at_most(handle, MAX_FILE_BYTES + 1)
         finally:
             os.close(handle)
     except OSError as exc:
@@ -74,7 +74,7 @@ def _check_kind(mode: int, name: str) -> None:
         raise InputFileError(msg.INPUT_NOT_REGULAR.format(file=name), path=name)
 
 
-def _read_at_most(handle: int, limit: int) -> bytes:
+def read_at_most(handle: int, limit: int) -> bytes:
     """Read until end of file or `limit` bytes, whichever comes first."""
     chunks: list[bytes] = []
     remaining = limit
