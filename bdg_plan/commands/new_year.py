@@ -637,10 +637,13 @@ def _reviews(
         add(("co_quan", "ten"), msg.NEW_YEAR_CHECK_COMMUNE.format(value=plan.co_quan.ten))
     for path, value in texts_with_paths(doc.data):
         cited = path[:1] == ("can_cu",)
+        ended: dict[tuple[int, int], str] = {}  # one item per period, however it is spelt
         for period in _PERIOD.finditer(value):
             first, last = int(period.group(1)), int(period.group(2))
             if first < last < plan.nam:
-                add(path, msg.NEW_YEAR_PERIOD_ENDED.format(period=period.group(), year=plan.nam))
+                ended.setdefault((first, last), period.group())
+        for written in ended.values():
+            add(path, msg.NEW_YEAR_PERIOD_ENDED.format(period=written, year=plan.nam))
         district = DISTRICT_PATTERN.search(value)
         if after_reform and district and not cited and not _is_under(path, covered):
             excerpt = _excerpt(value, district.start(), district.end())
