@@ -25,7 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bdg_plan import pipeline
-from bdg_plan.commands import new_year, reform, self_reference, year_mentions
+from bdg_plan.commands import new_year, new_year_review, reform, self_reference, year_mentions
 from bdg_plan.rules import admin_map, body, citations, dates, header, outline, review_marks, validate
 from bdg_plan.rules.citations import recognise
 from tests.conftest import ROOT
@@ -50,6 +50,7 @@ MODULES: tuple[ModuleType, ...] = (
     review_marks,
     validate,
     new_year,
+    new_year_review,
     reform,
     self_reference,
     year_mentions,

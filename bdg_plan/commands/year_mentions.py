@@ -59,7 +59,7 @@ _SHORT_DATE = re.compile(r"(?<![\d/.\-])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})(?![\
 _LONG_DATE = re.compile(r"(?<!\w)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})(?!\d)", re.IGNORECASE)
 #: A date as the plan file writes it: "2023-03-06", or "2023-03" (the issue month).
 _ISO_DATE = re.compile(r"(?<![\d\-/])(\d{4})-(\d{2})(?:-(\d{2}))?(?![\d\-/])")
-_PERIOD = re.compile(r"(?<!\d)(\d{4})\s*(?:[-–—/]|đến|tới)\s*(\d{4})(?!\d)", re.IGNORECASE)
+PERIOD = re.compile(r"(?<!\d)(\d{4})\s*(?:[-–—/]|đến|tới)\s*(\d{4})(?!\d)", re.IGNORECASE)
 #: "năm 2024", "quý IV/2024", "quý IV năm 2024", "tháng 12/2024", "tháng 12 năm 2024".
 _WORD_YEAR = re.compile(
     r"(?<!\w)(?:năm|(?:quý|tháng)\s+(?:[IVX]{1,4}|\d{1,2})\s*(?:/|năm))\s*(\d{4})(?!\d)", re.IGNORECASE
@@ -117,7 +117,7 @@ def classify(text: str, plan_year: int, new_year: int, *, history_part: bool = F
     cited = citations(text)
     for citation in cited:
         _cited_years(text, citation, plan_year, found)
-    for match in _PERIOD.finditer(text):
+    for match in PERIOD.finditer(text):
         for group in (1, 2):
             _add(found, Mention(match.start(group), match.end(group), int(match.group(group)), FIXED))
     for match in _SHORT_DATE.finditer(text):
