@@ -16,7 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bdg_plan.api import render_plan, validate_bytes
-from bdg_plan.docx.read.body import Table, read_docx
+from bdg_plan.docx.read.body import read_docx
+from bdg_plan.docx.read.values import Table
 from bdg_plan.word.importer import ImportedPlan, import_bytes
 from tests import clerk_docs
 from tests.clerk_docs import Layout, build

@@ -22,7 +22,7 @@ from bdg_plan import messages as msg
 from bdg_plan.cli.app import app
 from bdg_plan.docx.read import body as docx_read
 from bdg_plan.docx.read import numbering as docx_numbering
-from bdg_plan.docx.read import package, props
+from bdg_plan.docx.read import package, props, values
 from bdg_plan.docx.read.body import read_docx
 from bdg_plan.docx.read.numbering import Numbering
 from bdg_plan.docx.read.props import Styles, numbering_ref, paragraph_format, run_format
@@ -584,7 +584,7 @@ def test_the_limits_page_names_every_word_file_bound() -> None:
         "MAX_STYLES": props.MAX_STYLES,
         "MAX_LISTS": docx_numbering.MAX_LISTS,
         "MAX_TWIPS": props.MAX_TWIPS,
-        "MAX_QUOTED_CHARS": docx_read.MAX_QUOTED_CHARS,
+        "MAX_QUOTED_CHARS": values.MAX_QUOTED_CHARS,
     }
     for name, value in bounds.items():
         assert name in text

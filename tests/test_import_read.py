@@ -9,8 +9,8 @@ import io
 import yaml
 from docx import Document
 
-from bdg_plan.docx.read.body import Paragraph, Table
 from bdg_plan.docx.read.props import ParagraphFormat, RunFormat
+from bdg_plan.docx.read.values import Paragraph, Table
 from bdg_plan.word.import_action_month import theme_data
 from bdg_plan.word.importer import import_bytes
 from bdg_plan.word.outline_read import Node, bold_headings

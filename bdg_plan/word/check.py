@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from bdg_plan import messages as msg
-from bdg_plan.docx.read.body import Paragraph, ReadDocument, Section, Table, shorten
+from bdg_plan.docx.read.values import Paragraph, ReadDocument, Section, Table, shorten
 from bdg_plan.facts import nd30
 from bdg_plan.facts.admin_map import ALL_COMMUNE_KINDS, alternation
 from bdg_plan.facts.place_names import keeps_unit_word

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bdg_plan import messages as msg
-from bdg_plan.docx.read.body import Paragraph, ReadDocument
+from bdg_plan.docx.read.values import Paragraph, ReadDocument
 from bdg_plan.facts import nd30
 from bdg_plan.word.find_parts import Found, clean
 

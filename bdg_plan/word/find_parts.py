@@ -19,13 +19,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bdg_plan.docx.read.body import (
-    _DEFAULT_CELL_MARGINS_MM,
-    Paragraph,
-    ReadDocument,
-    Section,
-    Table,
-)
+from bdg_plan.docx.read.body import _DEFAULT_CELL_MARGINS_MM
+from bdg_plan.docx.read.values import Paragraph, ReadDocument, Section, Table
 from bdg_plan.facts import nd30
 from bdg_plan.facts.admin_map import ALL_COMMUNE_KINDS, DISTRICT_KINDS, alternation
 

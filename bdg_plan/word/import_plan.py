@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bdg_plan import messages as msg
-from bdg_plan.docx.read.body import Paragraph, first_words
+from bdg_plan.docx.read.values import Paragraph, first_words
 from bdg_plan.facts.admin_map import REFORM_DATE
 from bdg_plan.facts.vietnamese import capitalize_first, organ_lines, upper
 from bdg_plan.facts.wording import (

@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from bdg_plan import messages as msg
-from bdg_plan.docx.read.body import Paragraph, Table
+from bdg_plan.docx.read.values import Paragraph, Table
 from bdg_plan.facts.wording import ACTIVITY_COLUMNS, STT_HEADER, STT_WIDTH
 from bdg_plan.plan.outline_model import GROUP_KEY, STT_NAMES
 from bdg_plan.word.find_parts import clean

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bdg_plan import messages as msg
-from bdg_plan.docx.read.body import Extra, ReadDocument, Unplaced, collector_paused, first_words, read_docx
+from bdg_plan.docx.read.body import collector_paused, read_docx
+from bdg_plan.docx.read.values import Extra, ReadDocument, Unplaced, first_words
 from bdg_plan.errors import DocxReadError, Problem
 from bdg_plan.plan.loader import MAX_NODES, MAX_TEXT_CHARS
 from bdg_plan.plan.source import MAX_FILE_BYTES

@@ -22,7 +22,7 @@ from itertools import repeat
 from typing import Any
 
 from bdg_plan import messages as msg
-from bdg_plan.docx.read.body import Paragraph, ReadDocument
+from bdg_plan.docx.read.values import Paragraph, ReadDocument
 from bdg_plan.facts import nd30, wording
 from bdg_plan.plan.yaml_write import uncomment
 

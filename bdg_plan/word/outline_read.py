@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bdg_plan.docx.read.body import Paragraph, Table
+from bdg_plan.docx.read.values import Paragraph, Table
 from bdg_plan.word.find_parts import clean, is_caps
 
 _PART = re.compile(r"^(Phần\s+(?:thứ\s+\S+|[IVXLC]+\b|\d+\b))[.:]?\s*(.*)$", re.IGNORECASE | re.DOTALL)
