@@ -471,7 +471,7 @@ def test_new_year_works_on_an_imported_plan(tmp_path: Path) -> None:
     ],
 )
 def test_an_organ_typed_in_capitals_keeps_its_place_name_capitalised(lines: list[str], expected: str) -> None:
-    from bdg_plan.word.import_plan import organ_name
+    from bdg_plan.word.imported import organ_name
 
     name = organ_name(lines)
 

@@ -7,29 +7,22 @@ exactly the ones bdg-plan prints, and `muc_them` for any other section. Whatever
 the plan is kept as text under the key nearest to it, for the emitter to write as comments;
 whatever the document lacks is filled with a visible marker and listed.
 
-Over 400 lines on purpose: it maps each recognised part of a .docx back onto the plan's keys
-in the order a clerk reads them, one short function per part, so one file shows the whole mapping.
+The header, signers, recipients and annexes are mapped here; the body in `word.import_body`; the
+data being built, with the text kept beside its key, is `word.imported.Imported`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from bdg_plan import messages as msg
 from bdg_plan.docx.read.values import Paragraph, first_words
 from bdg_plan.facts.admin_map import REFORM_DATE
-from bdg_plan.facts.vietnamese import capitalize_first, organ_lines, upper
+from bdg_plan.facts.vietnamese import capitalize_first, upper
 from bdg_plan.facts.wording import (
     TITLE_KE_HOACH,
-    TITLE_KINH_PHI,
-    TITLE_MUC_DICH,
-    TITLE_MUC_DICH_YEU_CAU,
-    TITLE_NOI_DUNG,
-    TITLE_TO_CHUC,
-    TITLE_YEU_CAU,
 )
 from bdg_plan.word.find_parts import (
     Found,
@@ -44,87 +37,16 @@ from bdg_plan.word.import_action_month import (
     ACTION_MONTH_NAME,
     drop_month_times,
     find_period,
-    theme_data,
-    typed_theme,
 )
-from bdg_plan.word.import_outline import annex_data, free_items
+from bdg_plan.word.import_body import body_data
+from bdg_plan.word.import_outline import annex_data
 from bdg_plan.word.import_place import infer_province
-from bdg_plan.word.outline_read import Node, Outline
+from bdg_plan.word.imported import Imported, fill, organ_name, words_case
+from bdg_plan.word.outline_read import Outline
 
-_UNIT_WORDS = ("xã", "phường", "thị trấn", "đặc khu", "huyện", "quận", "thị xã", "thành phố", "tỉnh")
-_ABBREVIATIONS = {"UBND", "HĐND", "MTTQ", "UBMTTQ", "VN", "CT-XH", "TP"}
 _AUTHORITY = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s*(.+)$")
 _LUU = re.compile(r"^Lưu\s*:?\s*(.*?)[.;]?$", re.IGNORECASE)
 _NOT_SIGNER = re.compile(r"^\(.*\)$")
-
-#: Extra-section positions in print order, and the named section each one follows.
-_SLOTS = ("dau", "sau_muc_dich_yeu_cau", "sau_noi_dung", "sau_kinh_phi", "cuoi")
-
-
-@dataclass
-class Imported:
-    """Plan-file data, text that found no place (by key), places to fill, and where things went."""
-
-    data: dict[str, Any] = field(default_factory=dict)
-    unplaced: dict[str, list[str]] = field(default_factory=dict)
-    unplaced_at: list[tuple[int, str]] = field(default_factory=list)
-    to_fill: list[str] = field(default_factory=list)
-    summary: list[tuple[str, str]] = field(default_factory=list)
-
-    def leave(self, key: str, text: str, number: int = 0) -> None:
-        """Keep text that has no place (from paragraph `number`), beside `key`."""
-        self.unplaced.setdefault(key, []).append(text)
-        self.unplaced_at.append((number, text))
-
-
-#: Bodies whose names Phụ lục II capitalises beyond the first word.
-_KNOWN_NAMES = (
-    "Hội Liên hiệp Phụ nữ",
-    "Ủy ban Mặt trận Tổ quốc Việt Nam",
-    "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
-    "Hội Nông dân",
-    "Hội Cựu chiến binh",
-    "Ban Chấp hành",
-    "Ban Thường vụ",
-)
-
-
-def words_case(text: str) -> str:
-    """Capitals back to how a clerk writes them: "ỦY BAN NHÂN DÂN" -> "Ủy ban nhân dân"."""
-    words = text.split(" ")
-    out = capitalize_first(" ".join(w if w in _ABBREVIATIONS else w.lower() for w in words))
-    for name in _KNOWN_NAMES:
-        lowered = name.lower()
-        head = out.lower().startswith(lowered)
-        out = name + out[len(name) :] if head else out.replace(lowered, name)
-    return out
-
-
-def _name_case(text: str) -> str:
-    """An organ's words as a clerk writes them, the place after its unit word capitalised.
-
-    "ỦY BAN NHÂN DÂN XÃ HỒNG PHONG" -> "Ủy ban nhân dân xã Hồng Phong".
-    """
-    lowered = words_case(text)
-    folded = lowered.lower()
-    for unit in _UNIT_WORDS:
-        if folded.startswith(f"{unit} "):
-            start = len(unit) + 1
-        elif f" {unit} " in folded:
-            start = folded.index(f" {unit} ") + len(unit) + 2
-        else:
-            continue
-        return lowered[:start] + " ".join(w[:1].upper() + w[1:] for w in lowered[start:].split(" "))
-    return lowered
-
-
-def organ_name(lines: list[str]) -> str:
-    """The organ's name from its header lines, proper names capitalised, printing the same lines."""
-    joined = _name_case(" ".join(line for line in lines if line))
-    wanted = tuple(upper(line) for line in lines if line)
-    if organ_lines(joined) == wanted:
-        return joined
-    return "\n".join(_name_case(line) for line in lines if line)
 
 
 def _header(found: Found, imported: Imported) -> None:
@@ -146,11 +68,11 @@ def _header(found: Found, imported: Imported) -> None:
         imported.unplaced.setdefault("nam", []).append(
             msg.IMPORT_UNSURE_YEAR.format(year=data["nam"], text=_nearest(found, _DATE_HINT))
         )
-    co_quan: dict[str, Any] = {"ten": organ_name(organ) if organ else _fill(imported, "co_quan.ten")}
+    co_quan: dict[str, Any] = {"ten": organ_name(organ) if organ else fill(imported, "co_quan.ten")}
     superior = superior_text(header)
     if superior:
         co_quan["cap_tren"] = superior
-    co_quan["dia_danh"] = date[0] if date else _fill(imported, "co_quan.dia_danh")
+    co_quan["dia_danh"] = date[0] if date else fill(imported, "co_quan.dia_danh")
     data["co_quan"] = co_quan
     if joint:
         data["co_quan_lien_tich"] = {"ten": organ_name(joint)}
@@ -205,11 +127,6 @@ def _year_from(found: Found) -> int | None:
     return None
 
 
-def _fill(imported: Imported, key: str) -> str:
-    imported.to_fill.append(key)
-    return msg.IMPORT_FILL
-
-
 def _signers(found: Found, imported: Imported) -> None:
     imported.data["nguoi_ky"] = _signer(found.closing.signer, imported, "nguoi_ky")
     if found.closing.joint_signer:
@@ -245,8 +162,8 @@ def _signer(found_lines: list[tuple[str, Any]], imported: Imported, key: str) ->
     for text in plain:
         imported.leave(key, text, next((n for t, n in number.items() if words_case(t) == text), 0))
     if not {"chuc_vu", "thu_truong"} & set(signer):
-        signer["chuc_vu"] = _fill(imported, f"{key}.chuc_vu")
-    signer["ho_ten"] = name if name else _fill(imported, f"{key}.ho_ten")
+        signer["chuc_vu"] = fill(imported, f"{key}.chuc_vu")
+    signer["ho_ten"] = name if name else fill(imported, f"{key}.ho_ten")
     return signer
 
 
@@ -289,229 +206,10 @@ def _recipients(found: Found, imported: Imported) -> None:
         elif entry:
             recipients.append(entry)
     if not recipients:
-        recipients.append(_fill(imported, "noi_nhan"))
+        recipients.append(fill(imported, "noi_nhan"))
     imported.data["noi_nhan"] = recipients
     if luu and luu != ["VT"]:
         imported.data["luu"] = luu
-
-
-# --- Body ---------------------------------------------------------------------------------------
-def _text(node: Node) -> str:
-    return node.text.replace("\n", " ")
-
-
-def _bullet(node: Node, imported: Imported, key: str) -> Any:
-    subs = [_text(c) for c in node.children if c.kind == "y_nho"]
-    for child in node.children:
-        if child.kind != "y_nho":
-            _leave_node(imported, key, child)
-    return {"y": _text(node), "cac_y": subs} if subs else _text(node)
-
-
-def _leave_node(imported: Imported, key: str, node: Node) -> None:
-    if node.table is not None:
-        for row in node.table.rows:
-            number = next((p.number for cell in row for p in cell), 0)
-            imported.leave(key, " | ".join(" ".join(clean(p.text) for p in cell) for cell in row), number)
-        return
-    if node.para is not None:
-        imported.leave(key, clean(node.para.shown).replace("\n", " "), node.para.number)
-    for child in node.children:
-        _leave_node(imported, key, child)
-
-
-def _paragraphs(values: list[str]) -> Any:
-    return values[0] if len(values) == 1 else values
-
-
-def _block(
-    children: list[Node], imported: Imported, key: str, *, allow_after: bool = True, points: bool = True
-) -> dict[str, Any]:
-    """Paragraphs, then bullets, then paragraphs (`sau`): the shape of NoiDung and Khoan."""
-    block: dict[str, Any] = {"mo_ta": [], "cac_y": [], "cac_diem": [], "sau": []}
-    for child in children:
-        if child.kind == "doan" and not block["cac_y"] and not block["cac_diem"]:
-            block["mo_ta"].append(_text(child))
-        elif child.kind == "doan" and allow_after and not block["cac_diem"]:
-            block["sau"].append(_text(child))
-        elif child.kind == "y" and not block["sau"] and not block["cac_diem"]:
-            block["cac_y"].append(_bullet(child, imported, key))
-        elif child.kind == "diem" and points and not block["sau"]:
-            block["cac_diem"].append(_point(child, imported, key))
-        else:
-            _leave_node(imported, key, child)
-    return block
-
-
-def _point(node: Node, imported: Imported, key: str) -> dict[str, Any]:
-    inner = _block(node.children, imported, key, allow_after=False, points=False)
-    point: dict[str, Any] = {}
-    if node.heading:
-        point["ten"] = _text(node)
-    else:
-        inner["mo_ta"].insert(0, _text(node))
-    if inner["mo_ta"]:
-        point["mo_ta"] = _paragraphs(inner["mo_ta"])
-    if inner["cac_y"]:
-        point["cac_y"] = inner["cac_y"]
-    return point
-
-
-def _khoan(node: Node, imported: Imported, key: str) -> dict[str, Any]:
-    inner = _block(node.children, imported, key)
-    item: dict[str, Any] = {}
-    if node.heading:
-        item["ten"] = _text(node)
-    else:
-        inner["mo_ta"].insert(0, _text(node))
-    for name in ("mo_ta", "cac_y", "cac_diem", "sau"):
-        if inner[name]:
-            item[name] = _paragraphs(inner[name]) if name in ("mo_ta", "sau") else inner[name]
-    return item
-
-
-def _short_block(block: dict[str, Any]) -> Any:
-    """NoiDung's shorthand: one paragraph as a string, plain bullets as a list."""
-    if block["mo_ta"] and not block["cac_y"] and not block["sau"]:
-        return _paragraphs(block["mo_ta"])
-    if block["cac_y"] and not block["mo_ta"] and not block["sau"]:
-        return block["cac_y"]
-    return {k: _paragraphs(v) if k != "cac_y" else v for k, v in block.items() if v and k != "cac_diem"}
-
-
-def _named(node: Node) -> str | None:
-    """The named key a section maps to, when its heading is exactly the one bdg-plan prints."""
-    title = upper(node.text)
-    kinds = {c.kind for c in node.children}
-    if title == upper(TITLE_NOI_DUNG) and kinds == {"khoan"}:
-        return "noi_dung"
-    if title == upper(TITLE_TO_CHUC) and kinds == {"khoan"}:
-        return "to_chuc_thuc_hien"
-    if title == upper(TITLE_KINH_PHI) and kinds <= {"doan", "y"} and kinds:
-        return "kinh_phi"
-    purpose = [c.text for c in node.children]
-    if kinds == {"khoan"} and all(c.heading for c in node.children):
-        if title == upper(TITLE_MUC_DICH_YEU_CAU) and purpose == [TITLE_MUC_DICH, TITLE_YEU_CAU]:
-            return "muc_dich_yeu_cau"
-        if title == upper(TITLE_MUC_DICH) and purpose == [TITLE_MUC_DICH]:
-            return "muc_dich"
-    return None
-
-
-_BODY_KEYS = ("muc_dich", "yeu_cau", "noi_dung", "kinh_phi", "to_chuc_thuc_hien")
-_NAMED_SLOT = {"muc_dich_yeu_cau": 1, "muc_dich": 1, "noi_dung": 2, "kinh_phi": 3, "to_chuc_thuc_hien": 4}
-
-
-def _sections(sections: list[Node], imported: Imported) -> None:
-    data = imported.data
-    slot = 0
-    extra: list[dict[str, Any]] = []
-    for node in sections:
-        theme = None
-        if slot <= 1 and "loai_ke_hoach" not in data:
-            theme = theme_data(node) or typed_theme(node)
-        if theme is not None and not any(m["vi_tri"] == _SLOTS[1] for m in extra):
-            # The action month's own section: after the purpose, before the sections that follow it.
-            data.update(theme)
-            slot = 1
-            imported.summary.append(("loai_ke_hoach", upper(node.text)))
-            continue
-        name = _named(node)
-        if name and _NAMED_SLOT[name] > slot and name not in data:
-            slot = _NAMED_SLOT[name]
-            key = "muc_dich" if name == "muc_dich_yeu_cau" else name
-            _fill_named(name, node, imported, key)
-            continue
-        muc: dict[str, Any] = {
-            "ten": capitalize_first(node.text.lower()) if is_caps(node.text) else node.text
-        }
-        muc["vi_tri"] = _SLOTS[slot]
-        inner = _block(
-            [c for c in node.children if c.kind != "khoan"],
-            imported,
-            "muc_them",
-            allow_after=False,
-            points=False,
-        )
-        if inner["mo_ta"]:
-            muc["mo_ta"] = _paragraphs(inner["mo_ta"])
-        if inner["cac_y"]:
-            muc["cac_y"] = inner["cac_y"]
-        khoan = [c for c in node.children if c.kind == "khoan"]
-        if khoan:
-            muc["cac_khoan"] = [_khoan(c, imported, "muc_them") for c in khoan]
-        extra.append(muc)
-    for muc in extra:
-        # "cuoi" is the default, and with no named section every position prints in order.
-        if muc["vi_tri"] == "cuoi" or slot == 0:
-            del muc["vi_tri"]
-    if extra:
-        data["muc_them"] = extra
-
-
-def _fill_named(name: str, node: Node, imported: Imported, key: str) -> None:
-    data = imported.data
-    if name in ("noi_dung", "to_chuc_thuc_hien"):
-        data[name] = [_khoan(c, imported, name) for c in node.children]
-    elif name == "kinh_phi":
-        data[name] = _short_block(_block(node.children, imported, name, points=False))
-    else:
-        # The short keys hold no points (a), b)): points left out send the body to the free outline.
-        for child, field_name in zip(node.children, ("muc_dich", "yeu_cau"), strict=False):
-            data[field_name] = _short_block(_block(child.children, imported, key, points=False))
-    imported.summary.append((key, upper(node.text)))
-
-
-def _opening(paragraphs: list[str]) -> dict[str, Any]:
-    """The opening as the plan file writes it: căn cứ as written, "Theo đề nghị", the lead-in.
-
-    Each căn cứ stays a plain string, printed as written; anything that does not follow that
-    order keeps the clerk's paragraphs whole in `mo_dau`.
-    """
-    rest = list(paragraphs)
-    found: dict[str, Any] = {}
-    can_cu = []
-    while rest and rest[0].startswith(("Căn cứ", "Thực hiện")):
-        can_cu.append(rest.pop(0))
-    if can_cu:
-        found["can_cu"] = can_cu
-    if rest and rest[0].startswith("Theo đề nghị"):
-        found["de_nghi"] = rest.pop(0)
-    if len(rest) == 1 and rest[0] == capitalize_first(rest[0]):
-        found["loi_dan"] = rest.pop(0)
-    return {"mo_dau": _paragraphs(paragraphs)} if rest else found
-
-
-def body_data(outline: Outline, imported: Imported) -> None:
-    """The opening, the sections and the closing sentence, into the plan data."""
-    data = imported.data
-    opening = [clean(p.shown).replace("\n", " ") for p in outline.opening]
-    if opening:
-        data.update(_opening(opening))
-        imported.summary.append(("can_cu", msg.IMPORT_WHERE_OPENING.format(count=len(opening))))
-    for table in outline.opening_tables:
-        _leave_node(imported, "mo_dau", Node("bang", table=table))
-    before = (dict(data), {k: list(v) for k, v in imported.unplaced.items()}, len(imported.unplaced_at))
-    _sections([r for r in outline.roots if r.kind == "muc"], imported)
-    short_fits = all(r.kind == "muc" for r in outline.roots) and len(imported.unplaced_at) == before[2]
-    # A named key left empty prints a bare heading: whatever was under it must go somewhere it prints.
-    short_fits = short_fits and not any(data.get(key) in ({}, [], "") for key in _BODY_KEYS)
-    if not short_fits:
-        # Parts, tables or content out of the short form's order: the free outline holds it all.
-        # The action month's kind and dates stay (its theme section prints from the outline as typed).
-        kind: dict[str, Any] = {
-            k: data[k] for k in ("loai_ke_hoach", "thang_hanh_dong") if k not in before[0] and k in data
-        }
-        data.clear()
-        data.update(before[0])
-        data.update(kind)
-        imported.unplaced = before[1]
-        del imported.unplaced_at[before[2] :]
-        notes: list[str] = []
-        data["than_van_ban"] = free_items(outline.roots, notes=notes)
-        _merged(imported, "than_van_ban", notes)
-    if outline.closing is not None:
-        data["ket_thuc"] = clean(outline.closing.text).replace("\n", " ")
 
 
 _KEM_THEO_SO = re.compile(r"\bsố\s*(\d*)[\s.…]*/\s*([^\s,)]+)", re.IGNORECASE)
@@ -555,21 +253,14 @@ def _annexes(found: Found, imported: Imported) -> None:
     for index, annex in enumerate(found.annexes):
         notes: list[str] = []
         entry = annex_data(annex, notes)
-        _merged(imported, "phu_luc", notes)
-        entry["ten"] = entry["ten"] or _fill(imported, f"phu_luc.{index}.ten")
+        imported.note_merged("phu_luc", notes)
+        entry["ten"] = entry["ten"] or fill(imported, f"phu_luc.{index}.ten")
         if annex.kem_theo is not None and _kem_theo_conflicts(clean(annex.kem_theo.text), imported.data):
             imported.leave("phu_luc", clean(annex.kem_theo.text), annex.kem_theo.number)
         annexes.append(entry)
     if annexes:
         imported.data["phu_luc"] = annexes
         imported.summary.append(("phu_luc", msg.IMPORT_SUMMARY_ITEMS.format(count=len(annexes))))
-
-
-def _merged(imported: Imported, key: str, notes: list[str]) -> None:
-    """Merged cells the plan cannot hold: a comment after `key` and a line of the summary each."""
-    if notes:
-        imported.unplaced.setdefault(key, []).extend(notes)
-        imported.summary += [(key, note) for note in notes]
 
 
 def _action_month(found: Found, imported: Imported) -> None:
@@ -609,7 +300,7 @@ def plan_data(found: Found, outline: Outline) -> Imported:
         imported.summary.append(("than_van_ban", msg.IMPORT_NOT_RECOGNISED))
     _header(found, imported)
     trich_yeu = "\n".join(clean(p.text) for p in found.trich_yeu)
-    imported.data["trich_yeu"] = trich_yeu or _fill(imported, "trich_yeu")
+    imported.data["trich_yeu"] = trich_yeu or fill(imported, "trich_yeu")
     body_data(outline, imported)
     _signers(found, imported)
     _recipients(found, imported)
@@ -626,4 +317,4 @@ def plan_data(found: Found, outline: Outline) -> Imported:
     return imported
 
 
-__all__ = ["Imported", "organ_name", "plan_data", "words_case"]
+__all__ = ["plan_data"]

@@ -20,7 +20,8 @@ from bdg_plan.plan.loader import MAX_NODES, MAX_TEXT_CHARS
 from bdg_plan.plan.source import MAX_FILE_BYTES
 from bdg_plan.plan.yaml_write import comment, emit_plan
 from bdg_plan.word.find_parts import Found, find_parts
-from bdg_plan.word.import_plan import Imported, plan_data
+from bdg_plan.word.import_plan import plan_data
+from bdg_plan.word.imported import Imported
 from bdg_plan.word.ledger import Ledger, account, document_words, rescue_lines, tokens
 from bdg_plan.word.outline_read import build_outline
 
