@@ -513,16 +513,10 @@ def _map_list(tinh: str, xa: Sequence[str], outdir: Path, *, dry_run: bool) -> t
 
 def _write_map_list(path: Path, table: bytes, *, force: bool) -> None:
     """Save the list a --tinh batch ran from (UTF-8 with BOM, for Excel) in its output folder."""
+    from bdg_plan.commands.batch.pool import make_folder
     from bdg_plan.output import atomic_write
 
-    if path.parent.exists() and not path.parent.is_dir():
-        raise OutputError(msg.BATCH_OUTDIR_NOT_DIR.format(folder=path.parent), path=path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(
-            msg.BATCH_OUTDIR_FAILED.format(folder=path.parent, reason=exc.strerror or exc), path=path
-        ) from None
+    make_folder(path.parent)
     atomic_write(path, b"\xef\xbb\xbf" + table, force=force)
 
 

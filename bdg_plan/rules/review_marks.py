@@ -86,11 +86,8 @@ def find_marks(text: str) -> list[Mark]:
         stripped = line.lstrip(" \t")
         column = len(line) - len(stripped)
         if stripped.startswith(MARKER) and not any(s < offset + column < e for s, e in spans):
-            reason = stripped[len(MARKER) :].strip()
-            digest = _DIGEST.search(reason)
-            if digest is not None:
-                reason = reason[: digest.start()].rstrip()
-            marks.append(Mark(number, column + 1, reason, digest.group(1) if digest else None))
+            reason, digest = _parts(stripped)
+            marks.append(Mark(number, column + 1, reason, digest))
         offset += len(line)
     return marks
 
@@ -175,12 +172,17 @@ def _same_but_years(out: list[str], reason: str, taken: set[int], current: set[s
         if not stripped.startswith("#"):
             return None
         if stripped.startswith(MARKER):
-            earlier = stripped[len(MARKER) :].strip()
-            digest = _DIGEST.search(earlier)
-            earlier = earlier[: digest.start()].rstrip() if digest else earlier
+            earlier = _parts(stripped)[0]
             if earlier not in current and re.sub(r"\d+", "0", earlier) == shape:
                 return index
     return None
+
+
+def _parts(comment: str) -> tuple[str, str | None]:
+    """A review comment line (stripped, starting with MARKER) as its reason and its digest."""
+    reason = comment[len(MARKER) :].strip()
+    digest = _DIGEST.search(reason)
+    return (reason[: digest.start()].rstrip(), digest.group(1)) if digest else (reason, None)
 
 
 def _digest_text(digest: str | None) -> str:
@@ -195,9 +197,7 @@ def _block_above(out: list[str]) -> set[str]:
         if not stripped.startswith("#"):
             break
         if stripped.startswith(MARKER):
-            reason = stripped[len(MARKER) :].strip()
-            digest = _DIGEST.search(reason)
-            reasons.add(reason[: digest.start()].rstrip() if digest else reason)
+            reasons.add(_parts(stripped)[0])
     return reasons
 
 

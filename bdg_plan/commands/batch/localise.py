@@ -19,7 +19,7 @@ from typing import Any
 
 from bdg_plan.commands.self_reference import Rewrite, Unit, apply, self_references
 from bdg_plan.facts.admin_map import DISTRICT_KINDS, name_key, unit_name
-from bdg_plan.plan.loader import DataPath
+from bdg_plan.plan.loader import DataPath, texts_with_paths
 
 #: Unit words of bodies above a commune: the base's name after one of them is another body's name
 #: ("huyện Cao Lộc" in a plan of xã Cao Lộc), not a leftover.
@@ -86,24 +86,14 @@ def leftovers(data: Any, base: Unit, commune: Unit) -> list[Leftover]:
         return []
     pattern = re.compile(rf"(?<!\w){re.escape(base.name)}(?!\w)", re.IGNORECASE)
     found: list[Leftover] = []
-
-    def walk(value: Any, path: DataPath) -> None:
+    for path, value in texts_with_paths(data):
         if path[:1] == ("can_cu",):
-            return
-        if isinstance(value, str):
-            count = sum(
-                1
-                for match in pattern.finditer(value)
-                if not _SUPERIOR_BEFORE.search(value[max(0, match.start() - 16) : match.start()])
-            )
-            if count:
-                found.append(Leftover(path, count))
-        elif isinstance(value, dict):
-            for key, child in value.items():
-                walk(child, (*path, key))
-        elif isinstance(value, list):
-            for index, child in enumerate(value):
-                walk(child, (*path, index))
-
-    walk(data, ())
+            continue
+        count = sum(
+            1
+            for match in pattern.finditer(value)
+            if not _SUPERIOR_BEFORE.search(value[max(0, match.start() - 16) : match.start()])
+        )
+        if count:
+            found.append(Leftover(path, count))
     return found

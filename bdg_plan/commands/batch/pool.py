@@ -351,7 +351,7 @@ def run_batch(
 
         resident = keeps_office_running()
     if not options.dry_run:
-        _make_folder(plan.outdir)
+        make_folder(plan.outdir)
     # The workers' LibreOffice profiles, removed with everything in it when the batch ends.
     office_dir = tempfile.mkdtemp(prefix="bdg-plan-batch-") if pdf else None
     setup = _Setup(
@@ -550,9 +550,10 @@ def _retry_one_by_one(
             pool.shutdown(wait=True)
 
 
-def _make_folder(folder: Path) -> None:
+def make_folder(folder: Path) -> None:
+    """Make the output folder (and its parents); a file in its place or a failure is an OutputError."""
     if folder.exists() and not folder.is_dir():
-        raise OutputError(msg.BATCH_OUTDIR_NOT_DIR.format(folder=folder))
+        raise OutputError(msg.BATCH_OUTDIR_NOT_DIR.format(folder=folder), path=str(folder))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
