@@ -197,13 +197,15 @@ def _clean_up_worker() -> None:
     from bdg_plan.office.process_tree import stop_every_tree
 
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    stop_every_tree()
-    office = _worker.pop("office", None)
-    if office is not None:
-        office.close()
-    setup: _Setup | None = _worker.get("setup")
-    if setup is not None and setup.office_dir is not None and os.getppid() != _worker.get("parent"):
-        shutil.rmtree(setup.office_dir, ignore_errors=True)  # nobody else will remove it
+    try:
+        stop_every_tree()
+        office = _worker.pop("office", None)
+        if office is not None:
+            office.close()  # may fail: its LibreOffice was just stopped
+    finally:
+        setup: _Setup | None = _worker.get("setup")
+        if setup is not None and setup.office_dir is not None and os.getppid() != _worker.get("parent"):
+            shutil.rmtree(setup.office_dir, ignore_errors=True)  # nobody else will remove it
 
 
 def _run_chunk(jobs: list[tuple[CommuneEntry, Path]], own: bool = False) -> list[CommuneResult]:
